@@ -1,0 +1,15 @@
+import { delay } from 'msw';
+
+/**
+ * Simulated server latency. Off by default (tests); the browser worker and the
+ * preview server switch it on so loading states are seen as users would see them.
+ */
+let realistic = false;
+
+export function setRealisticLatency(on: boolean): void {
+  realistic = on;
+}
+
+export async function latency(): Promise<void> {
+  if (realistic) await delay(120 + Math.floor(Math.random() * 280));
+}

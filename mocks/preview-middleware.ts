@@ -1,0 +1,32 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getResponse } from 'msw';
+import { handlers } from './handlers';
+import { setRealisticLatency } from './latency';
+
+/**
+ * Serves the mocked API from the preview server (Node), with the same handlers as the
+ * browser worker and the tests, so the production bundle carries no MSW code.
+ */
+export function mockApiMiddleware() {
+  setRealisticLatency(true);
+  return async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (!req.url?.startsWith('/api/')) return next();
+    try {
+      const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
+      const response = await getResponse(handlers, new Request(url, { method: req.method ?? 'GET' }));
+      if (!response) {
+        res.statusCode = 404;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ message: `No mocked endpoint for ${req.method} ${url.pathname}.` }));
+        return;
+      }
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      res.statusCode = 500;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ message: error instanceof Error ? error.message : 'Mock server error' }));
+    }
+  };
+}

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { apiErrorSchema } from './schemas';
+
+export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid-response';
+
+/** An API failure the UI can explain and offer to retry. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+  }
+
+  /** Worth retrying automatically: the network, timeouts and server errors, not bad requests or contract breaks. */
+  get transient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status ?? 0) >= 500);
+  }
+}
+
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/** The API root: `VITE_API_BASE_URL` when set, else this page's origin (served by the mock). */
+export function apiUrl(path: string, params?: Record<string, string | number | undefined>): URL {
+  const configured = import.meta.env.VITE_API_BASE_URL;
+  const url = configured
+    ? new URL(path.replace(/^\//, ''), configured.endsWith('/') ? configured : `${configured}/`)
+    : new URL(path, globalThis.location.origin);
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+  }
+  return url;
+}
+
+/** GETs JSON and parses it with `schema`; every failure becomes an `ApiError`. */
+export async function getJson<S extends z.ZodType>(
+  url: URL,
+  schema: S,
+  signal?: AbortSignal,
+): Promise<z.infer<S>> {
+  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: combined, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (timeout.aborted) throw new ApiError('timeout', 'The server took too long to answer.');
+    if (signal?.aborted) throw error;
+    throw new ApiError('network', 'Can’t reach the server. Check your connection.');
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(
+      response.ok ? 'invalid-response' : 'http',
+      response.ok ? 'The server sent a response Reachplan can’t read.' : `The server answered ${response.status}.`,
+      response.status,
+    );
+  }
+  if (!response.ok) {
+    const parsed = apiErrorSchema.safeParse(body);
+    throw new ApiError('http', parsed.success ? parsed.data.message : `The server answered ${response.status}.`, response.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError('invalid-response', 'The server sent data in an unexpected shape.', response.status);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,42 @@
+import { AdFormatsSection } from '../features/ad-formats/ad-formats-section';
+import { CreatorsSection } from '../features/creators/creators-section';
+import { ExportButton } from '../features/export/export-button';
+import { GoalsBudgetSection } from '../features/goals-budget/goals-budget-section';
+import { PlanSafetyBanners } from '../features/plan-safety/plan-safety-banners';
+import { ProjectionsSection } from '../features/projections/projections-section';
+import { usePlan } from '../store/plan-store';
+
+export function App() {
+  const plan = usePlan();
+  return (
+    <>
+      <a className="skip-link" href="#projections">
+        Skip to projections
+      </a>
+      <header className="topbar">
+        <div className="topbar__brand">
+          <span className="logo" aria-hidden="true">
+            ◆
+          </span>
+          <span className="topbar__name">Reachplan</span>
+          <span className="topbar__plan" title={plan.name}>
+            {plan.name.trim() || 'Untitled plan'}
+          </span>
+        </div>
+        <ExportButton />
+      </header>
+      <PlanSafetyBanners />
+      <main className="layout">
+        <h1 className="visually-hidden">Reachplan: TikTok campaign planner</h1>
+        <div className="layout__editor">
+          <GoalsBudgetSection />
+          <AdFormatsSection />
+          <CreatorsSection />
+        </div>
+        <div className="layout__results">
+          <ProjectionsSection />
+        </div>
+      </main>
+    </>
+  );
+}

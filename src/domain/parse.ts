@@ -1,0 +1,71 @@
+/** Parsing of user-typed numbers. Total: every input gets a value or a reason. */
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface NumberRule {
+  /** Field name as the user reads it, e.g. "In-Feed Ads budget". */
+  label: string;
+  min?: number;
+  max: number;
+  integer?: boolean;
+  /** How to show limits in messages. */
+  unit: 'usd' | 'count' | 'percent' | 'plain';
+  /** Empty text is an error unless `optional`. */
+  optional?: boolean;
+}
+
+const PLAIN = /^\d+(\.\d+)?$/;
+const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/** Formats a limit for a message ("$6,000", "100", "5%"). */
+export function describeLimit(n: number, unit: NumberRule['unit']): string {
+  const text = n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (unit === 'usd') return `$${text}`;
+  if (unit === 'percent') return `${text}%`;
+  return text;
+}
+
+/**
+ * Parses a number as a marketer types it: "60000", "60,000", "$60,000.50".
+ * Rejects scientific notation, words and symbols other than a leading `$`.
+ */
+export function parseNumber(text: string, rule: NumberRule): Parsed<number | null> {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return rule.optional ? { ok: true, value: null } : { ok: false, reason: `Enter ${rule.label.toLowerCase()}.` };
+  }
+  let body = trimmed.replace(/\s+/g, '');
+  const negative = body.startsWith('-');
+  if (negative) body = body.slice(1);
+  if (rule.unit === 'usd' && body.startsWith('$')) body = body.slice(1);
+  if (rule.unit === 'percent' && body.endsWith('%')) body = body.slice(0, -1);
+  if (!PLAIN.test(body) && !GROUPED.test(body)) {
+    return { ok: false, reason: `${rule.label} must be a number, like ${example(rule)}.` };
+  }
+  if (negative) return { ok: false, reason: `${rule.label} can't be negative.` };
+  const value = Number(body.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { ok: false, reason: `${rule.label} must be a number, like ${example(rule)}.` };
+  if (rule.integer && !Number.isInteger(value)) {
+    return { ok: false, reason: `${rule.label} must be a whole number.` };
+  }
+  if (value > rule.max) {
+    return { ok: false, reason: `${rule.label} is too large: the most Reachplan accepts is ${describeLimit(rule.max, rule.unit)}.` };
+  }
+  if (rule.min !== undefined && value < rule.min) {
+    return { ok: false, reason: `${rule.label} must be at least ${describeLimit(rule.min, rule.unit)}.` };
+  }
+  return { ok: true, value };
+}
+
+function example(rule: NumberRule): string {
+  switch (rule.unit) {
+    case 'usd':
+      return '60000 or $60,000';
+    case 'percent':
+      return '2.5';
+    case 'count':
+      return '3';
+    case 'plain':
+      return '1.5';
+  }
+}

@@ -1,0 +1,177 @@
+import { memo } from 'react';
+import { NumberField } from '../../components/ui/field';
+import { Section } from '../../components/ui/section';
+import { ErrorState, LoadingState } from '../../components/ui/states';
+import type { PlanFormatLine } from '../../domain/plan';
+import type { AdFormat, BuyingModel, FunnelStage } from '../../domain/types';
+import { fieldId, formatAmountLabel, type PlanCheck } from '../../domain/validation';
+import { usePlanModel } from '../../hooks/use-plan-model';
+import { money, whole } from '../../lib/format';
+import { usePlanActions } from '../../store/plan-store';
+
+const FUNNEL: Record<FunnelStage, string> = {
+  awareness: 'Awareness',
+  consideration: 'Consideration',
+  conversion: 'Conversion',
+};
+const MODEL: Record<BuyingModel, string> = {
+  CPM: 'CPM',
+  CPC: 'CPC',
+  CPV: 'CPV (6-second view)',
+  'per-day': 'Per day',
+  package: 'Package',
+};
+
+function priceLabel(f: AdFormat): string {
+  if (f.pricePerDay !== null) return `${money(f.pricePerDay)} per day`;
+  return `${money(f.cpm)} CPM${f.priceIsEstimate ? ' (estimate)' : ''}`;
+}
+
+function minimumLabel(f: AdFormat): string {
+  if (f.purchaseUnit === 'days') return '1 day';
+  if (f.minimumSpend === null) return 'None stated';
+  return `${money(f.minimumSpend)}${f.priceIsEstimate ? ' (estimated package)' : ''}`;
+}
+
+/** The five formats: pick, compare and budget them. */
+export function AdFormatsSection() {
+  const model = usePlanModel();
+  return (
+    <Section
+      id="ad-formats"
+      title="Ad formats"
+      step={2}
+      intro="Pick the paid formats for this plan. Prices are the guide’s where it gives one; others are marked as estimates."
+    >
+      {model.status === 'pending' && <LoadingState label="Loading ad formats…" />}
+      {model.status === 'error' && <ErrorState title="Ad formats couldn’t load." error={model.error} onRetry={model.retry} />}
+      {model.status === 'ready' && (
+        <>
+          <div className="format-grid">
+            {model.formats.map((f) => (
+              <FormatCard
+                key={f.id}
+                format={f}
+                line={model.plan.formats.find((l) => l.formatId === f.id)}
+                error={model.check.errors[fieldId.format(f.id)]}
+                warning={model.check.warnings[fieldId.format(f.id)]}
+              />
+            ))}
+          </div>
+          <FormatComparison formats={model.formats} check={model.check} />
+        </>
+      )}
+    </Section>
+  );
+}
+
+const FormatCard = memo(function FormatCard({
+  format: f,
+  line,
+  error,
+  warning,
+}: {
+  format: AdFormat;
+  line: PlanFormatLine | undefined;
+  error: string | undefined;
+  warning: string | undefined;
+}) {
+  const actions = usePlanActions();
+  const included = line?.included ?? false;
+  const checkboxId = `format-${f.id}`;
+  return (
+    <article className={`card format-card ${included ? 'is-selected' : ''}`} aria-labelledby={`${checkboxId}-name`}>
+      <div className="format-card__head">
+        <input
+          type="checkbox"
+          id={checkboxId}
+          checked={included}
+          onChange={(e) =>
+            e.target.checked
+              ? actions.includeFormat(f.id, f.purchaseUnit === 'days' ? '1' : '')
+              : actions.excludeFormat(f.id)
+          }
+        />
+        <label htmlFor={checkboxId} id={`${checkboxId}-name`} className="format-card__name">
+          {f.name}
+        </label>
+        {f.priceIsEstimate && <span className="badge badge--estimate">Estimated price</span>}
+      </div>
+      <p className="format-card__summary">{f.summary}</p>
+      <dl className="facts">
+        <div>
+          <dt>Price</dt>
+          <dd>{priceLabel(f)}</dd>
+        </div>
+        <div>
+          <dt>Minimum</dt>
+          <dd>{minimumLabel(f)}</dd>
+        </div>
+        <div>
+          <dt>Funnel</dt>
+          <dd>{FUNNEL[f.funnelStage]}</dd>
+        </div>
+        {f.guaranteedImpressionsPerDay !== null && (
+          <div>
+            <dt>Guaranteed</dt>
+            <dd>{whole(f.guaranteedImpressionsPerDay)} impressions/day</dd>
+          </div>
+        )}
+      </dl>
+      {included && line && (
+        <NumberField
+          label={formatAmountLabel(f)}
+          value={line.amount}
+          onValueChange={(v) => actions.setFormatAmount(f.id, v)}
+          error={error}
+          warning={warning}
+          prefix={f.purchaseUnit === 'budget' ? '$' : undefined}
+          placeholder={f.minimumSpend !== null && f.purchaseUnit === 'budget' ? `Min. ${money(f.minimumSpend)}` : undefined}
+          hint={f.purchaseUnit === 'days' ? `${money(f.pricePerDay)} and ${whole(f.guaranteedImpressionsPerDay)} impressions per day` : undefined}
+        />
+      )}
+    </article>
+  );
+});
+
+function FormatComparison({ formats, check }: { formats: AdFormat[]; check: PlanCheck }) {
+  const spend = new Map(check.input.formats.map((l) => [l.format.id, l.spend]));
+  return (
+    <details className="compare">
+      <summary>Compare formats side by side</summary>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Ad format comparison">
+        <table className="table">
+          <caption className="visually-hidden">Ad formats compared</caption>
+          <thead>
+            <tr>
+              <th scope="col">Format</th>
+              <th scope="col">Buying models</th>
+              <th scope="col">Price</th>
+              <th scope="col">Minimum</th>
+              <th scope="col">What it buys</th>
+              <th scope="col">Funnel stage</th>
+              <th scope="col">Targeting</th>
+              <th scope="col">In this plan</th>
+              <th scope="col">Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {formats.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">{f.name}</th>
+                <td>{f.buyingModels.map((m) => MODEL[m]).join(', ')}</td>
+                <td>{priceLabel(f)}</td>
+                <td>{minimumLabel(f)}</td>
+                <td>{f.buys}</td>
+                <td>{FUNNEL[f.funnelStage]}</td>
+                <td>{f.targeting.join('; ')}</td>
+                <td>{spend.has(f.id) ? money(spend.get(f.id) ?? 0) : '—'}</td>
+                <td>{f.priceNote}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { useCreators, type CreatorSearch } from '../../api/creators';
+import { CREATOR_SORTS, type CreatorSort } from '../../api/schemas';
+import { NumberField, SelectField, TextField } from '../../components/ui/field';
+import { Section } from '../../components/ui/section';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
+import type { PlanCreatorLine } from '../../domain/plan';
+import { TIER_BOUNDS } from '../../domain/tiers';
+import { NICHES, TIERS, type Creator, type Niche, type Tier } from '../../domain/types';
+import { fieldId } from '../../domain/validation';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { usePlanModel } from '../../hooks/use-plan-model';
+import { money, pct, short, whole } from '../../lib/format';
+import { usePlanActions } from '../../store/plan-store';
+
+const PAGE_SIZE = 20;
+const SORT_LABEL: Record<CreatorSort, string> = {
+  fans: 'Most fans',
+  engagement: 'Highest engagement',
+  fee: 'Lowest fee',
+  name: 'Handle (A-Z)',
+};
+const NICHE_OPTIONS = [{ value: '', label: 'All niches' }, ...NICHES.map((n) => ({ value: n, label: n[0]?.toUpperCase() + n.slice(1) }))];
+const TIER_OPTIONS = [{ value: '', label: 'All tiers' }, ...TIERS.map((t) => ({ value: t, label: TIER_BOUNDS[t].label }))];
+const SORT_OPTIONS = CREATOR_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }));
+
+/** Find creators in the catalog, add them to the plan, and set their posts and fees. */
+export function CreatorsSection() {
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<Omit<CreatorSearch, 'q'>>({ niche: '', tier: '', sort: 'fans', page: 1, pageSize: PAGE_SIZE });
+  const q = useDebouncedValue(text.trim(), 250);
+  const search: CreatorSearch = { ...filters, q };
+  const result = useCreators(search);
+  const model = usePlanModel();
+  const inPlan = new Set(model.plan.creators.map((c) => c.handle));
+  const change = (patch: Partial<Omit<CreatorSearch, 'q'>>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
+
+  return (
+    <Section
+      id="creators"
+      title="Creators"
+      step={3}
+      intro="Vet creators on engagement and audience fit, not fans alone. Sponsored posts must disclose with #ad."
+    >
+      <div className="filters">
+        <TextField
+          fieldClassName="filters__search"
+          label="Search creators"
+          type="search"
+          value={text}
+          onValueChange={(v) => {
+            setText(v);
+            setFilters((f) => ({ ...f, page: 1 }));
+          }}
+          placeholder="Handle, name, niche or keyword"
+        />
+        <SelectField label="Niche" value={filters.niche} options={NICHE_OPTIONS} onValueChange={(v) => change({ niche: v as Niche | '' })} />
+        <SelectField label="Tier" value={filters.tier} options={TIER_OPTIONS} onValueChange={(v) => change({ tier: v as Tier | '' })} />
+        <SelectField label="Sort by" value={filters.sort} options={SORT_OPTIONS} onValueChange={(v) => change({ sort: v as CreatorSort })} />
+      </div>
+
+      {result.isPending && <LoadingState label="Loading creators…" />}
+      {result.isError && !result.data && (
+        <ErrorState title="Creators couldn’t load." error={result.error} onRetry={() => void result.refetch()} />
+      )}
+      {result.data && (
+        <div className="results" aria-busy={result.isFetching}>
+          {result.isError && (
+            <ErrorState title="This search couldn’t be updated." error={result.error} onRetry={() => void result.refetch()} />
+          )}
+          <p className="results__count" role="status">
+            {result.isFetching ? 'Searching…' : `${whole(result.data.total)} creators${q ? ` match “${q}”` : ''}`}
+          </p>
+          {result.data.items.length === 0 ? (
+            <EmptyState>
+              No creators match{q ? ` “${q}”` : ''}. Try a shorter search, another niche or all tiers.
+            </EmptyState>
+          ) : (
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Creator search results">
+              <table className="table creator-table">
+                <caption className="visually-hidden">Creators, page {result.data.page} of {pages}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">In plan</span>
+                    </th>
+                    <th scope="col">Creator</th>
+                    <th scope="col">Niche</th>
+                    <th scope="col" className="num">Fans</th>
+                    <th scope="col" className="num hide-sm">Avg views</th>
+                    <th scope="col" className="num">Engagement</th>
+                    <th scope="col" className="num">Fee / post</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.data.items.map((c) => (
+                    <CreatorRow key={c.id} creator={c} inPlan={inPlan.has(c.handle)} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {pages > 1 && (
+            <nav className="pager" aria-label="Creator pages">
+              <button type="button" className="button button--ghost" disabled={filters.page <= 1} onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))}>
+                Previous page
+              </button>
+              <span>
+                Page {result.data.page} of {pages}
+              </span>
+              <button type="button" className="button button--ghost" disabled={filters.page >= pages} onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}>
+                Next page
+              </button>
+            </nav>
+          )}
+        </div>
+      )}
+
+      <PlanCreators />
+    </Section>
+  );
+}
+
+function CreatorRow({ creator: c, inPlan }: { creator: Creator; inPlan: boolean }) {
+  const actions = usePlanActions();
+  const id = `add-${c.id}`;
+  return (
+    <tr className={inPlan ? 'is-selected' : ''}>
+      <td>
+        <input
+          type="checkbox"
+          id={id}
+          checked={inPlan}
+          aria-label={`Add @${c.handle} to plan`}
+          onChange={(e) => (e.target.checked ? actions.addCreator(c) : actions.removeCreator(c.handle))}
+        />
+      </td>
+      <td>
+        <label htmlFor={id} className="creator-cell">
+          <span className="creator-cell__handle">@{c.handle}</span>
+          <span className="creator-cell__name">
+            {c.displayName} · {c.country}
+          </span>
+        </label>
+      </td>
+      <td className="capitalize">{c.niche}</td>
+      <td className="num">{short(c.fans)}</td>
+      <td className="num hide-sm">{c.avgViews === null ? <span title="Not measured: fans × view-rate benchmark is used">n/a</span> : short(c.avgViews)}</td>
+      <td className="num">{c.engagementRate === null ? <span title="Not measured: the tier benchmark is used">n/a</span> : pct(c.engagementRate)}</td>
+      <td className="num">{money(c.feePerPost)}</td>
+    </tr>
+  );
+}
+
+function PlanCreators() {
+  const model = usePlanModel();
+  const actions = usePlanActions();
+  const creators = model.plan.creators;
+  const errors = model.status === 'ready' ? model.check.errors : {};
+  return (
+    <div className="plan-creators">
+      <h3>In this plan ({creators.length})</h3>
+      {creators.length === 0 ? (
+        <EmptyState>No creators yet. Tick “Add” on a creator above to plan sponsored posts.</EmptyState>
+      ) : (
+        <ul className="plan-creators__list">
+          {creators.map((c) => (
+            <PlanCreatorItem
+              key={c.handle}
+              line={c}
+              postsError={errors[fieldId.creatorPosts(c.handle)]}
+              feeError={errors[fieldId.creatorFee(c.handle)]}
+              onPosts={(v) => actions.setCreatorPosts(c.handle, v)}
+              onFee={(v) => actions.setCreatorFee(c.handle, v)}
+              onRemove={() => actions.removeCreator(c.handle)}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function PlanCreatorItem(props: {
+  line: PlanCreatorLine;
+  postsError: string | undefined;
+  feeError: string | undefined;
+  onPosts: (v: string) => void;
+  onFee: (v: string) => void;
+  onRemove: () => void;
+}) {
+  const { line } = props;
+  return (
+    <li className="plan-creator card">
+      <div className="plan-creator__who">
+        <span className="creator-cell__handle">@{line.handle}</span>
+        <span className="creator-cell__name">
+          {line.displayName} · {short(line.fans)} fans · {TIER_BOUNDS[line.tier].label}
+        </span>
+      </div>
+      <NumberField label={`@${line.handle} posts`} value={line.posts} onValueChange={props.onPosts} error={props.postsError} />
+      <NumberField
+        label={`@${line.handle} fee`}
+        value={line.fee}
+        onValueChange={props.onFee}
+        error={props.feeError}
+        prefix="$"
+        hint={`Per post. Catalog estimate ${money(line.catalogFee)}.`}
+      />
+      <button type="button" className="button button--ghost plan-creator__remove" onClick={props.onRemove}>
+        Remove @{line.handle}
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,92 @@
+import { Section } from '../../components/ui/section';
+import { NumberField, SelectField, TextField } from '../../components/ui/field';
+import { GOAL_KPI } from '../../domain/plan';
+import { GOALS, type Goal } from '../../domain/types';
+import { fieldId } from '../../domain/validation';
+import { usePlanModel } from '../../hooks/use-plan-model';
+import { money } from '../../lib/format';
+import { usePlanActions } from '../../store/plan-store';
+
+const GOAL_OPTIONS = GOALS.map((g) => ({ value: g, label: GOAL_KPI[g].goalLabel }));
+
+/** Plan name, flight dates, goal with its KPI target, and the budget cap. */
+export function GoalsBudgetSection() {
+  const model = usePlanModel();
+  const { plan } = model;
+  const actions = usePlanActions();
+  const check = model.status === 'ready' ? model.check : null;
+  const error = (id: string) => check?.errors[id];
+  const kpi = GOAL_KPI[plan.goal];
+
+  return (
+    <Section id="goals-budget" title="Goals & budget" step={1} intro="Name the plan, set the flight, the goal and what it may spend.">
+      <div className="form-grid">
+        <TextField
+          fieldClassName="span-2"
+          label="Plan name"
+          value={plan.name}
+          onValueChange={actions.renamePlan}
+          error={error(fieldId.name)}
+          maxLength={200}
+        />
+        <TextField
+          label="Start date"
+          type="date"
+          value={plan.startDate}
+          onValueChange={actions.setStartDate}
+          error={error(fieldId.startDate)}
+        />
+        <TextField
+          label="End date"
+          type="date"
+          value={plan.endDate}
+          onValueChange={actions.setEndDate}
+          error={error(fieldId.endDate)}
+          hint={check?.input.flightDays ? `${check.input.flightDays}-day flight` : undefined}
+        />
+        <SelectField
+          label="Campaign goal"
+          value={plan.goal}
+          onValueChange={(g) => actions.chooseGoal(g as Goal)}
+          options={GOAL_OPTIONS}
+        />
+        <NumberField
+          label={`KPI target (${kpi.metricLabel})`}
+          value={plan.kpiTarget}
+          onValueChange={actions.setKpiTarget}
+          error={error(fieldId.kpiTarget)}
+          placeholder="Optional"
+          prefix={kpi.metric === 'revenue' ? '$' : undefined}
+          hint={`The plan is checked against this ${kpi.metricLabel} target.`}
+        />
+        <NumberField
+          label="Total budget"
+          value={plan.totalBudget}
+          onValueChange={actions.setTotalBudget}
+          error={error(fieldId.totalBudget)}
+          prefix="$"
+          hint="A cap: line items may not spend more."
+        />
+        {check && (
+          <dl className="budget-meter span-2" aria-label="Budget">
+            <div>
+              <dt>Planned spend</dt>
+              <dd>{money(check.spend)}</dd>
+            </div>
+            <div>
+              <dt>{check.unallocated !== null && check.unallocated < 0 ? 'Over budget' : 'Unallocated'}</dt>
+              <dd className={check.unallocated !== null && check.unallocated < 0 ? 'text-bad' : ''}>
+                {check.unallocated === null ? '—' : money(Math.abs(check.unallocated))}
+              </dd>
+            </div>
+            {check.cap !== null && check.cap > 0 && (
+              <div className="budget-meter__bar" aria-hidden="true">
+                <span style={{ width: `${Math.min(100, (check.spend / check.cap) * 100)}%` }} className={check.spend > check.cap ? 'over' : ''} />
+              </div>
+            )}
+          </dl>
+        )}
+      </div>
+    </Section>
+  );
+}

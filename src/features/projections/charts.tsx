@@ -1,0 +1,77 @@
+import { memo } from 'react';
+import { format, parseISO } from 'date-fns';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Projection } from '../../domain/projection';
+import { money, pct, short, whole } from '../../lib/format';
+import { budgetSplit, reachOverFlight, resultsByItem } from './chart-data';
+
+const axisDate = (d: string) => format(parseISO(d), 'MMM d');
+const tooltipNumber = (v: unknown) => (typeof v === 'number' ? whole(v) : String(v));
+
+/** The three projection charts. Loaded lazily: they sit below the fold and carry recharts. */
+function Charts({ projection }: { projection: Projection }) {
+  const reach = reachOverFlight(projection.daily);
+  const bars = resultsByItem(projection.items);
+  const slices = budgetSplit(projection.items);
+  const first = reach[0];
+  const last = reach[reach.length - 1];
+  return (
+    <div className="charts">
+      <figure className="chart card chart--wide">
+        <figcaption>
+          <strong>Reach over the flight</strong>
+          <span>
+            {first && last
+              ? `Cumulative de-duplicated reach grows from ${whole(first.reach)} on ${axisDate(first.date)} to ${whole(last.reach)} by ${axisDate(last.date)}.`
+              : 'Set valid flight dates to see reach over time.'}
+          </span>
+        </figcaption>
+        {reach.length > 0 && (
+          <AreaChart responsive data={reach} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e7ec" />
+            <XAxis dataKey="date" tickFormatter={axisDate} minTickGap={24} tick={{ fontSize: 12 }} />
+            <YAxis tickFormatter={(v: number) => short(v)} width={56} tick={{ fontSize: 12 }} />
+            <Tooltip formatter={tooltipNumber} labelFormatter={(d) => axisDate(String(d))} />
+            <Legend />
+            <Area type="monotone" dataKey="impressions" name="Impressions" stroke="#00b3c7" fill="#00b3c7" fillOpacity={0.12} isAnimationActive={false} />
+            <Area type="monotone" dataKey="reach" name="Reach" stroke="#ff2d55" fill="#ff2d55" fillOpacity={0.25} isAnimationActive={false} />
+          </AreaChart>
+        )}
+      </figure>
+      <figure className="chart card">
+        <figcaption>
+          <strong>Results by line item</strong>
+          <span>Reach and engagements of each line item; numbers in the table below.</span>
+        </figcaption>
+        <BarChart responsive data={bars} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e7ec" />
+          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+          <YAxis tickFormatter={(v: number) => short(v)} width={56} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={tooltipNumber} />
+          <Legend />
+          <Bar dataKey="reach" name="Reach" fill="#ff2d55" isAnimationActive={false} />
+          <Bar dataKey="engagements" name="Engagements" fill="#7a5af8" isAnimationActive={false} />
+        </BarChart>
+      </figure>
+      <figure className="chart card">
+        <figcaption>
+          <strong>Budget split</strong>
+          <span>{slices.map((s) => `${s.name} ${pct(s.share)}`).join(', ') || 'No spend yet.'}</span>
+        </figcaption>
+        {slices.length > 0 && (
+          <PieChart responsive style={{ width: '100%', height: 240 }}>
+            <Pie data={slices} dataKey="value" nameKey="name" innerRadius="55%" outerRadius="85%" paddingAngle={1} isAnimationActive={false}>
+              {slices.map((s) => (
+                <Cell key={s.name} fill={s.color} />
+              ))}
+            </Pie>
+            <Tooltip formatter={(v) => (typeof v === 'number' ? money(v) : String(v))} />
+            <Legend />
+          </PieChart>
+        )}
+      </figure>
+    </div>
+  );
+}
+
+export default memo(Charts);

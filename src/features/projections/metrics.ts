@@ -1,0 +1,99 @@
+import type { Totals } from '../../domain/projection';
+import type { AssumptionKey } from '../../domain/types';
+import { money, pct, unitCost, whole, ratioX } from '../../lib/format';
+
+/** A headline number: how it is computed and which assumptions it uses. */
+export interface MetricDef {
+  key: string;
+  label: string;
+  value: (t: Totals) => string;
+  formula: string;
+  uses: AssumptionKey[];
+}
+
+export const METRICS: MetricDef[] = [
+  {
+    key: 'impressions',
+    label: 'Impressions',
+    value: (t) => whole(t.impressions),
+    formula: 'Paid: budget ÷ CPM × 1,000 (Brand Takeover: days × guaranteed impressions). Creators: posts × views per post. Plus views of participants’ videos.',
+    uses: ['creatorViewRate', 'ugcSubmissionRate', 'viewsPerSubmission'],
+  },
+  {
+    key: 'reach',
+    label: 'Reach (de-duplicated)',
+    value: (t) => whole(t.reach),
+    formula: 'Per line item U × (1 − (1 + I ÷ (k·U))^−k), combined across line items with Sainsbury: U × (1 − Π(1 − rᵢ ÷ U)).',
+    uses: ['audienceUniverse', 'reachCurveShape'],
+  },
+  {
+    key: 'frequency',
+    label: 'Average frequency',
+    value: (t) => ratioX(t.frequency),
+    formula: 'Impressions ÷ reach.',
+    uses: [],
+  },
+  {
+    key: 'videoViews',
+    label: 'Video views',
+    value: (t) => whole(t.videoViews),
+    formula: 'Paid impressions count as views (TikTok counts a view when playback starts), plus creator and participant video views.',
+    uses: ['creatorViewRate', 'viewsPerSubmission'],
+  },
+  {
+    key: 'engagements',
+    label: 'Engagements',
+    value: (t) => whole(t.engagements),
+    formula: 'Views × engagement rate per view: the paid rate for ads, each creator’s own rate (tier benchmark when unmeasured), the nano rate for participants.',
+    uses: ['paidEngagementRate', 'engagementRateNano', 'engagementRateMega'],
+  },
+  {
+    key: 'engagementRate',
+    label: 'Engagement rate',
+    value: (t) => pct(t.engagementRate),
+    formula: 'Engagements ÷ video views.',
+    uses: [],
+  },
+  {
+    key: 'submissions',
+    label: 'Video submissions (UGC)',
+    value: (t) => whole(t.submissions),
+    formula: 'Paid impressions of hashtag challenges and branded effects × UGC submission rate.',
+    uses: ['ugcSubmissionRate'],
+  },
+  {
+    key: 'conversions',
+    label: 'Conversions',
+    value: (t) => whole(t.conversions),
+    formula: 'Clicks (impressions or views × CTR) × conversion rate.',
+    uses: ['clickThroughRate', 'conversionRate'],
+  },
+  {
+    key: 'revenue',
+    label: 'Revenue',
+    value: (t) => money(t.revenue),
+    formula: 'Conversions × average order value.',
+    uses: ['averageOrderValue'],
+  },
+  {
+    key: 'cpm',
+    label: 'CPM',
+    value: (t) => unitCost(t.cpm),
+    formula: 'Spend ÷ impressions × 1,000.',
+    uses: [],
+  },
+  {
+    key: 'costPerEngagement',
+    label: 'Cost per engagement',
+    value: (t) => unitCost(t.costPerEngagement),
+    formula: 'Spend ÷ engagements.',
+    uses: [],
+  },
+  {
+    key: 'roi',
+    label: 'ROI',
+    value: (t) => pct(t.roi),
+    formula: '(Revenue − spend) ÷ spend, with spend on media and creator fees.',
+    uses: ['averageOrderValue'],
+  },
+];

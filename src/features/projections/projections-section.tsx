@@ -1,0 +1,114 @@
+import { lazy, Suspense } from 'react';
+import { Section } from '../../components/ui/section';
+import { ErrorState, LoadingState } from '../../components/ui/states';
+import { GOAL_KPI } from '../../domain/plan';
+import type { Projection } from '../../domain/projection';
+import type { Assumption, AssumptionKey, Assumptions } from '../../domain/types';
+import { usePlanModel } from '../../hooks/use-plan-model';
+import { money, pct, whole } from '../../lib/format';
+import { AssumptionsPanel } from './assumptions-panel';
+import { formatAssumption } from './format-assumption';
+import { LineItemTable } from './line-item-table';
+import { METRICS } from './metrics';
+
+const Charts = lazy(() => import('./charts'));
+
+/** What the plan is projected to deliver, and the assumptions behind every number. */
+export function ProjectionsSection() {
+  const model = usePlanModel();
+  return (
+    <Section id="projections" title="Projections" step={4} intro="Central estimates from the assumptions listed below. Change any assumption to see its effect.">
+      {model.status === 'pending' && <LoadingState label="Loading benchmarks…" />}
+      {model.status === 'error' && <ErrorState title="Benchmarks couldn’t load." error={model.error} onRetry={model.retry} />}
+      {model.status === 'ready' && (
+        <ProjectionBody
+          projection={model.projection}
+          excluded={model.check.excluded}
+          goal={model.plan.goal}
+          values={model.check.input.assumptions}
+          assumptions={model.assumptions}
+        />
+      )}
+    </Section>
+  );
+}
+
+function ProjectionBody({
+  projection,
+  excluded,
+  goal,
+  values,
+  assumptions,
+}: {
+  projection: Projection;
+  excluded: string[];
+  goal: keyof typeof GOAL_KPI;
+  values: Assumptions;
+  assumptions: Assumption[];
+}) {
+  const byKey = new Map(assumptions.map((a) => [a.key, a]));
+  const uses = (keys: AssumptionKey[]) =>
+    keys
+      .map((k) => byKey.get(k))
+      .filter((a): a is Assumption => a !== undefined)
+      .map((a) => `${a.label} ${formatAssumption(a, values[a.key])}`)
+      .join(' · ');
+  const { kpi, totals } = projection;
+  const empty = projection.items.length === 0;
+  const kpiText = kpi.metric === 'revenue' ? money(kpi.actual) : whole(kpi.actual);
+
+  return (
+    <div className="projections">
+      {excluded.length > 0 && (
+        <p className="notice notice--warn" role="status">
+          Left out of the projection until their fields are fixed: {excluded.join(', ')}.
+        </p>
+      )}
+      <div className={`kpi-status ${kpi.met === true ? 'is-met' : kpi.met === false ? 'is-missed' : ''}`} role="status">
+        <p className="kpi-status__goal">{GOAL_KPI[goal].goalLabel} goal</p>
+        <p className="kpi-status__value">
+          {kpiText} {kpi.label}
+        </p>
+        <p className="kpi-status__verdict">
+          {kpi.target === null
+            ? 'No KPI target set: add one in Goals & budget to check the plan against it.'
+            : kpi.met
+              ? `Meets the target of ${kpi.metric === 'revenue' ? money(kpi.target) : whole(kpi.target)} ${kpi.label}.`
+              : `Misses the target of ${kpi.metric === 'revenue' ? money(kpi.target) : whole(kpi.target)} ${kpi.label} by ${kpi.metric === 'revenue' ? money(kpi.target - kpi.actual) : whole(kpi.target - kpi.actual)}.`}
+        </p>
+      </div>
+
+      {empty ? (
+        <p className="notice">Add an ad format or a creator to see projected results.</p>
+      ) : (
+        <>
+          <dl className="metrics">
+            <div className="metric metric--spend">
+              <dt>Spend</dt>
+              <dd>{money(totals.spend)}</dd>
+              <p className="metric__how">Sum of line items: budgets, takeover days × price, creator fee × posts.</p>
+            </div>
+            {METRICS.map((m) => (
+              <div className="metric" key={m.key}>
+                <dt>{m.label}</dt>
+                <dd>{m.value(totals)}</dd>
+                <p className="metric__how">
+                  {m.formula}
+                  {m.uses.length > 0 && <span className="metric__uses"> Uses: {uses(m.uses)}.</span>}
+                </p>
+              </div>
+            ))}
+          </dl>
+          <Suspense fallback={<LoadingState label="Loading charts…" />}>
+            <Charts projection={projection} />
+          </Suspense>
+          <LineItemTable projection={projection} />
+        </>
+      )}
+      <AssumptionsPanel assumptions={assumptions} />
+      <p className="footnote">
+        ROI {pct(totals.roi)} counts media and creator fees only; agency, production and usage-rights costs are not yet included.
+      </p>
+    </div>
+  );
+}

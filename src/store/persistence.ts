@@ -1,0 +1,131 @@
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { describeStorageError, type KeyValueStorage } from '../lib/storage';
+import { persistedPlanStateSchema, type PersistedPlanState } from './plan-schema';
+
+export const PLAN_STORAGE_KEY = 'reachplan.plan';
+export const PLAN_STORAGE_VERSION = 1;
+export const BACKUP_PREFIX = 'reachplan.backup.';
+
+/** What the user is told when stored data could not be used. */
+export interface Recovery {
+  reason: string;
+  backupKey: string | null;
+  raw: string;
+}
+
+/**
+ * Migrations from each earlier stored version to the next, applied in order.
+ * Version 1 is the first stored shape, so there is nothing to migrate from yet.
+ */
+const MIGRATIONS: Record<number, (state: unknown) => unknown> = {};
+
+/** Brings stored state of `version` to the current version; unknown versions pass through to validation. */
+export function migratePlanState(state: unknown, version: number): unknown {
+  let current = state;
+  for (let v = version; v < PLAN_STORAGE_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (step) current = step(current);
+  }
+  return current;
+}
+
+/** Copies unusable raw data to a fresh backup key before anything overwrites it. */
+export function backUp(storage: KeyValueStorage, raw: string, now: Date): string | null {
+  const key = `${BACKUP_PREFIX}${now.toISOString()}`;
+  try {
+    storage.setItem(key, raw);
+    return key;
+  } catch {
+    return null;
+  }
+}
+
+export interface GuardedStorage extends PersistStorage<PersistedPlanState> {
+  /** Validates what `persist` hydrated (after migration); a recovery notice when it is unusable. */
+  check(state: unknown): { ok: true; state: PersistedPlanState } | { ok: false; recovery: Recovery | null };
+}
+
+/**
+ * A `persist` storage that never loses data: unreadable or invalid stored data is moved
+ * to a backup key before anything is written, and failed writes are reported, not thrown.
+ */
+export function guardedStorage(
+  storage: KeyValueStorage | null,
+  onSaveError: (message: string | null) => void,
+  now: () => Date = () => new Date(),
+): GuardedStorage {
+  let pending: Recovery | null = null;
+
+  const fail = (raw: string, reason: string): Recovery => {
+    const backupKey = storage ? backUp(storage, raw, now()) : null;
+    return { raw, reason, backupKey };
+  };
+
+  return {
+    getItem(name) {
+      if (!storage) return null;
+      let raw: string | null;
+      try {
+        raw = storage.getItem(name);
+      } catch {
+        return null;
+      }
+      if (raw === null) return null;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        pending = fail(raw, 'The saved plan could not be read (the stored data is damaged).');
+        return null;
+      }
+      if (
+        typeof parsed !== 'object' ||
+        parsed === null ||
+        !('state' in parsed) ||
+        !('version' in parsed) ||
+        typeof parsed.version !== 'number'
+      ) {
+        pending = fail(raw, 'The saved plan is not in a format Reachplan knows.');
+        return null;
+      }
+      if (parsed.version > PLAN_STORAGE_VERSION) {
+        pending = fail(raw, 'The saved plan was made by a newer version of Reachplan.');
+        return null;
+      }
+      return parsed as StorageValue<PersistedPlanState>;
+    },
+    setItem(name, value) {
+      if (!storage) return;
+      try {
+        storage.setItem(name, JSON.stringify(value));
+        onSaveError(null);
+      } catch (error) {
+        onSaveError(describeStorageError(error));
+      }
+    },
+    removeItem(name) {
+      try {
+        storage?.removeItem(name);
+      } catch {
+        // Nothing to lose: the key is going away.
+      }
+    },
+    check(state) {
+      if (pending) {
+        const recovery = pending;
+        pending = null;
+        return { ok: false, recovery };
+      }
+      if (state === undefined) return { ok: false, recovery: null };
+      const parsed = persistedPlanStateSchema.safeParse(state);
+      if (parsed.success) return { ok: true, state: parsed.data };
+      let raw = '';
+      try {
+        raw = storage?.getItem(PLAN_STORAGE_KEY) ?? '';
+      } catch {
+        // Unreadable now: the recovery notice says so without a backup.
+      }
+      return { ok: false, recovery: fail(raw, 'The saved plan has missing or invalid fields.') };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ASSUMPTION_KEYS, FORMAT_IDS, GOALS, NICHES, TIERS } from '../domain/types';
+import type { Plan } from '../domain/plan';
+
+/** The shape of a stored plan. Stored data is checked against it before the app trusts it. */
+export const planSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  goal: z.enum(GOALS),
+  kpiTarget: z.string(),
+  totalBudget: z.string(),
+  currency: z.literal('USD'),
+  formats: z.array(z.object({ formatId: z.enum(FORMAT_IDS), amount: z.string(), included: z.boolean() })),
+  creators: z.array(
+    z.object({
+      handle: z.string().min(1),
+      displayName: z.string(),
+      niche: z.enum(NICHES),
+      country: z.string(),
+      tier: z.enum(TIERS),
+      fans: z.number().nonnegative(),
+      avgViews: z.number().nonnegative().nullable(),
+      engagementRate: z.number().min(0).max(1).nullable(),
+      catalogFee: z.number().nonnegative(),
+      posts: z.string(),
+      fee: z.string(),
+    }),
+  ),
+  assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<Plan>;
+
+export const persistedPlanStateSchema = z.object({ plan: planSchema });
+export type PersistedPlanState = z.infer<typeof persistedPlanStateSchema>;

@@ -1,0 +1,157 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { useShallow } from 'zustand/react/shallow';
+import { newPlan, type Plan, type PlanCreatorLine } from '../domain/plan';
+import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
+import { browserStorage } from '../lib/storage';
+import {
+  guardedStorage,
+  migratePlanState,
+  PLAN_STORAGE_KEY,
+  PLAN_STORAGE_VERSION,
+  type Recovery,
+} from './persistence';
+
+interface PlanActions {
+  renamePlan(name: string): void;
+  setStartDate(date: string): void;
+  setEndDate(date: string): void;
+  chooseGoal(goal: Goal): void;
+  setKpiTarget(text: string): void;
+  setTotalBudget(text: string): void;
+  includeFormat(formatId: FormatId, suggestedAmount: string): void;
+  excludeFormat(formatId: FormatId): void;
+  setFormatAmount(formatId: FormatId, text: string): void;
+  addCreator(creator: Creator): void;
+  removeCreator(handle: string): void;
+  setCreatorPosts(handle: string, text: string): void;
+  setCreatorFee(handle: string, text: string): void;
+  overrideAssumption(key: AssumptionKey, text: string): void;
+  resetAssumption(key: AssumptionKey): void;
+  startNewPlan(): void;
+  dismissRecovery(): void;
+  reportSaveError(message: string | null): void;
+}
+
+interface PlanState {
+  plan: Plan;
+  /** Set when stored data could not be used at start-up. Not persisted. */
+  recovery: Recovery | null;
+  /** Set while saving fails (storage full or blocked). Not persisted. */
+  saveError: string | null;
+  actions: PlanActions;
+}
+
+function freshPlan(): Plan {
+  const id = globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now()}`;
+  return newPlan(id, new Date());
+}
+
+// Deferred: a write can happen while the store is still being created (after a migration).
+const storage = guardedStorage(browserStorage(), (message) =>
+  queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
+);
+
+const usePlanStore = create<PlanState>()(
+  persist(
+    (set) => {
+      /** Applies an edit to the plan and stamps it. */
+      const edit = (change: (plan: Plan) => Partial<Plan>) =>
+        set((s) => ({ plan: { ...s.plan, ...change(s.plan), updatedAt: new Date().toISOString() } }));
+      const editCreator = (handle: string, change: Partial<PlanCreatorLine>) =>
+        edit((p) => ({ creators: p.creators.map((c) => (c.handle === handle ? { ...c, ...change } : c)) }));
+
+      return {
+        plan: freshPlan(),
+        recovery: null,
+        saveError: null,
+        actions: {
+          renamePlan: (name) => edit(() => ({ name })),
+          setStartDate: (startDate) => edit(() => ({ startDate })),
+          setEndDate: (endDate) => edit(() => ({ endDate })),
+          chooseGoal: (goal) => edit(() => ({ goal })),
+          setKpiTarget: (kpiTarget) => edit(() => ({ kpiTarget })),
+          setTotalBudget: (totalBudget) => edit(() => ({ totalBudget })),
+          includeFormat: (formatId, suggestedAmount) =>
+            edit((p) =>
+              p.formats.some((f) => f.formatId === formatId)
+                ? { formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, included: true } : f)) }
+                : { formats: [...p.formats, { formatId, amount: suggestedAmount, included: true }] },
+            ),
+          excludeFormat: (formatId) =>
+            edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, included: false } : f)) })),
+          setFormatAmount: (formatId, amount) =>
+            edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, amount } : f)) })),
+          addCreator: (c) =>
+            edit((p) =>
+              p.creators.some((line) => line.handle === c.handle)
+                ? {}
+                : {
+                    creators: [
+                      ...p.creators,
+                      {
+                        handle: c.handle,
+                        displayName: c.displayName,
+                        niche: c.niche,
+                        country: c.country,
+                        tier: c.tier,
+                        fans: c.fans,
+                        avgViews: c.avgViews,
+                        engagementRate: c.engagementRate,
+                        catalogFee: c.feePerPost,
+                        posts: '1',
+                        fee: String(c.feePerPost),
+                      },
+                    ],
+                  },
+            ),
+          removeCreator: (handle) => edit((p) => ({ creators: p.creators.filter((c) => c.handle !== handle) })),
+          setCreatorPosts: (handle, posts) => editCreator(handle, { posts }),
+          setCreatorFee: (handle, fee) => editCreator(handle, { fee }),
+          overrideAssumption: (key, text) =>
+            edit((p) => ({ assumptionOverrides: { ...p.assumptionOverrides, [key]: text } })),
+          resetAssumption: (key) =>
+            edit((p) => {
+              const rest = { ...p.assumptionOverrides };
+              delete rest[key];
+              return { assumptionOverrides: rest };
+            }),
+          startNewPlan: () => set({ plan: freshPlan() }),
+          dismissRecovery: () => set({ recovery: null }),
+          reportSaveError: (message) =>
+            set((s) => (s.saveError === message ? s : { saveError: message })),
+        },
+      };
+    },
+    {
+      name: PLAN_STORAGE_KEY,
+      version: PLAN_STORAGE_VERSION,
+      storage,
+      partialize: (s) => ({ plan: s.plan }),
+      migrate: migratePlanState as (state: unknown, version: number) => { plan: Plan },
+      merge: (persisted, current) => {
+        const checked = storage.check(persisted);
+        return checked.ok
+          ? { ...current, plan: checked.state.plan, recovery: null }
+          : { ...current, recovery: checked.recovery };
+      },
+    },
+  ),
+);
+
+/** Re-reads storage as a page load would (tests, and other tabs later). */
+export function reloadPlanStore(): void {
+  void usePlanStore.persist.rehydrate();
+}
+
+/** Back to a brand-new plan in memory, without touching storage (tests). */
+export function resetPlanStoreInMemory(): void {
+  usePlanStore.setState({ plan: freshPlan(), recovery: null, saveError: null });
+}
+
+export const usePlan = () => usePlanStore((s) => s.plan);
+export const usePlanActions = () => usePlanStore((s) => s.actions);
+export const useRecovery = () => usePlanStore((s) => s.recovery);
+export const useSaveError = () => usePlanStore((s) => s.saveError);
+export const useIncludedFormatIds = () =>
+  usePlanStore(useShallow((s) => s.plan.formats.filter((f) => f.included).map((f) => f.formatId)));
