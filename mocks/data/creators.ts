@@ -60,11 +60,11 @@ function guideCreator(c: GuideCreator): Creator {
     fans: c.fans,
     avgViews: null,
     engagementRate: null,
-    feePerPost: FEE_RANGE[tier][1],
+    feePerPost: (FEE_RANGE[tier][0] + FEE_RANGE[tier][1]) / 2,
     bio: `One of the guide's top TikTok creators by fans (${c.niche}).`,
     source: {
       ...SOURCES.guide,
-      note: 'Fans from the guide’s top-creator list. Views and engagement come from benchmarks; the fee is the top of the tier’s range (estimate).',
+      note: 'Fans from the guide’s top-creator list. Views and engagement come from benchmarks; the fee is the middle of the tier’s range (estimate).',
     },
   };
 }

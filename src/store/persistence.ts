@@ -55,6 +55,13 @@ export function guardedStorage(
   now: () => Date = () => new Date(),
 ): GuardedStorage {
   let pending: Recovery | null = null;
+  // Report changes only: reporting goes through the store, whose every update writes again.
+  let lastSaveError: string | null = null;
+  const report = (message: string | null) => {
+    if (message === lastSaveError) return;
+    lastSaveError = message;
+    onSaveError(message);
+  };
 
   const fail = (raw: string, reason: string): Recovery => {
     const backupKey = storage ? backUp(storage, raw, now()) : null;
@@ -98,9 +105,9 @@ export function guardedStorage(
       if (!storage) return;
       try {
         storage.setItem(name, JSON.stringify(value));
-        onSaveError(null);
+        report(null);
       } catch (error) {
-        onSaveError(describeStorageError(error));
+        report(describeStorageError(error));
       }
     },
     removeItem(name) {

@@ -80,7 +80,7 @@ const FormatCard = memo(function FormatCard({
   const included = line?.included ?? false;
   const checkboxId = `format-${f.id}`;
   return (
-    <article className={`card format-card ${included ? 'is-selected' : ''}`} aria-labelledby={`${checkboxId}-name`}>
+    <article className={`card format-card ${included ? 'is-selected' : ''}`}>
       <div className="format-card__head">
         <input
           type="checkbox"

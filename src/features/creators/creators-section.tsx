@@ -70,7 +70,7 @@ export function CreatorsSection() {
             <ErrorState title="This search couldn’t be updated." error={result.error} onRetry={() => void result.refetch()} />
           )}
           <p className="results__count" role="status">
-            {result.isFetching ? 'Searching…' : `${whole(result.data.total)} creators${q ? ` match “${q}”` : ''}`}
+            {result.isFetching ? 'Searching…' : `${whole(result.data.total)} ${result.data.total === 1 ? 'creator' : 'creators'}${q ? ` ${result.data.total === 1 ? 'matches' : 'match'} “${q}”` : ''}`}
           </p>
           {result.data.items.length === 0 ? (
             <EmptyState>

@@ -25,7 +25,7 @@ export function ExportButton() {
         Export CSV
       </button>
       {reason && (
-        <p id="export-reason" className="export__reason">
+        <p id="export-reason" className="export__reason" title={reason}>
           {reason}
         </p>
       )}

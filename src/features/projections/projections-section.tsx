@@ -86,19 +86,30 @@ function ProjectionBody({
             <div className="metric metric--spend">
               <dt>Spend</dt>
               <dd>{money(totals.spend)}</dd>
-              <p className="metric__how">Sum of line items: budgets, takeover days × price, creator fee × posts.</p>
+              <p className="metric__how">Budgets + takeover days × price + creator fee × posts</p>
             </div>
             {METRICS.map((m) => (
               <div className="metric" key={m.key}>
                 <dt>{m.label}</dt>
                 <dd>{m.value(totals)}</dd>
-                <p className="metric__how">
-                  {m.formula}
-                  {m.uses.length > 0 && <span className="metric__uses"> Uses: {uses(m.uses)}.</span>}
-                </p>
+                <p className="metric__how">{m.short}</p>
               </div>
             ))}
           </dl>
+          <details className="how">
+            <summary>How each number is calculated</summary>
+            <dl className="how__list">
+              {METRICS.map((m) => (
+                <div key={m.key}>
+                  <dt>{m.label}</dt>
+                  <dd>
+                    {m.formula}
+                    {m.uses.length > 0 && <span className="metric__uses"> Uses: {uses(m.uses)}.</span>}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </details>
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
             <Charts projection={projection} />
           </Suspense>
