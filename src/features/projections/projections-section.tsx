@@ -86,13 +86,13 @@ function ProjectionBody({
             <div className="metric metric--spend">
               <dt>Spend</dt>
               <dd>{money(totals.spend)}</dd>
-              <p className="metric__how">Budgets + takeover days × price + creator fee × posts</p>
+              <dd className="metric__how">Budgets + takeover days × price + creator fee × posts</dd>
             </div>
             {METRICS.map((m) => (
               <div className="metric" key={m.key}>
                 <dt>{m.label}</dt>
                 <dd>{m.value(totals)}</dd>
-                <p className="metric__how">{m.short}</p>
+                <dd className="metric__how">{m.short}</dd>
               </div>
             ))}
           </dl>
