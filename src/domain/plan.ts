@@ -34,7 +34,10 @@ export interface Plan {
   startDate: string;
   endDate: string;
   goal: Goal;
+  /** The KPI target of the current goal, as typed. */
   kpiTarget: string;
+  /** Targets typed for other goals, restored when the user switches back. */
+  otherKpiTargets: Partial<Record<Goal, string>>;
   totalBudget: string;
   currency: 'USD';
   formats: PlanFormatLine[];
@@ -63,6 +66,7 @@ export function newPlan(id: string, today: Date): Plan {
     endDate: format(addDays(start, 27), 'yyyy-MM-dd'),
     goal: 'awareness',
     kpiTarget: '',
+    otherKpiTargets: {},
     totalBudget: '100000',
     currency: 'USD',
     formats: [],

@@ -69,7 +69,12 @@ const usePlanStore = create<PlanState>()(
           renamePlan: (name) => edit(() => ({ name })),
           setStartDate: (startDate) => edit(() => ({ startDate })),
           setEndDate: (endDate) => edit(() => ({ endDate })),
-          chooseGoal: (goal) => edit(() => ({ goal })),
+          chooseGoal: (goal) =>
+            edit((p) => {
+              if (goal === p.goal) return {};
+              const { [goal]: restored = '', ...others } = p.otherKpiTargets;
+              return { goal, kpiTarget: restored, otherKpiTargets: { ...others, [p.goal]: p.kpiTarget } };
+            }),
           setKpiTarget: (kpiTarget) => edit(() => ({ kpiTarget })),
           setTotalBudget: (totalBudget) => edit(() => ({ totalBudget })),
           includeFormat: (formatId, suggestedAmount) =>
