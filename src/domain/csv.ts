@@ -106,6 +106,21 @@ export function toCsv(rows: readonly Record<string, Cell>[], columns: readonly s
 }
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+/** File systems limit names to 255 bytes; the stem leaves room for the date and extension. */
+export const MAX_STEM_BYTES = 150;
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8, cut between code points (never inside an emoji). */
+function truncateUtf8(text: string, maxBytes: number): string {
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  let out = '';
+  for (const char of text) {
+    bytes += encoder.encode(char).length;
+    if (bytes > maxBytes) break;
+    out += char;
+  }
+  return out;
+}
 
 /** A plan name made safe as a file name on Windows, macOS and Linux (Unicode kept). */
 export function safeFileStem(name: string): string {
@@ -115,11 +130,10 @@ export function safeFileStem(name: string): string {
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[.\s-]+|[.\s]+$/g, '')
-    .slice(0, 80)
-    .trim();
-  if (cleaned === '') return 'reachplan';
-  return RESERVED.test(cleaned) ? `plan-${cleaned}` : cleaned;
+    .replace(/^[.\s-]+|[.\s]+$/g, '');
+  const stem = truncateUtf8(cleaned, MAX_STEM_BYTES).trim();
+  if (stem === '') return 'reachplan';
+  return RESERVED.test(stem) ? `plan-${stem}` : stem;
 }
 
 /** `<plan name>-<yyyy-MM-dd>.csv`, dated by the export day. */

@@ -186,9 +186,11 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
     }
   }
 
-  const spend = sum(formatLines.map((l) => l.spend)) + sum(creatorLines.map((l) => l.spend));
+  // Money is summed and compared in whole cents, so $6,000.50 + $716.69 equals a $6,717.19 cap.
+  const spendCents = sum(formatLines.map((l) => toCents(l.spend))) + sum(creatorLines.map((l) => toCents(l.spend)));
+  const spend = spendCents / 100;
   const capValue = cap.ok ? cap.value : null;
-  const unallocated = capValue === null ? null : capValue - spend;
+  const unallocated = capValue === null ? null : (toCents(capValue) - spendCents) / 100;
   if (unallocated !== null && unallocated < 0 && !errors[fieldId.totalBudget]) {
     errors[fieldId.totalBudget] = `Planned spend (${describeLimit(spend, 'usd')}) is over the total budget by ${describeLimit(-unallocated, 'usd')}.`;
   }
@@ -212,6 +214,10 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       assumptions,
     },
   };
+}
+
+function toCents(amount: number): number {
+  return Math.round(amount * 100);
 }
 
 function sum(values: number[]): number {

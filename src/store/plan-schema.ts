@@ -10,7 +10,8 @@ export const planSchema = z.object({
   endDate: z.string(),
   goal: z.enum(GOALS),
   kpiTarget: z.string(),
-  otherKpiTargets: z.partialRecord(z.enum(GOALS), z.string()),
+  // Absent in plans saved before per-goal targets existed.
+  otherKpiTargets: z.partialRecord(z.enum(GOALS), z.string()).default({}),
   totalBudget: z.string(),
   currency: z.literal('USD'),
   formats: z.array(z.object({ formatId: z.enum(FORMAT_IDS), amount: z.string(), included: z.boolean() })),

@@ -1,0 +1,294 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AD_FORMATS } from '../../mocks/data/ad-formats';
+import { ASSUMPTIONS, BENCHMARKS } from '../../mocks/data/benchmarks';
+import { CREATORS } from '../../mocks/data/creators';
+import { queryCreators, readCreatorQuery, type CreatorQuery } from '../../mocks/handlers/creators';
+import {
+  adFormatsResponseSchema,
+  apiErrorSchema,
+  benchmarksSchema,
+  CREATOR_SORTS,
+  creatorPageSchema,
+  creatorSchema,
+  MAX_PAGE_SIZE,
+} from '../../src/api/schemas';
+import { tierForFans } from '../../src/domain/tiers';
+import { FORMAT_IDS, NICHES, TIERS, type Creator } from '../../src/domain/types';
+
+function read(search: string): CreatorQuery {
+  const query = readCreatorQuery(new URLSearchParams(search));
+  if (typeof query === 'string') throw new Error(`expected "${search}" to be accepted, got: ${query}`);
+  return query;
+}
+
+function query(search: string) {
+  return queryCreators(CREATORS, read(search));
+}
+
+/** Every creator matching `search`, across all pages. */
+function allPages(search: string): Creator[] {
+  const out: Creator[] = [];
+  for (let page = 1; ; page++) {
+    const result = query(`${search}&page=${page}&pageSize=${MAX_PAGE_SIZE}`);
+    out.push(...result.items);
+    if (result.items.length < MAX_PAGE_SIZE) return out;
+  }
+}
+
+function creatorByCountry(country: string): Creator {
+  const found = CREATORS.find((c) => c.country === country);
+  if (!found) throw new Error(`no creator from ${country}`);
+  return found;
+}
+
+describe('readCreatorQuery', () => {
+  it('defaults to the first page of 20, by fans, unfiltered', () => {
+    expect(readCreatorQuery(new URLSearchParams())).toEqual({
+      q: '',
+      niche: null,
+      tier: null,
+      sort: 'fans',
+      page: 1,
+      pageSize: 20,
+    });
+  });
+
+  it('treats empty parameters as unset and trims the search', () => {
+    expect(read('q=%20%20zach%20&niche=&tier=&sort=')).toEqual({
+      q: 'zach',
+      niche: null,
+      tier: null,
+      sort: 'fans',
+      page: 1,
+      pageSize: 20,
+    });
+  });
+
+  it('reads every known parameter', () => {
+    expect(read('q=dance&niche=dance&tier=mega&sort=fee&page=3&pageSize=100')).toEqual({
+      q: 'dance',
+      niche: 'dance',
+      tier: 'mega',
+      sort: 'fee',
+      page: 3,
+      pageSize: 100,
+    });
+  });
+
+  it.each([
+    ['page=0', 'page must be a whole number from 1.'],
+    ['page=-1', 'page must be a whole number from 1.'],
+    ['page=1.5', 'page must be a whole number from 1.'],
+    ['page=two', 'page must be a whole number from 1.'],
+    ['page=', 'page must be a whole number from 1.'],
+    ['pageSize=101', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.`],
+    ['pageSize=0', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.`],
+    ['pageSize=2.5', `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.`],
+    ['sort=popularity', 'Unknown sort "popularity". Use one of: fans, engagement, fee, name.'],
+    ['sort=FANS', 'Unknown sort "FANS". Use one of: fans, engagement, fee, name.'],
+    ['tier=giga', 'Unknown tier "giga". Use one of: nano, micro, mid, macro, mega.'],
+    ['niche=cooking', `Unknown niche "cooking". Use one of: ${NICHES.join(', ')}.`],
+    ['limit=10', 'Unknown parameter "limit". Use q, niche, tier, sort, page or pageSize.'],
+    ['Tier=mega', 'Unknown parameter "Tier". Use q, niche, tier, sort, page or pageSize.'],
+    ['page_size=10', 'Unknown parameter "page_size". Use q, niche, tier, sort, page or pageSize.'],
+  ])('"%s" is refused: %s', (search, reason) => {
+    expect(readCreatorQuery(new URLSearchParams(search))).toBe(reason);
+  });
+
+  it.each(CREATOR_SORTS)('accepts sort=%s', (sort) => {
+    expect(read(`sort=${sort}`).sort).toBe(sort);
+  });
+});
+
+describe('queryCreators: search', () => {
+  it.each([['lorengray'], ['@lorengray'], ['LorenGray'], ['  @LORENGRAY ']])('finds @lorengray by "%s"', (q) => {
+    const result = query(`q=${encodeURIComponent(q)}`);
+    expect(result.items.map((c) => c.handle)).toContain('lorengray');
+    expect(result.items[0]?.handle).toBe('lorengray');
+  });
+
+  it('finds creators by English display name', () => {
+    expect(query('q=Zach%20King').items.map((c) => c.handle)).toEqual(['zachking']);
+  });
+
+  it('finds a Korean creator by Korean display name, whole or in part', () => {
+    const korean = creatorByCountry('KR');
+    expect(korean.displayName).toMatch(/^[\uAC00-\uD7A3]+$/);
+    const whole = query(`q=${encodeURIComponent(korean.displayName)}&pageSize=100`);
+    expect(whole.items.map((c) => c.id)).toContain(korean.id);
+    for (const c of whole.items) expect(c.displayName).toContain(korean.displayName);
+    const part = query(`q=${encodeURIComponent(korean.displayName.slice(1))}&pageSize=100`);
+    expect(part.items.map((c) => c.id)).toContain(korean.id);
+  });
+
+  it('only returns creators whose handle, name, niche or bio contain the search', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('fit', 'ma', 'dance', 'kr', 'zz', 'e', '크리에이터'), (q) => {
+        const found = allPages(`q=${encodeURIComponent(q)}`);
+        const expected = CREATORS.filter((c) =>
+          [c.handle, c.displayName, c.niche, c.bio].some((t) => t.toLowerCase().includes(q)),
+        );
+        expect(new Set(found.map((c) => c.id))).toEqual(new Set(expected.map((c) => c.id)));
+      }),
+    );
+  });
+
+  it('finds nothing for a search no creator matches', () => {
+    expect(query('q=zzzzzzqqq')).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+  });
+});
+
+describe('queryCreators: filters', () => {
+  it.each(TIERS)('tier=%s returns exactly that tier', (tier) => {
+    const found = allPages(`tier=${tier}`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((c) => c.tier === tier)).toBe(true);
+    expect(found).toHaveLength(CREATORS.filter((c) => c.tier === tier).length);
+  });
+
+  it.each(NICHES)('niche=%s returns exactly that niche', (niche) => {
+    const found = allPages(`niche=${niche}`);
+    expect(found.every((c) => c.niche === niche)).toBe(true);
+    expect(found).toHaveLength(CREATORS.filter((c) => c.niche === niche).length);
+  });
+
+  it('combines tier, niche and search', () => {
+    const found = allPages('tier=mega&niche=comedy&q=croes');
+    expect(found.map((c) => c.handle).sort()).toEqual(['gilmhercroes', 'jaydencroes']);
+  });
+});
+
+describe('queryCreators: sort and paging', () => {
+  it('sorts by fans, most first, ties by handle', () => {
+    const found = allPages('sort=fans');
+    expect(found[0]?.handle).toBe('lorengray');
+    for (let i = 1; i < found.length; i++) {
+      const [a, b] = [found[i - 1], found[i]];
+      if (!a || !b) throw new Error('missing creator');
+      expect(a.fans > b.fans || (a.fans === b.fans && a.handle.localeCompare(b.handle) < 0)).toBe(true);
+    }
+  });
+
+  it('sorts by fee, cheapest first, ties by handle', () => {
+    const found = allPages('sort=fee');
+    for (let i = 1; i < found.length; i++) {
+      const [a, b] = [found[i - 1], found[i]];
+      if (!a || !b) throw new Error('missing creator');
+      expect(a.feePerPost < b.feePerPost || (a.feePerPost === b.feePerPost && a.handle.localeCompare(b.handle) < 0)).toBe(true);
+    }
+  });
+
+  it('sorts by engagement, highest first, unknown rates last', () => {
+    const rates = allPages('sort=engagement').map((c) => c.engagementRate ?? -1);
+    expect(rates).toEqual([...rates].sort((x, y) => y - x));
+    expect(rates.at(-1)).toBe(-1);
+  });
+
+  it('sorts by name, A to Z', () => {
+    const handles = allPages('sort=name').map((c) => c.handle);
+    expect(handles).toEqual([...handles].sort((x, y) => x.localeCompare(y)));
+  });
+
+  it('pages through the whole catalog once, with a stable total', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: MAX_PAGE_SIZE }), fc.constantFrom(...CREATOR_SORTS), (pageSize, sort) => {
+        const seen: string[] = [];
+        const pages = Math.ceil(CREATORS.length / pageSize);
+        for (let page = 1; page <= pages; page++) {
+          const result = query(`sort=${sort}&page=${page}&pageSize=${pageSize}`);
+          expect(result).toMatchObject({ total: CREATORS.length, page, pageSize });
+          expect(result.items.length).toBe(page < pages ? pageSize : CREATORS.length - (pages - 1) * pageSize);
+          seen.push(...result.items.map((c) => c.id));
+        }
+        expect(seen).toHaveLength(CREATORS.length);
+        expect(new Set(seen).size).toBe(CREATORS.length);
+        expect(query(`sort=${sort}&page=${pages + 1}&pageSize=${pageSize}`)).toMatchObject({
+          items: [],
+          total: CREATORS.length,
+        });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('answers every page in the shape the client expects', () => {
+    expect(creatorPageSchema.safeParse(query('page=2&pageSize=50&sort=engagement')).success).toBe(true);
+  });
+});
+
+describe('mock catalog data', () => {
+  it('uses the handle as id, uniquely', () => {
+    for (const c of CREATORS) expect(c.id).toBe(c.handle);
+    expect(new Set(CREATORS.map((c) => c.id)).size).toBe(CREATORS.length);
+  });
+
+  it('gives every creator the tier of their fan count', () => {
+    const mismatched = CREATORS.filter((c) => c.tier !== tierForFans(c.fans)).map((c) => `${c.handle}: ${c.tier} with ${c.fans} fans`);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('populates every tier and includes Korean creators', () => {
+    for (const tier of TIERS) expect(CREATORS.some((c) => c.tier === tier)).toBe(true);
+    expect(creatorByCountry('KR').country).toBe('KR');
+  });
+
+  it('validates against creatorSchema', () => {
+    const result = creatorSchema.array().safeParse(CREATORS);
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  it('serves every ad format, valid against adFormatsResponseSchema', () => {
+    const result = adFormatsResponseSchema.safeParse({ items: AD_FORMATS });
+    expect(result.error?.issues ?? []).toEqual([]);
+    expect(AD_FORMATS.map((f) => f.id)).toEqual([...FORMAT_IDS]);
+  });
+
+  it('serves benchmarks valid against benchmarksSchema, with every assumption once', () => {
+    const result = benchmarksSchema.safeParse(BENCHMARKS);
+    expect(result.error?.issues ?? []).toEqual([]);
+    const keys = ASSUMPTIONS.map((a) => a.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('benchmarksSchema refuses benchmarks missing an assumption', () => {
+    const partial = { ...BENCHMARKS, assumptions: ASSUMPTIONS.filter((a) => a.key !== 'conversionRate') };
+    expect(benchmarksSchema.safeParse(partial).success).toBe(false);
+  });
+});
+
+describe('GET /api/creators over HTTP (MSW)', () => {
+  async function get(pathAndQuery: string) {
+    const response = await fetch(new URL(pathAndQuery, location.origin));
+    return { status: response.status, body: (await response.json()) as unknown };
+  }
+
+  it.each([
+    ['/api/creators?page=0', 'page must be a whole number from 1.'],
+    ['/api/creators?pageSize=101', 'pageSize must be a whole number from 1 to 100.'],
+    ['/api/creators?sort=random', 'Unknown sort "random". Use one of: fans, engagement, fee, name.'],
+    ['/api/creators?tier=giga', 'Unknown tier "giga". Use one of: nano, micro, mid, macro, mega.'],
+    ['/api/creators?niche=cooking', `Unknown niche "cooking". Use one of: ${NICHES.join(', ')}.`],
+    ['/api/creators?foo=1', 'Unknown parameter "foo". Use q, niche, tier, sort, page or pageSize.'],
+  ])('%s answers 400 with {message}', async (path, message) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(400);
+    expect(apiErrorSchema.parse(body)).toEqual({ message });
+    expect(body).toEqual({ message });
+  });
+
+  it('answers a page of creators', async () => {
+    const { status, body } = await get('/api/creators?tier=mega&sort=fans&pageSize=5');
+    expect(status).toBe(200);
+    const page = creatorPageSchema.parse(body);
+    expect(page.items.map((c) => c.handle)).toEqual(query('tier=mega&sort=fans&pageSize=5').items.map((c) => c.handle));
+    expect(page.total).toBe(CREATORS.filter((c) => c.tier === 'mega').length);
+  });
+
+  it('answers the ad formats and benchmarks', async () => {
+    const formats = await get('/api/ad-formats');
+    expect(adFormatsResponseSchema.parse(formats.body).items).toHaveLength(FORMAT_IDS.length);
+    const benchmarks = await get('/api/benchmarks');
+    expect(benchmarksSchema.safeParse(benchmarks.body).success).toBe(true);
+  });
+});

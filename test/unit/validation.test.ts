@@ -1,0 +1,563 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AD_FORMATS } from '../../mocks/data/ad-formats';
+import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { newPlan } from '../../src/domain/plan';
+import { ASSUMPTION_KEYS, FORMAT_IDS, GOALS, type AssumptionKey } from '../../src/domain/types';
+import {
+  fieldId,
+  formatAmountLabel,
+  MAX_FLIGHT_DAYS,
+  MAX_NAME_LENGTH,
+  parseAssumptionOverride,
+  parseIsoDate,
+  validatePlan,
+} from '../../src/domain/validation';
+import {
+  assumption,
+  check,
+  creatorLine,
+  DEFAULT_END,
+  DEFAULT_FLIGHT_DAYS,
+  DEFAULT_START,
+  defaultAssumptions,
+  formatLine,
+  planWith,
+  TODAY,
+} from './plan-fixtures';
+
+describe('newPlan', () => {
+  it('starts a four-week flight on the Monday after today with a $100,000 cap', () => {
+    const plan = newPlan('p', TODAY);
+    expect(plan).toMatchObject({
+      id: 'p',
+      startDate: DEFAULT_START,
+      endDate: DEFAULT_END,
+      totalBudget: '100000',
+      currency: 'USD',
+      goal: 'awareness',
+      formats: [],
+      creators: [],
+    });
+    expect(check(plan).input.flightDays).toBe(DEFAULT_FLIGHT_DAYS);
+  });
+
+  it('is valid as created, with the whole cap unallocated', () => {
+    const result = check(newPlan('p', TODAY));
+    expect(result.errors).toEqual({});
+    expect(result.isValid).toBe(true);
+    expect(result.spend).toBe(0);
+    expect(result.unallocated).toBe(100_000);
+  });
+});
+
+describe('validatePlan: In-Feed Ads budget', () => {
+  const id = fieldId.format('in-feed');
+
+  it.each([
+    ['', 'Enter in-feed ads budget.'],
+    ['   ', 'Enter in-feed ads budget.'],
+    ['sixty thousand', 'In-Feed Ads budget must be a number, like 60000 or $60,000.'],
+    ['1e5', 'In-Feed Ads budget must be a number, like 60000 or $60,000.'],
+    ['-6000', "In-Feed Ads budget can't be negative."],
+    ['100,000,001', 'In-Feed Ads budget is too large: the most Reachplan accepts is $100,000,000.'],
+    ['999999999999', 'In-Feed Ads budget is too large: the most Reachplan accepts is $100,000,000.'],
+    ['0', 'In-Feed Ads budget must be more than $0, or untick In-Feed Ads.'],
+    ['5,999.99', 'In-Feed Ads has a minimum spend of $6,000.'],
+    ['$1,000', 'In-Feed Ads has a minimum spend of $6,000.'],
+  ])('"%s" is an error and the format is left out of the projection', (amount, message) => {
+    const result = check(planWith({ formats: [formatLine('in-feed', amount)] }));
+    expect(result.errors[id]).toBe(message);
+    expect(result.warnings[id]).toBeUndefined();
+    expect(result.excluded).toEqual(['In-Feed Ads']);
+    expect(result.input.formats).toEqual([]);
+    expect(result.spend).toBe(0);
+    expect(result.isValid).toBe(false);
+  });
+
+  it.each([
+    ['6000', 6_000],
+    ['$6,000', 6_000],
+    ['60,000', 60_000],
+    ['$60,000.50', 60_000.5],
+  ])('"%s" is a valid budget of %d', (amount, spend) => {
+    const result = check(planWith({ formats: [formatLine('in-feed', amount)] }));
+    expect(result.errors).toEqual({});
+    expect(result.excluded).toEqual([]);
+    expect(result.input.formats).toHaveLength(1);
+    expect(result.input.formats[0]).toMatchObject({ spend, days: null, format: { id: 'in-feed' } });
+    expect(result.spend).toBe(spend);
+  });
+});
+
+describe('validatePlan: packages with an estimated price', () => {
+  it.each([
+    ['hashtag-challenge', '100000', '$150,000'],
+    ['hashtag-challenge-plus', '150000', '$200,000'],
+    ['branded-effects', '50000', '$100,000'],
+  ] as const)('%s below its estimated package price is a warning, not an error', (formatId, amount, price) => {
+    const id = fieldId.format(formatId);
+    const result = check(planWith({ totalBudget: '1,000,000', formats: [formatLine(formatId, amount)] }));
+    expect(result.errors[id]).toBeUndefined();
+    expect(result.warnings[id]).toContain(`Below the estimated package price of ${price}`);
+    expect(result.excluded).toEqual([]);
+    expect(result.input.formats.map((l) => l.spend)).toEqual([Number(amount)]);
+    expect(result.isValid).toBe(true);
+  });
+
+  it('gives no warning at or above the estimate', () => {
+    const result = check(planWith({ totalBudget: '150000', formats: [formatLine('hashtag-challenge', '150,000')] }));
+    expect(result.warnings).toEqual({});
+    expect(result.errors).toEqual({});
+  });
+
+  it('still refuses a package price of $0 as an error', () => {
+    const result = check(planWith({ formats: [formatLine('hashtag-challenge', '0')] }));
+    expect(result.errors[fieldId.format('hashtag-challenge')]).toBe(
+      'Hashtag Challenge budget must be more than $0, or untick Hashtag Challenge.',
+    );
+    expect(result.excluded).toEqual(['Hashtag Challenge']);
+  });
+});
+
+describe('validatePlan: Brand Takeover days', () => {
+  const id = fieldId.format('brand-takeover');
+
+  it.each([
+    ['', 'Enter brand takeover days.'],
+    ['1.5', 'Brand Takeover days must be a whole number.'],
+    ['0', 'Brand Takeover days must be at least 1.'],
+    ['-2', "Brand Takeover days can't be negative."],
+    ['$2', 'Brand Takeover days must be a number, like 3.'],
+    ['two', 'Brand Takeover days must be a number, like 3.'],
+    ['367', `Brand Takeover days is too large: the most Reachplan accepts is ${MAX_FLIGHT_DAYS}.`],
+    ['29', "Brand Takeover is bought by the day: 29 days don't fit in a 28-day flight."],
+  ])('"%s" is an error and Brand Takeover is left out', (amount, message) => {
+    const result = check(planWith({ totalBudget: '100,000,000', formats: [formatLine('brand-takeover', amount)] }));
+    expect(result.errors[id]).toBe(message);
+    expect(result.excluded).toEqual(['Brand Takeover']);
+    expect(result.input.formats).toEqual([]);
+  });
+
+  it.each([1, 2, 7, 28])('%d days cost days x $50,000', (days) => {
+    const result = check(
+      planWith({ totalBudget: '100,000,000', formats: [formatLine('brand-takeover', String(days))] }),
+    );
+    expect(result.errors).toEqual({});
+    expect(result.input.formats[0]).toMatchObject({ days, spend: days * 50_000 });
+    expect(result.spend).toBe(days * 50_000);
+  });
+
+  it('labels the field in days, other formats in budget', () => {
+    expect(formatAmountLabel({ name: 'Brand Takeover', purchaseUnit: 'days' })).toBe('Brand Takeover days');
+    expect(formatAmountLabel({ name: 'In-Feed Ads', purchaseUnit: 'budget' })).toBe('In-Feed Ads budget');
+  });
+});
+
+describe('validatePlan: flight dates', () => {
+  it('accepts a one-day flight', () => {
+    const result = check(planWith({ startDate: '2024-03-01', endDate: '2024-03-01' }));
+    expect(result.errors).toEqual({});
+    expect(result.input.flightDays).toBe(1);
+  });
+
+  it('puts an end date before the start on endDate and has no flight length', () => {
+    const result = check(planWith({ startDate: '2024-03-10', endDate: '2024-03-09' }));
+    expect(result.errors[fieldId.endDate]).toBe('End date must be on or after the start date.');
+    expect(result.errors[fieldId.startDate]).toBeUndefined();
+    expect(result.input.flightDays).toBeNull();
+    expect(result.isValid).toBe(false);
+  });
+
+  it.each([
+    ['2024-01-01', '2024-12-31', 366],
+    ['2023-01-01', '2023-12-31', 365],
+    ['2023-01-01', '2024-01-01', 366],
+    ['2024-02-28', '2024-03-01', 3],
+  ])('%s to %s is a %d-day flight', (startDate, endDate, flightDays) => {
+    const result = check(planWith({ startDate, endDate }));
+    expect(result.errors[fieldId.endDate]).toBeUndefined();
+    expect(result.input.flightDays).toBe(flightDays);
+  });
+
+  it.each([
+    ['2024-01-01', '2025-01-01', 'The flight is 367 days long: plan at most 366 days.'],
+    ['2024-01-01', '2030-01-01', 'The flight is 2193 days long: plan at most 366 days.'],
+  ])('%s to %s is too long', (startDate, endDate, message) => {
+    const result = check(planWith({ startDate, endDate }));
+    expect(result.errors[fieldId.endDate]).toBe(message);
+    expect(result.input.flightDays).toBeNull();
+  });
+
+  it.each([
+    ['2024-02-30'],
+    ['2023-02-29'],
+    ['2024-13-01'],
+    ['2024-00-10'],
+    ['2024-04-31'],
+    ['2024/01/08'],
+    ['08-01-2024'],
+    ['2024-1-8'],
+    ['tomorrow'],
+    [' 2024-01-08'],
+    ['2024-01-08T00:00'],
+  ])('"%s" is not a real yyyy-MM-dd date', (text) => {
+    expect(parseIsoDate(text)).toBeNull();
+    const startBad = check(planWith({ startDate: text }));
+    expect(startBad.errors[fieldId.startDate]).toBe('Start date must be a real date (yyyy-MM-dd).');
+    expect(startBad.input.startDate).toBeNull();
+    expect(startBad.input.flightDays).toBeNull();
+    const endBad = check(planWith({ endDate: text }));
+    expect(endBad.errors[fieldId.endDate]).toBe('End date must be a real date (yyyy-MM-dd).');
+    expect(endBad.input.endDate).toBeNull();
+  });
+
+  it('asks for missing dates', () => {
+    const result = check(planWith({ startDate: '', endDate: '' }));
+    expect(result.errors[fieldId.startDate]).toBe('Enter a start date.');
+    expect(result.errors[fieldId.endDate]).toBe('Enter an end date.');
+  });
+
+  it('accepts a leap day', () => {
+    expect(parseIsoDate('2024-02-29')?.getDate()).toBe(29);
+  });
+
+  it('does not limit Brand Takeover days by the flight when the dates are invalid', () => {
+    const result = check(
+      planWith({ endDate: 'nope', totalBudget: '100,000,000', formats: [formatLine('brand-takeover', '40')] }),
+    );
+    expect(result.errors[fieldId.format('brand-takeover')]).toBeUndefined();
+    expect(result.input.formats[0]?.days).toBe(40);
+  });
+});
+
+describe('validatePlan: total budget and allocation', () => {
+  it.each([
+    ['', 'Enter total budget.'],
+    ['0', 'Total budget must be at least $1.'],
+    ['0.50', 'Total budget must be at least $1.'],
+    ['lots', 'Total budget must be a number, like 60000 or $60,000.'],
+    ['-100', "Total budget can't be negative."],
+    ['100,000,001', 'Total budget is too large: the most Reachplan accepts is $100,000,000.'],
+  ])('"%s" is an error on totalBudget and leaves no cap', (totalBudget, message) => {
+    const result = check(planWith({ totalBudget, formats: [formatLine('in-feed', '60000')] }));
+    expect(result.errors[fieldId.totalBudget]).toBe(message);
+    expect(result.cap).toBeNull();
+    expect(result.unallocated).toBeNull();
+    expect(result.spend).toBe(60_000);
+    expect(result.isValid).toBe(false);
+  });
+
+  it('flags spend over the cap on totalBudget, with a negative unallocated amount', () => {
+    const result = check(
+      planWith({
+        totalBudget: '100,000',
+        formats: [formatLine('in-feed', '60,000'), formatLine('brand-takeover', '1')],
+      }),
+    );
+    expect(result.spend).toBe(110_000);
+    expect(result.cap).toBe(100_000);
+    expect(result.unallocated).toBe(-10_000);
+    expect(result.errors[fieldId.totalBudget]).toBe(
+      'Planned spend ($110,000) is over the total budget by $10,000.',
+    );
+    expect(result.isValid).toBe(false);
+    expect(result.excluded).toEqual([]);
+  });
+
+  it('accepts spend exactly at the cap', () => {
+    const result = check(
+      planWith({
+        totalBudget: '$111,600',
+        formats: [formatLine('in-feed', '60,000'), formatLine('brand-takeover', '1')],
+        creators: [creatorLine({ posts: '2', fee: '800' })],
+      }),
+    );
+    expect(result.spend).toBe(111_600);
+    expect(result.unallocated).toBe(0);
+    expect(result.isValid).toBe(true);
+  });
+
+  it('unallocated is always the cap minus the spend of the valid lines', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 6_000, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        (cap, budget, posts, fee) => {
+          const result = check(
+            planWith({
+              totalBudget: String(cap),
+              formats: [formatLine('in-feed', String(budget))],
+              creators: [creatorLine({ posts: String(posts), fee: String(fee) })],
+            }),
+          );
+          const spend = budget + posts * fee;
+          expect(result.spend).toBe(spend);
+          expect(result.unallocated).toBe(cap - spend);
+          expect(result.isValid).toBe(spend <= cap);
+          expect(result.errors[fieldId.totalBudget] !== undefined).toBe(spend > cap);
+        },
+      ),
+    );
+  });
+
+  it('does not call a plan over budget when its cent amounts add up exactly to the cap', () => {
+    // $6,000.50 + 1 post x $716.69 = $6,717.19 exactly, but 6000.5 + 716.69 is 6717.1900000000005 in floating point.
+    const result = check(
+      planWith({
+        totalBudget: '$6,717.19',
+        formats: [formatLine('in-feed', '$6,000.50')],
+        creators: [creatorLine({ posts: '1', fee: '$716.69' })],
+      }),
+    );
+    expect(result.errors[fieldId.totalBudget]).toBeUndefined();
+    expect(result.isValid).toBe(true);
+  });
+
+  it('never calls a plan over budget when the cap equals its spend to the cent (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 600_000, max: 100_000_000 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (budgetCents, posts, feeCents) => {
+          const capCents = budgetCents + posts * feeCents;
+          const result = check(
+            planWith({
+              totalBudget: (capCents / 100).toFixed(2),
+              formats: [formatLine('in-feed', (budgetCents / 100).toFixed(2))],
+              creators: [creatorLine({ posts: String(posts), fee: (feeCents / 100).toFixed(2) })],
+            }),
+          );
+          expect(result.errors[fieldId.totalBudget]).toBeUndefined();
+        },
+      ),
+    );
+  });
+});
+
+describe('validatePlan: creators', () => {
+  const handle = 'maya.fit';
+
+  it.each([
+    ['', '800', 'posts', 'Enter @maya.fit posts.'],
+    ['0', '800', 'posts', '@maya.fit posts must be at least 1.'],
+    ['101', '800', 'posts', '@maya.fit posts is too large: the most Reachplan accepts is 100.'],
+    ['1.5', '800', 'posts', '@maya.fit posts must be a whole number.'],
+    ['-1', '800', 'posts', "@maya.fit posts can't be negative."],
+    ['2', '', 'fee', 'Enter @maya.fit fee.'],
+    ['2', 'free', 'fee', '@maya.fit fee must be a number, like 60000 or $60,000.'],
+    ['2', '-50', 'fee', "@maya.fit fee can't be negative."],
+    ['2', '100,000,001', 'fee', '@maya.fit fee is too large: the most Reachplan accepts is $100,000,000.'],
+  ] as const)('posts "%s", fee "%s": error on %s', (posts, fee, field, message) => {
+    const result = check(planWith({ creators: [creatorLine({ posts, fee })] }));
+    const key = field === 'posts' ? fieldId.creatorPosts(handle) : fieldId.creatorFee(handle);
+    const otherKey = field === 'posts' ? fieldId.creatorFee(handle) : fieldId.creatorPosts(handle);
+    expect(key).toBe(`creator:maya.fit:${field}`);
+    expect(result.errors[key]).toBe(message);
+    expect(result.errors[otherKey]).toBeUndefined();
+    expect(result.excluded).toEqual(['@maya.fit']);
+    expect(result.input.creators).toEqual([]);
+    expect(result.spend).toBe(0);
+  });
+
+  it('reports both fields when both are invalid', () => {
+    const result = check(planWith({ creators: [creatorLine({ posts: 'x', fee: 'y' })] }));
+    expect(Object.keys(result.errors).sort()).toEqual([fieldId.creatorFee(handle), fieldId.creatorPosts(handle)]);
+    expect(result.excluded).toEqual(['@maya.fit']);
+  });
+
+  it('costs posts x fee, and a $0 fee (gifted product) is valid', () => {
+    const result = check(
+      planWith({
+        creators: [creatorLine({ posts: '3', fee: '$1,250' }), creatorLine({ handle: 'leo.eats', posts: '5', fee: '0' })],
+      }),
+    );
+    expect(result.errors).toEqual({});
+    expect(result.input.creators.map((c) => [c.line.handle, c.posts, c.fee, c.spend])).toEqual([
+      ['maya.fit', 3, 1_250, 3_750],
+      ['leo.eats', 5, 0, 0],
+    ]);
+    expect(result.spend).toBe(3_750);
+  });
+
+  it('keeps valid creators when another one is invalid', () => {
+    const result = check(
+      planWith({ creators: [creatorLine({ posts: '0' }), creatorLine({ handle: 'leo.eats', posts: '1', fee: '500' })] }),
+    );
+    expect(result.input.creators.map((c) => c.line.handle)).toEqual(['leo.eats']);
+    expect(result.excluded).toEqual(['@maya.fit']);
+    expect(result.spend).toBe(500);
+  });
+});
+
+describe('validatePlan: assumption overrides', () => {
+  it('uses every benchmark value when nothing is overridden', () => {
+    expect(check(planWith()).input.assumptions).toEqual(defaultAssumptions());
+  });
+
+  it.each([
+    ['creatorViewRate', '5', 0.05],
+    ['creatorViewRate', '5%', 0.05],
+    ['clickThroughRate', '0.9', 0.009],
+    ['conversionRate', '0', 0],
+    ['paidEngagementRate', '100', 1],
+    ['averageOrderValue', '$55.50', 55.5],
+    ['averageOrderValue', '0', 0],
+    ['audienceUniverse', '30,000,000', 30_000_000],
+    ['reachCurveShape', '1.5', 1.5],
+    ['viewsPerSubmission', '2,500', 2_500],
+  ] as const)('%s "%s" becomes %d', (key, text, value) => {
+    const result = check(planWith({ assumptionOverrides: { [key]: text } }));
+    expect(result.errors).toEqual({});
+    expect(result.input.assumptions[key]).toBeCloseTo(value, 12);
+    const others = ASSUMPTION_KEYS.filter((k) => k !== key);
+    for (const other of others) expect(result.input.assumptions[other]).toBe(defaultAssumptions()[other]);
+  });
+
+  it.each([
+    ['creatorViewRate', 'lots', 'must be a number'],
+    ['creatorViewRate', '150', 'the most Reachplan accepts is 100%'],
+    ['creatorViewRate', '-5', "can't be negative"],
+    ['audienceUniverse', '0', 'Audience universe must be more than 0.'],
+    ['reachCurveShape', '0', 'Reach curve shape must be more than 0.'],
+    ['viewsPerSubmission', '0', 'must be more than 0'],
+    ['averageOrderValue', '1e3', 'must be a number'],
+  ] as const)('%s "%s" is an error and the benchmark value is kept', (key: AssumptionKey, text, message) => {
+    const result = check(planWith({ assumptionOverrides: { [key]: text } }));
+    expect(result.errors[fieldId.assumption(key)]).toContain(message);
+    expect(result.input.assumptions[key]).toBe(assumption(key).value);
+    expect(result.isValid).toBe(false);
+  });
+
+  it('ignores a blank override', () => {
+    const result = check(planWith({ assumptionOverrides: { creatorViewRate: '  ' } }));
+    expect(result.errors).toEqual({});
+    expect(result.input.assumptions.creatorViewRate).toBe(0.1449);
+  });
+
+  it('parseAssumptionOverride reads fractions as percent and other units as typed', () => {
+    expect(parseAssumptionOverride('5', assumption('creatorViewRate'))).toEqual({ ok: true, value: 0.05 });
+    expect(parseAssumptionOverride('40', assumption('averageOrderValue'))).toEqual({ ok: true, value: 40 });
+    expect(parseAssumptionOverride('', assumption('averageOrderValue'))).toEqual({
+      ok: false,
+      reason: 'Enter average order value.',
+    });
+  });
+});
+
+describe('validatePlan: name and KPI target', () => {
+  it.each([
+    ['', 'Give the plan a name.'],
+    ['    ', 'Give the plan a name.'],
+    ['x'.repeat(MAX_NAME_LENGTH + 1), `Plan name is too long: keep it under ${MAX_NAME_LENGTH} characters.`],
+  ])('name "%s" is an error', (name, message) => {
+    const result = check(planWith({ name }));
+    expect(result.errors[fieldId.name]).toBe(message);
+    expect(result.isValid).toBe(false);
+  });
+
+  it.each([['Q3 launch'], ['x'.repeat(MAX_NAME_LENGTH)], [`  ${'y'.repeat(MAX_NAME_LENGTH)}  `], ['여름 캠페인']])(
+    'name "%s" is fine',
+    (name) => {
+      expect(check(planWith({ name })).errors[fieldId.name]).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['', null],
+    ['1,000,000', 1_000_000],
+    ['2.5', 2.5],
+  ])('KPI target "%s" is %s', (kpiTarget, value) => {
+    const result = check(planWith({ kpiTarget }));
+    expect(result.errors[fieldId.kpiTarget]).toBeUndefined();
+    expect(result.input.kpiTarget).toBe(value);
+  });
+
+  it('rejects a KPI target that is not a number', () => {
+    const result = check(planWith({ kpiTarget: 'a million' }));
+    expect(result.errors[fieldId.kpiTarget]).toBe('KPI target must be a number, like 1.5.');
+    expect(result.input.kpiTarget).toBeNull();
+  });
+});
+
+describe('validatePlan: whole plans', () => {
+  it('passes a full plan with every format, creators and overrides', () => {
+    const result = check(
+      planWith({
+        goal: 'sales',
+        kpiTarget: '100000',
+        totalBudget: '1,000,000',
+        formats: [
+          formatLine('in-feed', '60,000'),
+          formatLine('brand-takeover', '2'),
+          formatLine('hashtag-challenge', '150,000'),
+          formatLine('hashtag-challenge-plus', '200,000'),
+          formatLine('branded-effects', '100,000'),
+        ],
+        creators: [creatorLine(), creatorLine({ handle: 'zachking', tier: 'mega', fans: 21_900_000, posts: '1', fee: '100000' })],
+        assumptionOverrides: { averageOrderValue: '60' },
+      }),
+    );
+    expect(result.errors).toEqual({});
+    expect(result.warnings).toEqual({});
+    expect(result.isValid).toBe(true);
+    expect(result.input.formats.map((l) => l.format.id)).toEqual([...FORMAT_IDS]);
+    expect(result.spend).toBe(60_000 + 100_000 + 150_000 + 200_000 + 100_000 + 1_600 + 100_000);
+    expect(result.unallocated).toBe(1_000_000 - result.spend);
+    expect(result.input).toMatchObject({ goal: 'sales', kpiTarget: 100_000, startDate: DEFAULT_START, endDate: DEFAULT_END });
+  });
+
+  it('skips a format line the API does not offer', () => {
+    const result = validatePlan(
+      planWith({ formats: [formatLine('in-feed', '60000'), formatLine('branded-effects', '1')] }),
+      AD_FORMATS.filter((f) => f.id !== 'branded-effects'),
+      ASSUMPTIONS,
+    );
+    expect(result.errors).toEqual({});
+    expect(result.input.formats.map((l) => l.format.id)).toEqual(['in-feed']);
+  });
+
+  it('never throws, and is valid exactly when there are no errors (property)', () => {
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -10, max: 1_000_000 }).map(String));
+    fc.assert(
+      fc.property(
+        fc.record({
+          name: fc.string({ maxLength: 130 }),
+          startDate: fc.oneof(text, fc.constant('2024-01-08')),
+          endDate: fc.oneof(text, fc.constant('2024-02-04')),
+          goal: fc.constantFrom(...GOALS),
+          kpiTarget: text,
+          totalBudget: text,
+          inFeed: text,
+          takeover: text,
+          posts: text,
+          fee: text,
+          override: text,
+        }),
+        (r) => {
+          const result = check(
+            planWith({
+              name: r.name,
+              startDate: r.startDate,
+              endDate: r.endDate,
+              goal: r.goal,
+              kpiTarget: r.kpiTarget,
+              totalBudget: r.totalBudget,
+              formats: [formatLine('in-feed', r.inFeed), formatLine('brand-takeover', r.takeover)],
+              creators: [creatorLine({ posts: r.posts, fee: r.fee })],
+              assumptionOverrides: { creatorViewRate: r.override },
+            }),
+          );
+          expect(result.isValid).toBe(Object.keys(result.errors).length === 0);
+          expect(Number.isFinite(result.spend)).toBe(true);
+          expect(result.spend).toBeGreaterThanOrEqual(0);
+          expect(result.input.formats.length + result.input.creators.length + result.excluded.length).toBe(3);
+          for (const message of Object.values(result.errors)) expect(message.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+});
