@@ -9,7 +9,7 @@ import { usePlan } from '../store/plan-store';
 
 export type PlanModel =
   | { status: 'pending'; plan: Plan }
-  | { status: 'error'; plan: Plan; error: Error; retry: () => void }
+  | { status: 'error'; plan: Plan; error: Error; failed: { formats: boolean; benchmarks: boolean }; retry: () => void }
   | {
       status: 'ready';
       plan: Plan;
@@ -49,6 +49,7 @@ export function usePlanModel(): PlanModel {
         status: 'error',
         plan,
         error,
+        failed: { formats: formats.isError, benchmarks: benchmarks.isError },
         retry: () => {
           if (formats.error) void formats.refetch();
           if (benchmarks.error) void benchmarks.refetch();

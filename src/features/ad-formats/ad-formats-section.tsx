@@ -5,6 +5,7 @@ import { ErrorState, LoadingState } from '../../components/ui/states';
 import type { PlanFormatLine } from '../../domain/plan';
 import type { AdFormat, BuyingModel, FunnelStage } from '../../domain/types';
 import { fieldId, formatAmountLabel, type PlanCheck } from '../../domain/validation';
+import { useAdFormats } from '../../api/ad-formats';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { money, whole } from '../../lib/format';
 import { usePlanActions } from '../../store/plan-store';
@@ -35,7 +36,10 @@ function minimumLabel(f: AdFormat): string {
 
 /** The five formats: pick, compare and budget them. */
 export function AdFormatsSection() {
+  const formats = useAdFormats();
   const model = usePlanModel();
+  // Messages need the benchmarks too; the cards don't, so they show as soon as the formats arrive.
+  const check = model.status === 'ready' ? model.check : null;
   return (
     <Section
       id="ad-formats"
@@ -43,22 +47,24 @@ export function AdFormatsSection() {
       step={2}
       intro="Pick the paid formats for this plan. Prices are the guide’s where it gives one; others are marked as estimates."
     >
-      {model.status === 'pending' && <LoadingState label="Loading ad formats…" />}
-      {model.status === 'error' && <ErrorState title="Ad formats couldn’t load." error={model.error} onRetry={model.retry} />}
-      {model.status === 'ready' && (
+      {formats.isPending && <LoadingState label="Loading ad formats…" />}
+      {formats.isError && (
+        <ErrorState title="Ad formats couldn’t load." error={formats.error} onRetry={() => void formats.refetch()} />
+      )}
+      {formats.data && (
         <>
           <div className="format-grid">
-            {model.formats.map((f) => (
+            {formats.data.map((f) => (
               <FormatCard
                 key={f.id}
                 format={f}
                 line={model.plan.formats.find((l) => l.formatId === f.id)}
-                error={model.check.errors[fieldId.format(f.id)]}
-                warning={model.check.warnings[fieldId.format(f.id)]}
+                error={check?.errors[fieldId.format(f.id)]}
+                warning={check?.warnings[fieldId.format(f.id)]}
               />
             ))}
           </div>
-          <FormatComparison formats={model.formats} check={model.check} />
+          <FormatComparison formats={formats.data} check={check} />
         </>
       )}
     </Section>
@@ -134,8 +140,8 @@ const FormatCard = memo(function FormatCard({
   );
 });
 
-function FormatComparison({ formats, check }: { formats: AdFormat[]; check: PlanCheck }) {
-  const spend = new Map(check.input.formats.map((l) => [l.format.id, l.spend]));
+function FormatComparison({ formats, check }: { formats: AdFormat[]; check: PlanCheck | null }) {
+  const spend = new Map(check?.input.formats.map((l) => [l.format.id, l.spend]));
   return (
     <details className="compare">
       <summary>Compare formats side by side</summary>

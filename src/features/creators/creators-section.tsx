@@ -9,6 +9,7 @@ import { TIER_BOUNDS } from '../../domain/tiers';
 import { NICHES, TIERS, type Creator, type Niche, type Tier } from '../../domain/types';
 import { fieldId } from '../../domain/validation';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { useLastDefined } from '../../hooks/use-last-defined';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { money, pct, short, whole } from '../../lib/format';
 import { usePlanActions } from '../../store/plan-store';
@@ -31,10 +32,12 @@ export function CreatorsSection() {
   const q = useDebouncedValue(text.trim(), 250);
   const search: CreatorSearch = { ...filters, q };
   const result = useCreators(search);
+  // A failed search keeps the last results on screen, beside its Retry.
+  const data = useLastDefined(result.data);
   const model = usePlanModel();
   const inPlan = new Set(model.plan.creators.map((c) => c.handle));
   const change = (patch: Partial<Omit<CreatorSearch, 'q'>>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
-  const pages = result.data ? Math.max(1, Math.ceil(result.data.total / result.data.pageSize)) : 1;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <Section
@@ -61,25 +64,25 @@ export function CreatorsSection() {
       </div>
 
       {result.isPending && <LoadingState label="Loading creators…" />}
-      {result.isError && !result.data && (
+      {result.isError && !data && (
         <ErrorState title="Creators couldn’t load." error={result.error} onRetry={() => void result.refetch()} />
       )}
-      {result.data && (
+      {data && (
         <div className="results" aria-busy={result.isFetching}>
           {result.isError && (
             <ErrorState title="This search couldn’t be updated." error={result.error} onRetry={() => void result.refetch()} />
           )}
           <p className="results__count" role="status">
-            {result.isFetching ? 'Searching…' : `${whole(result.data.total)} ${result.data.total === 1 ? 'creator' : 'creators'}${q ? ` ${result.data.total === 1 ? 'matches' : 'match'} “${q}”` : ''}`}
+            {result.isFetching ? 'Searching…' : `${whole(data.total)} ${data.total === 1 ? 'creator' : 'creators'}${q ? ` ${data.total === 1 ? 'matches' : 'match'} “${q}”` : ''}`}
           </p>
-          {result.data.items.length === 0 ? (
+          {data.items.length === 0 ? (
             <EmptyState>
               No creators match{q ? ` “${q}”` : ''}. Try a shorter search, another niche or all tiers.
             </EmptyState>
           ) : (
             <div className="table-scroll" tabIndex={0} role="region" aria-label="Creator search results">
               <table className="table creator-table">
-                <caption className="visually-hidden">Creators, page {result.data.page} of {pages}</caption>
+                <caption className="visually-hidden">Creators, page {data.page} of {pages}</caption>
                 <thead>
                   <tr>
                     <th scope="col">
@@ -94,7 +97,7 @@ export function CreatorsSection() {
                   </tr>
                 </thead>
                 <tbody>
-                  {result.data.items.map((c) => (
+                  {data.items.map((c) => (
                     <CreatorRow key={c.id} creator={c} inPlan={inPlan.has(c.handle)} />
                   ))}
                 </tbody>
@@ -107,7 +110,7 @@ export function CreatorsSection() {
                 Previous page
               </button>
               <span>
-                Page {result.data.page} of {pages}
+                Page {data.page} of {pages}
               </span>
               <button type="button" className="button button--ghost" disabled={filters.page >= pages} onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}>
                 Next page

@@ -19,7 +19,13 @@ export function ProjectionsSection() {
   return (
     <Section id="projections" title="Projections" step={4} intro="Central estimates from the assumptions listed below. Change any assumption to see its effect.">
       {model.status === 'pending' && <LoadingState label="Loading benchmarks…" />}
-      {model.status === 'error' && <ErrorState title="Benchmarks couldn’t load." error={model.error} onRetry={model.retry} />}
+      {model.status === 'error' && (
+        <ErrorState
+          title={model.failed.benchmarks ? 'Benchmarks couldn’t load.' : 'Projections need the ad formats, which couldn’t load.'}
+          error={model.error}
+          onRetry={model.retry}
+        />
+      )}
       {model.status === 'ready' && (
         <ProjectionBody
           projection={model.projection}
