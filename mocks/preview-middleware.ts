@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { handlers } from './handlers';
 import { setRealisticLatency } from './latency';
+import { restartScenarios, scenarioFromUrl } from './scenarios';
 
 /**
  * Serves the mocked API from the preview server (Node), with the same handlers as the
@@ -10,10 +11,21 @@ import { setRealisticLatency } from './latency';
 export function mockApiMiddleware() {
   setRealisticLatency(true);
   return async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    if (!req.url?.startsWith('/api/')) return next();
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (!url.pathname.startsWith('/api/')) {
+      // Loading a page with ?scenario= starts its fault scenario over, as the browser worker does.
+      if (scenarioFromUrl(url.href)) restartScenarios();
+      return next();
+    }
     try {
-      const url = new URL(req.url, `http://${req.headers.host ?? 'localhost'}`);
-      const response = await getResponse(handlers, new Request(url, { method: req.method ?? 'GET' }));
+      const headers = new Headers();
+      if (req.headers.referer) headers.set('referer', req.headers.referer);
+      const response = await getResponse(handlers, new Request(url, { method: req.method ?? 'GET', headers }));
+      if (response?.type === 'error') {
+        // A simulated network failure: drop the connection without an answer.
+        req.socket.destroy();
+        return;
+      }
       if (!response) {
         res.statusCode = 404;
         res.setHeader('content-type', 'application/json');

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { CREATOR_SORTS, MAX_PAGE_SIZE, type CreatorSort } from '../../src/api/schemas';
 import { NICHES, TIERS, type Creator, type Niche, type Tier } from '../../src/domain/types';
 import { CREATORS } from '../data/creators';
-import { latency } from '../latency';
+import { serverConditions } from '../latency';
 import { badRequest } from './http-error';
 
 const KNOWN_PARAMS = new Set(['q', 'niche', 'tier', 'sort', 'page', 'pageSize']);
@@ -81,7 +81,8 @@ export function queryCreators(catalog: readonly Creator[], query: CreatorQuery) 
 
 export const creatorHandlers = [
   http.get('*/api/creators', async ({ request }) => {
-    await latency();
+    const fault = await serverConditions(request);
+    if (fault) return fault;
     const query = readCreatorQuery(new URL(request.url).searchParams);
     if (typeof query === 'string') return badRequest(query);
     return HttpResponse.json(queryCreators(CREATORS, query));

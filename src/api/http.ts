@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { apiErrorSchema } from './schemas';
+import { REQUEST_TIMEOUT_MS } from './timeouts';
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'invalid-response';
 
@@ -20,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-export const REQUEST_TIMEOUT_MS = 10_000;
+export { REQUEST_TIMEOUT_MS };
 
 /** The API root: `VITE_API_BASE_URL` when set, else this page's origin (served by the mock). */
 export function apiUrl(path: string, params?: Record<string, string | number | undefined>): URL {
