@@ -22,8 +22,10 @@ export function mockApiMiddleware() {
       if (req.headers.referer) headers.set('referer', req.headers.referer);
       const response = await getResponse(handlers, new Request(url, { method: req.method ?? 'GET', headers }));
       if (response?.type === 'error') {
-        // A simulated network failure: drop the connection without an answer.
-        req.socket.destroy();
+        // A simulated network failure: the connection drops mid-answer. (Dropping it before any
+        // byte makes browsers silently resend the request on a new connection.)
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{', () => res.destroy());
         return;
       }
       if (!response) {

@@ -54,7 +54,13 @@ export async function getJson<S extends z.ZodType>(
   let body: unknown;
   try {
     body = await response.json();
-  } catch {
+  } catch (error) {
+    // A body that stops half-way is a dropped connection; one that is complete but not JSON is malformed.
+    if (!(error instanceof SyntaxError)) {
+      if (timeout.aborted) throw new ApiError('timeout', 'The server took too long to answer.');
+      if (signal?.aborted) throw error;
+      throw new ApiError('network', 'Can’t reach the server. Check your connection.');
+    }
     throw new ApiError(
       response.ok ? 'invalid-response' : 'http',
       response.ok ? 'The server sent a response Reachplan can’t read.' : `The server answered ${response.status}.`,

@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, isValid, parse } from 'date-fns';
 import { describeLimit, parseNumber } from './parse';
-import type { Plan, PlanCreatorLine } from './plan';
+import { GOAL_KPI, type Plan, type PlanCreatorLine } from './plan';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from './types';
 
 /** The largest budget or fee Reachplan accepts: far above any TikTok plan, below float trouble. */
@@ -114,7 +114,8 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
   const cap = parseNumber(plan.totalBudget, { label: 'Total budget', max: MAX_MONEY, unit: 'usd', min: 1 });
   if (!cap.ok) errors[fieldId.totalBudget] = cap.reason;
 
-  const target = parseNumber(plan.kpiTarget, { label: 'KPI target', max: 1e13, unit: 'plain', optional: true });
+  const targetUnit = GOAL_KPI[plan.goal].metric === 'revenue' ? 'usd' : 'plain';
+  const target = parseNumber(plan.kpiTarget, { label: 'KPI target', max: 1e13, unit: targetUnit, optional: true });
   if (!target.ok) errors[fieldId.kpiTarget] = target.reason;
 
   const assumptions = {} as Assumptions;

@@ -63,8 +63,17 @@ export function guardedStorage(
     onSaveError(message);
   };
 
+  // Moves unusable data out of the plan's key: backed up first, then removed, so the next
+  // load starts clean instead of reporting (and backing up) the same damage again.
   const fail = (raw: string, reason: string): Recovery => {
     const backupKey = storage ? backUp(storage, raw, now()) : null;
+    if (backupKey) {
+      try {
+        storage?.removeItem(PLAN_STORAGE_KEY);
+      } catch {
+        // The backup exists; the damaged copy is overwritten by the next save.
+      }
+    }
     return { raw, reason, backupKey };
   };
 

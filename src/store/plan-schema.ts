@@ -32,7 +32,14 @@ export const planSchema = z.object({
   ),
   assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),
   updatedAt: z.string(),
-}) satisfies z.ZodType<Plan>;
+})
+  // The app never lists a format or a creator twice; damaged data that does would double-count spend.
+  .refine((p) => new Set(p.formats.map((f) => f.formatId)).size === p.formats.length, {
+    message: 'a format is listed twice',
+  })
+  .refine((p) => new Set(p.creators.map((c) => c.handle)).size === p.creators.length, {
+    message: 'a creator is listed twice',
+  }) satisfies z.ZodType<Plan>;
 
 export const persistedPlanStateSchema = z.object({ plan: planSchema });
 export type PersistedPlanState = z.infer<typeof persistedPlanStateSchema>;

@@ -149,7 +149,7 @@ export function reloadPlanStore(): void {
   void usePlanStore.persist.rehydrate();
 }
 
-/** Back to a brand-new plan in memory, without touching storage (tests). */
+/** Back to a brand-new plan (tests). Like any store update, it is saved. */
 export function resetPlanStoreInMemory(): void {
   usePlanStore.setState({ plan: freshPlan(), recovery: null, saveError: null });
 }

@@ -61,8 +61,8 @@ describe('guardedStorage: unreadable stored data', () => {
     expect(guarded.getItem(PLAN_STORAGE_KEY)).toBeNull();
     expect(storage.data.get(BACKUP_KEY)).toBe(raw);
     expect(BACKUP_KEY.startsWith(BACKUP_PREFIX)).toBe(true);
-    // The original stays where it was until the app writes over it.
-    expect(storage.data.get(PLAN_STORAGE_KEY)).toBe(raw);
+    // Moved, not copied: the next load starts clean instead of reporting the same damage again.
+    expect(storage.data.has(PLAN_STORAGE_KEY)).toBe(false);
     expect(guarded.check(undefined)).toEqual({
       ok: false,
       recovery: { raw, reason: 'The saved plan could not be read (the stored data is damaged).', backupKey: BACKUP_KEY },

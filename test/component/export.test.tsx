@@ -1,0 +1,198 @@
+import { screen, waitFor } from '@testing-library/react';
+import Papa from 'papaparse';
+import { onTestFinished, vi } from 'vitest';
+import { PLAN_CSV_COLUMNS } from '../../src/domain/csv';
+import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
+import { blobText, captureDownloads, type Download } from '../utils/download';
+import {
+  addCreator,
+  exportButton,
+  includeFormat,
+  JOURNEY_TIMEOUT_MS,
+  renderApp,
+  retype,
+  waitForPlanner,
+} from '../utils/render-app';
+
+const HEADER_START =
+  'plan_name,item_type,item_name,start_date,end_date,budget,currency,impressions,reach,video_views,engagements,engagement_rate,conversions,revenue,cpm,roi';
+
+/** Export day: the file name is dated by it. */
+const EXPORT_DAY = new Date(2026, 2, 14, 15, 30);
+
+function freezeToday() {
+  // Only Date is faked: timers, promises and user-event run for real.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(EXPORT_DAY);
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
+
+async function exportCsv(user: ReturnType<typeof renderApp>['user']): Promise<{ download: Download; text: string; rows: Record<string, string>[] }> {
+  const capture = captureDownloads();
+  expect(exportButton()).toBeEnabled();
+  await user.click(exportButton());
+  expect(capture.downloads).toHaveLength(1);
+  expect(capture.createObjectURL).toHaveBeenCalledTimes(1);
+  const download = capture.downloads[0] as Download;
+  expect(download.blob.type).toMatch(/^text\/csv/);
+  const text = await blobText(download.blob);
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  await waitFor(() => expect(capture.revokeObjectURL).toHaveBeenCalledWith(download.href));
+  return { download, text, rows: parsed.data };
+}
+
+describe('Export CSV', { timeout: JOURNEY_TIMEOUT_MS }, () => {
+  test('a plan built in the UI exports a BOM-prefixed CSV with one row per line item and a total', async () => {
+    freezeToday();
+    const { user } = renderApp();
+    await waitForPlanner();
+    await retype(user, screen.getByRole('textbox', { name: 'Plan name' }), 'Spring launch');
+    await retype(user, screen.getByRole('textbox', { name: 'Total budget' }), '500000');
+    await includeFormat(user, 'In-Feed Ads', '$60,000');
+    await includeFormat(user, 'Brand Takeover');
+    await addCreator(user, 'zach', 'zachking');
+    await retype(user, screen.getByRole('textbox', { name: '@zachking posts' }), '2');
+    const start = (screen.getByLabelText('Start date') as HTMLInputElement).value;
+    const end = (screen.getByLabelText('End date') as HTMLInputElement).value;
+
+    const { download, text, rows } = await exportCsv(user);
+    expect(download.fileName).toBe('Spring launch-2026-03-14.csv');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...lines] = text.slice(1).split('\r\n');
+    expect(header?.startsWith(HEADER_START)).toBe(true);
+    expect(header).toBe(PLAN_CSV_COLUMNS.join(','));
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(lines.filter((l) => l !== '')).toHaveLength(4);
+
+    expect(rows.map((r) => [r.item_type, r.item_name])).toEqual([
+      ['format', 'In-Feed Ads'],
+      ['format', 'Brand Takeover'],
+      ['creator', 'zachking'],
+      ['total', 'Total'],
+    ]);
+    for (const r of rows) {
+      expect(r).toMatchObject({ plan_name: 'Spring launch', start_date: start, end_date: end, currency: 'USD', goal: 'awareness' });
+    }
+    const [inFeed, takeover, zach, total] = rows as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+    expect(inFeed).toMatchObject({
+      budget: '60000',
+      impressions: '6000000',
+      video_views: '6000000',
+      engagements: '248400',
+      engagement_rate: '0.0414',
+      conversions: '1080',
+      revenue: '43200',
+      cpm: '10',
+      roi: '-0.28',
+      clicks: '54000',
+      quantity: '',
+    });
+    expect(takeover).toMatchObject({ budget: '50000', impressions: '5000000', quantity: '1', quantity_unit: 'days' });
+    const fee = creatorLine('zachking').catalogFee;
+    expect(zach).toMatchObject({ budget: String(2 * fee), impressions: String(2 * 3_173_310), quantity: '2', quantity_unit: 'posts' });
+    expect(total).toMatchObject({
+      budget: String(110_000 + 2 * fee),
+      impressions: String(11_000_000 + 2 * 3_173_310),
+      quantity: '',
+    });
+    // Numbers carry no separators or symbols.
+    for (const r of rows) {
+      for (const column of ['budget', 'impressions', 'reach', 'engagements', 'revenue'] as const) {
+        expect(r[column]).toMatch(/^-?\d+(\.\d+)?$/);
+      }
+    }
+  });
+
+  test('a plan name that a spreadsheet would run as a formula is neutralised', async () => {
+    seedPlan(buildPlan({ name: '=cmd', formats: [formatLine('in-feed', '60000')] }));
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { text, rows, download } = await exportCsv(user);
+    expect(rows.map((r) => r.plan_name)).toEqual(["'=cmd", "'=cmd"]);
+    expect(text).not.toMatch(/(^|,|\r\n)=cmd/);
+    expect(download.fileName).toMatch(/^=cmd-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  test.each(['+SUM(A1:A2)', '-2+3', '@SUM(1)', ' =HYPERLINK("http://x")'])('plan name %j never starts a cell with a formula trigger', async (name) => {
+    seedPlan(buildPlan({ name, formats: [formatLine('in-feed', '60000')] }));
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { rows } = await exportCsv(user);
+    for (const r of rows) {
+      expect(r.plan_name).toBe(`'${name.trim()}`);
+    }
+  });
+
+  test('negative ROI stays a number, not neutralised text', async () => {
+    seedPlan(buildPlan({ name: 'Numbers', formats: [formatLine('in-feed', '60000')] }));
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { rows } = await exportCsv(user);
+    expect(rows[0]?.roi).toBe('-0.28');
+    expect(rows[1]?.roi).toBe('-0.28');
+  });
+
+  test('names with commas, quotes and Korean text survive the round trip', async () => {
+    freezeToday();
+    const name = 'Q3 "Glow", 뷰티 캠페인';
+    seedPlan(buildPlan({ name, formats: [formatLine('in-feed', '60000')] }));
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { rows, download } = await exportCsv(user);
+    expect(rows.map((r) => r.plan_name)).toEqual([name, name]);
+    expect(download.fileName).toBe('Q3 -Glow-, 뷰티 캠페인-2026-03-14.csv');
+  });
+
+  test('characters a file system refuses are replaced in the file name', async () => {
+    freezeToday();
+    seedPlan(buildPlan({ name: 'Plan: A/B <test>?', formats: [formatLine('in-feed', '60000')] }));
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { download } = await exportCsv(user);
+    expect(download.fileName).toMatch(/^Plan- A-B -test-+-2026-03-14\.csv$/);
+    expect(download.fileName).not.toMatch(/[\\/:*?"<>|]/);
+  });
+
+  test('a creator-only plan exports its creator and total', async () => {
+    seedPlan(buildPlan({ name: 'Creators only', creators: [creatorLine('lorengray', { posts: '2', fee: '1000' })] }));
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { rows } = await exportCsv(user);
+    expect(rows.map((r) => [r.item_type, r.item_name, r.budget])).toEqual([
+      ['creator', 'lorengray', '2000'],
+      ['total', 'Total', '2000'],
+    ]);
+  });
+
+  test('unticked formats are not exported', async () => {
+    seedPlan(
+      buildPlan({ name: 'Some unticked', formats: [formatLine('in-feed', '60000'), formatLine('branded-effects', '100000', false)] }),
+    );
+    const { user } = renderApp();
+    await waitForPlanner();
+    const { rows } = await exportCsv(user);
+    expect(rows.map((r) => r.item_name)).toEqual(['In-Feed Ads', 'Total']);
+  });
+
+  test('Export CSV is disabled with a reason while loading, while empty, and while invalid; it downloads nothing then', async () => {
+    const capture = captureDownloads();
+    const { user } = renderApp();
+    expect(exportButton()).toBeDisabled();
+    expect(exportButton()).toHaveAccessibleDescription('Waiting for formats and benchmarks to load.');
+    await waitForPlanner();
+    expect(exportButton()).toHaveAccessibleDescription('Add an ad format or a creator to export.');
+    await user.click(exportButton());
+    const budget = await includeFormat(user, 'In-Feed Ads', '5000');
+    expect(exportButton()).toBeDisabled();
+    expect(exportButton()).toHaveAccessibleDescription('Fix 1 field to export: In-Feed Ads has a minimum spend of $6,000.');
+    await user.click(exportButton());
+    expect(capture.downloads).toEqual([]);
+
+    await retype(user, budget, '6000');
+    expect(exportButton()).toBeEnabled();
+    expect(exportButton()).not.toHaveAccessibleDescription();
+  });
+});
