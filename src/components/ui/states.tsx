@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { focusSectionHeading } from '../../lib/focus';
 
 /** A visible, announced loading state. */
 export function LoadingState({ label }: { label: string }) {
@@ -16,7 +17,15 @@ export function ErrorState({ title, error, onRetry }: { title: string; error: Er
     <div className="state state--error" role="alert">
       <p className="state__title">{title}</p>
       <p>{error.message} Your plan is safe.</p>
-      <button type="button" className="button" onClick={onRetry}>
+      <button
+        type="button"
+        className="button"
+        onClick={(e: MouseEvent<HTMLButtonElement>) => {
+          // The error (and this button) goes away on success: keep focus in the section.
+          focusSectionHeading(e.currentTarget);
+          onRetry();
+        }}
+      >
         Retry
       </button>
     </div>

@@ -163,7 +163,9 @@ function PlanCreators() {
   const errors = model.status === 'ready' ? model.check.errors : {};
   return (
     <div className="plan-creators">
-      <h3>In this plan ({creators.length})</h3>
+      <h3 id="plan-creators-heading" tabIndex={-1}>
+        In this plan ({creators.length})
+      </h3>
       {creators.length === 0 ? (
         <EmptyState>No creators yet. Tick “Add” on a creator above to plan sponsored posts.</EmptyState>
       ) : (
@@ -176,7 +178,11 @@ function PlanCreators() {
               feeError={errors[fieldId.creatorFee(c.handle)]}
               onPosts={(v) => actions.setCreatorPosts(c.handle, v)}
               onFee={(v) => actions.setCreatorFee(c.handle, v)}
-              onRemove={() => actions.removeCreator(c.handle)}
+              onRemove={() => {
+                // The focused Remove button goes away with its row.
+                document.getElementById('plan-creators-heading')?.focus();
+                actions.removeCreator(c.handle);
+              }}
             />
           ))}
         </ul>

@@ -22,7 +22,14 @@ export function PlanSafetyBanners() {
             <button type="button" className="button" onClick={() => downloadFile('reachplan-backup.json', recovery.raw, 'application/json')}>
               Download backup
             </button>
-            <button type="button" className="button button--ghost" onClick={actions.dismissRecovery}>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => {
+                document.getElementById('goals-budget-heading')?.focus();
+                actions.dismissRecovery();
+              }}
+            >
               Dismiss
             </button>
           </div>

@@ -1,0 +1,142 @@
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appUrl,
+  DESKTOP,
+  expectAccessible,
+  formatsLoaded,
+  launchBrowser,
+  metric,
+  MOBILE,
+  openSession,
+  readDownload,
+  screenshot,
+} from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+// In-Feed $60,000 at $10 CPM, one Brand Takeover day, and @zachking (21.9M fans, no measured
+// views, so fans × 14.49%) posting twice: 6,000,000 + 5,000,000 + 6,346,620 impressions.
+const EXPECTED_IMPRESSIONS = '17,346,620';
+const EXPECTED_SPEND = '$235,000';
+
+/** The first-time user's plan, by pointer (or touch on mobile). */
+async function planMixedCampaign(page: Page): Promise<void> {
+  await page.goto(appUrl());
+  await formatsLoaded(page);
+  await page.getByLabel('Plan name').fill('Holiday launch 2027');
+  await page.getByLabel('Start date').fill('2027-11-29');
+  await page.getByLabel('End date').fill('2027-12-26');
+  await page.getByLabel('Campaign goal').selectOption({ label: 'Awareness' });
+  await page.getByLabel('KPI target (reach)').fill('10,000,000');
+  await page.getByLabel('Total budget').fill('$250,000');
+  await page.getByRole('checkbox', { name: 'In-Feed Ads', exact: true }).check();
+  await page.getByLabel('In-Feed Ads budget').fill('60000');
+  await page.getByRole('checkbox', { name: 'Brand Takeover', exact: true }).check();
+  await expect.poll(() => page.getByLabel('Brand Takeover days').inputValue()).toBe('1');
+  await page.getByLabel('Search creators').fill('zach');
+  await page.getByRole('checkbox', { name: 'Add @zachking to plan' }).check();
+  // A creator's default fee is the catalog estimate; the marketer negotiated a lower one.
+  await page.getByLabel('@zachking fee').fill('62500');
+  await page.getByLabel('@zachking posts').fill('2');
+}
+
+/** Reads the projections, charts and the exported CSV: what the marketer takes to the client. */
+async function checkResultsAndExport(page: Page): Promise<void> {
+  await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(EXPECTED_IMPRESSIONS);
+  expect(await metric(page, 'Spend').innerText()).toBe(EXPECTED_SPEND);
+  expect(await metric(page, 'Reach \\(de-duplicated\\)').innerText()).toMatch(/^\d{1,3}(,\d{3})+$/);
+  await expect.poll(() => page.getByText(/Meets the target of 10,000,000 reach/).isVisible()).toBe(true);
+
+  // Three charts drawn, each with a text summary.
+  const charts = page.locator('figure.chart');
+  await expect.poll(() => charts.count()).toBe(3);
+  for (let i = 0; i < 3; i++) {
+    await charts.nth(i).locator('svg.recharts-surface').first().waitFor();
+    expect((await charts.nth(i).locator('figcaption').innerText()).length).toBeGreaterThan(20);
+  }
+  expect(await page.locator('figure.chart path.recharts-area-area').count()).toBeGreaterThan(0);
+  expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(0);
+  expect(await page.locator('figure.chart .recharts-pie-sector').count()).toBe(3);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^Holiday launch 2027-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = await readDownload(download);
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  expect(text).toContain('\r\n');
+  const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+  expect(rows.map((r) => [r.item_type, r.item_name])).toEqual([
+    ['format', 'In-Feed Ads'],
+    ['format', 'Brand Takeover'],
+    ['creator', 'zachking'],
+    ['total', 'Total'],
+  ]);
+  expect(rows[0]).toMatchObject({ plan_name: 'Holiday launch 2027', budget: '60000', impressions: '6000000', start_date: '2027-11-29', end_date: '2027-12-26', currency: 'USD' });
+  expect(rows[1]).toMatchObject({ budget: '50000', impressions: '5000000', quantity: '1', quantity_unit: 'days' });
+  expect(rows[2]).toMatchObject({ budget: '125000', impressions: '6346620', quantity: '2', quantity_unit: 'posts' });
+  expect(rows[3]).toMatchObject({ budget: '235000', impressions: '17346620' });
+  expect(Number(rows[3]?.roi)).toBeLessThan(0);
+}
+
+describe('a first-time user plans a mixed campaign', () => {
+  it('at 1440 px: formats, a creator, goal, budget and dates, projections, charts and CSV', async () => {
+    const { page, context, errors } = await openSession(browser, { viewport: DESKTOP });
+    await page.goto(appUrl());
+    await formatsLoaded(page);
+    await screenshot(page, 'first-visit-1440');
+    await expectAccessible(page, 'first visit');
+    await planMixedCampaign(page);
+    await checkResultsAndExport(page);
+    await page.locator('details.compare summary').click();
+    await page.locator('details.how summary').click();
+    await expectAccessible(page, 'plan with details open');
+    await screenshot(page, 'plan-1440');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('at 390 px (mobile) as well', async () => {
+    const { page, context, errors } = await openSession(browser, { viewport: MOBILE });
+    await page.goto(appUrl());
+    await formatsLoaded(page);
+    await screenshot(page, 'first-visit-390');
+    await planMixedCampaign(page);
+    await checkResultsAndExport(page);
+    // Nothing wider than the screen but the scrollable tables.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'mobile plan');
+    await screenshot(page, 'plan-390');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a returning user', () => {
+  it('finds the plan after a reload and changes it', async () => {
+    const { page, context, errors } = await openSession(browser);
+    await planMixedCampaign(page);
+    await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(EXPECTED_IMPRESSIONS);
+    await page.reload();
+    await formatsLoaded(page);
+    expect(await page.getByLabel('Plan name').inputValue()).toBe('Holiday launch 2027');
+    expect(await page.getByLabel('In-Feed Ads budget').inputValue()).toBe('60000');
+    expect(await page.getByLabel('@zachking posts').inputValue()).toBe('2');
+    expect(await page.getByLabel('Start date').inputValue()).toBe('2027-11-29');
+    await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(EXPECTED_IMPRESSIONS);
+    await page.getByLabel('In-Feed Ads budget').fill('90000');
+    await expect.poll(() => metric(page, 'Impressions').innerText()).toBe('20,346,620');
+    await page.reload();
+    await formatsLoaded(page);
+    expect(await page.getByLabel('In-Feed Ads budget').inputValue()).toBe('90000');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
