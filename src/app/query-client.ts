@@ -12,6 +12,9 @@ export function createQueryClient(): QueryClient {
         retry: (failures, error) => failures < 1 && error instanceof ApiError && error.transient,
         retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 4000),
         refetchOnWindowFocus: false,
+        // Offline, fetch anyway and fail: the user sees why and gets a Retry (and queries refetch
+        // on reconnect) instead of a silently paused search beside stale results.
+        networkMode: 'always',
       },
     },
   });

@@ -29,11 +29,13 @@ export default async function setup(project: TestProject) {
     );
   }
   if (!process.env.E2E_SKIP_BUILD) {
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle (and the mock worker).
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
     detached: true,
   });
   const baseURL = `http://localhost:${PORT}/`;

@@ -73,7 +73,11 @@ export function CreatorsSection() {
             <ErrorState title="This search couldn’t be updated." error={result.error} onRetry={() => void result.refetch()} />
           )}
           <p className="results__count" role="status">
-            {result.isFetching ? 'Searching…' : `${whole(data.total)} ${data.total === 1 ? 'creator' : 'creators'}${q ? ` ${data.total === 1 ? 'matches' : 'match'} “${q}”` : ''}`}
+            {result.isFetching
+              ? 'Searching…'
+              : result.isError || result.isPlaceholderData
+                ? 'Showing the previous results.'
+                : `${whole(data.total)} ${data.total === 1 ? 'creator' : 'creators'}${q ? ` ${data.total === 1 ? 'matches' : 'match'} “${q}”` : ''}`}
           </p>
           {data.items.length === 0 ? (
             <EmptyState>
