@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useCreators, type CreatorSearch } from '../../api/creators';
 import { CREATOR_SORTS, type CreatorSort } from '../../api/schemas';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
@@ -129,7 +129,7 @@ export function CreatorsSection() {
   );
 }
 
-function CreatorRow({ creator: c, inPlan }: { creator: Creator; inPlan: boolean }) {
+const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: Creator; inPlan: boolean }) {
   const actions = usePlanActions();
   const id = `add-${c.id}`;
   return (
@@ -158,11 +158,10 @@ function CreatorRow({ creator: c, inPlan }: { creator: Creator; inPlan: boolean 
       <td className="num">{money(c.feePerPost)}</td>
     </tr>
   );
-}
+});
 
 function PlanCreators() {
   const model = usePlanModel();
-  const actions = usePlanActions();
   const creators = model.plan.creators;
   const errors = model.status === 'ready' ? model.check.errors : {};
   return (
@@ -180,13 +179,6 @@ function PlanCreators() {
               line={c}
               postsError={errors[fieldId.creatorPosts(c.handle)]}
               feeError={errors[fieldId.creatorFee(c.handle)]}
-              onPosts={(v) => actions.setCreatorPosts(c.handle, v)}
-              onFee={(v) => actions.setCreatorFee(c.handle, v)}
-              onRemove={() => {
-                // The focused Remove button goes away with its row.
-                document.getElementById('plan-creators-heading')?.focus();
-                actions.removeCreator(c.handle);
-              }}
             />
           ))}
         </ul>
@@ -195,14 +187,13 @@ function PlanCreators() {
   );
 }
 
-function PlanCreatorItem(props: {
+/** One creator in the plan; re-renders only when its own line or messages change. */
+const PlanCreatorItem = memo(function PlanCreatorItem(props: {
   line: PlanCreatorLine;
   postsError: string | undefined;
   feeError: string | undefined;
-  onPosts: (v: string) => void;
-  onFee: (v: string) => void;
-  onRemove: () => void;
 }) {
+  const actions = usePlanActions();
   const { line } = props;
   return (
     <li className="plan-creator card">
@@ -212,18 +203,31 @@ function PlanCreatorItem(props: {
           {line.displayName} · {short(line.fans)} fans · {TIER_BOUNDS[line.tier].label}
         </span>
       </div>
-      <NumberField label={`@${line.handle} posts`} value={line.posts} onValueChange={props.onPosts} error={props.postsError} />
+      <NumberField
+        label={`@${line.handle} posts`}
+        value={line.posts}
+        onValueChange={(v) => actions.setCreatorPosts(line.handle, v)}
+        error={props.postsError}
+      />
       <NumberField
         label={`@${line.handle} fee`}
         value={line.fee}
-        onValueChange={props.onFee}
+        onValueChange={(v) => actions.setCreatorFee(line.handle, v)}
         error={props.feeError}
         prefix="$"
         hint={`Per post. Catalog estimate ${money(line.catalogFee)}.`}
       />
-      <button type="button" className="button button--ghost plan-creator__remove" onClick={props.onRemove}>
+      <button
+        type="button"
+        className="button button--ghost plan-creator__remove"
+        onClick={() => {
+          // The focused Remove button goes away with its row.
+          document.getElementById('plan-creators-heading')?.focus();
+          actions.removeCreator(line.handle);
+        }}
+      >
         Remove @{line.handle}
       </button>
     </li>
   );
-}
+});

@@ -3,6 +3,10 @@ import type { DailyPoint, LineResult } from '../../domain/projection';
 /** Chart series, shaped as pure data so they are tested without a layout engine. */
 
 export const SERIES_COLORS = ['#ff2d55', '#00b3c7', '#7a5af8', '#f79009', '#12b76a', '#2e90fa', '#ee46bc', '#667085'];
+const OTHER_COLOR = '#98a2b3';
+
+/** Bars and slices shown before the rest are grouped as "Other": beyond that a chart is unreadable (and slow). */
+export const MAX_SERIES = 8;
 
 export interface ReachPoint {
   date: string;
@@ -23,14 +27,39 @@ export function reachOverFlight(daily: readonly DailyPoint[], maxPoints = 120): 
   return out;
 }
 
+/**
+ * The `max - 1` largest items by `size`, then one "Other (n)" item summing the rest
+ * (with `max` items or fewer, all of them). Order of the kept items follows size.
+ */
+export function topWithOther<T extends { name: string }>(
+  items: readonly T[],
+  size: (item: T) => number,
+  merge: (rest: readonly T[], name: string) => T,
+  max = MAX_SERIES,
+): T[] {
+  const sorted = [...items].sort((a, b) => size(b) - size(a));
+  if (sorted.length <= max) return sorted;
+  const rest = sorted.slice(max - 1);
+  return [...sorted.slice(0, max - 1), merge(rest, `Other (${rest.length})`)];
+}
+
 export interface ItemBar {
   name: string;
   reach: number;
   engagements: number;
 }
 
-export function resultsByItem(items: readonly LineResult[]): ItemBar[] {
-  return items.map((i) => ({ name: i.name, reach: i.reach, engagements: i.engagements }));
+/**
+ * Reach and engagements per line item, largest reach first. The "Other" bar sums its items'
+ * own reach (not de-duplicated), like every other bar.
+ */
+export function resultsByItem(items: readonly LineResult[], max = MAX_SERIES): ItemBar[] {
+  return topWithOther(
+    items.map((i) => ({ name: i.name, reach: i.reach, engagements: i.engagements })),
+    (b) => b.reach,
+    (rest, name) => ({ name, reach: sum(rest, (b) => b.reach), engagements: sum(rest, (b) => b.engagements) }),
+    max,
+  );
 }
 
 export interface Slice {
@@ -40,11 +69,23 @@ export interface Slice {
   color: string;
 }
 
-/** Spend per line item with its share of the plan's spend; line items without spend left out. */
-export function budgetSplit(items: readonly LineResult[]): Slice[] {
-  const total = items.reduce((s, i) => s + i.spend, 0);
+/** Spend per line item with its share of the plan's spend, largest first; no-spend items left out. */
+export function budgetSplit(items: readonly LineResult[], max = MAX_SERIES): Slice[] {
+  const total = sum(items, (i) => i.spend);
   if (total <= 0) return [];
-  return items
-    .filter((i) => i.spend > 0)
-    .map((i, n) => ({ name: i.name, value: i.spend, share: i.spend / total, color: SERIES_COLORS[n % SERIES_COLORS.length] ?? '#667085' }));
+  const slices = topWithOther(
+    items.filter((i) => i.spend > 0).map((i) => ({ name: i.name, value: i.spend })),
+    (s) => s.value,
+    (rest, name) => ({ name, value: sum(rest, (s) => s.value) }),
+    max,
+  );
+  return slices.map((s, n) => ({
+    ...s,
+    share: s.value / total,
+    color: s.name.startsWith('Other (') ? OTHER_COLOR : (SERIES_COLORS[n % SERIES_COLORS.length] ?? OTHER_COLOR),
+  }));
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((s, i) => s + value(i), 0);
 }

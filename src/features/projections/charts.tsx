@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { format, parseISO } from 'date-fns';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Projection } from '../../domain/projection';
@@ -10,9 +10,9 @@ const tooltipNumber = (v: unknown) => (typeof v === 'number' ? whole(v) : String
 
 /** The three projection charts. Loaded lazily: they sit below the fold and carry recharts. */
 function Charts({ projection }: { projection: Projection }) {
-  const reach = reachOverFlight(projection.daily);
-  const bars = resultsByItem(projection.items);
-  const slices = budgetSplit(projection.items);
+  const reach = useMemo(() => reachOverFlight(projection.daily), [projection.daily]);
+  const bars = useMemo(() => resultsByItem(projection.items), [projection.items]);
+  const slices = useMemo(() => budgetSplit(projection.items), [projection.items]);
   const first = reach[0];
   const last = reach[reach.length - 1];
   return (
@@ -41,7 +41,9 @@ function Charts({ projection }: { projection: Projection }) {
       <figure className="chart card">
         <figcaption>
           <strong>Results by line item</strong>
-          <span>Reach and engagements of each line item; numbers in the table below.</span>
+          <span>
+            Reach and engagements of {bars.length < projection.items.length ? `the ${bars.length - 1} largest line items and the rest together` : 'each line item'}; numbers in the table below.
+          </span>
         </figcaption>
         <BarChart responsive data={bars} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e7ec" />

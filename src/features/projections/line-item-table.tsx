@@ -1,8 +1,9 @@
-import type { Projection } from '../../domain/projection';
+import { memo } from 'react';
+import type { LineResult, Projection } from '../../domain/projection';
 import { money, pct, unitCost, whole } from '../../lib/format';
 
 /** Results per line item: the numbers behind the charts, readable by screen readers. */
-export function LineItemTable({ projection }: { projection: Projection }) {
+export const LineItemTable = memo(function LineItemTable({ projection }: { projection: Projection }) {
   const { items, totals } = projection;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="Results by line item">
@@ -25,19 +26,7 @@ export function LineItemTable({ projection }: { projection: Projection }) {
         </thead>
         <tbody>
           {items.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.name}</th>
-              <td>{money(r.spend)}</td>
-              <td>{whole(r.impressions)}</td>
-              <td>{whole(r.reach)}</td>
-              <td>{whole(r.videoViews)}</td>
-              <td>{whole(r.engagements)}</td>
-              <td>{pct(r.engagementRate)}</td>
-              <td>{whole(r.conversions)}</td>
-              <td>{money(r.revenue)}</td>
-              <td>{unitCost(r.cpm)}</td>
-              <td>{pct(r.roi)}</td>
-            </tr>
+            <ItemRow key={r.id} item={r} />
           ))}
         </tbody>
         <tfoot>
@@ -58,4 +47,26 @@ export function LineItemTable({ projection }: { projection: Projection }) {
       </table>
     </div>
   );
-}
+});
+
+/** Rows re-render only when their numbers change: a budget edit touches one row of a 100-line plan. */
+const ItemRow = memo(
+  function ItemRow({ item: r }: { item: LineResult }) {
+    return (
+      <tr>
+        <th scope="row">{r.name}</th>
+        <td>{money(r.spend)}</td>
+        <td>{whole(r.impressions)}</td>
+        <td>{whole(r.reach)}</td>
+        <td>{whole(r.videoViews)}</td>
+        <td>{whole(r.engagements)}</td>
+        <td>{pct(r.engagementRate)}</td>
+        <td>{whole(r.conversions)}</td>
+        <td>{money(r.revenue)}</td>
+        <td>{unitCost(r.cpm)}</td>
+        <td>{pct(r.roi)}</td>
+      </tr>
+    );
+  },
+  (a, b) => (Object.keys(a.item) as (keyof LineResult)[]).every((k) => a.item[k] === b.item[k]),
+);

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI } from '../../domain/plan';
@@ -60,6 +60,8 @@ function ProjectionBody({
       .map((a) => `${a.label} ${formatAssumption(a, values[a.key])}`)
       .join(' · ');
   const { kpi, totals } = projection;
+  // Numbers update with the keystroke; charts and the table follow in a render React can interrupt.
+  const deferred = useDeferredValue(projection);
   const empty = projection.items.length === 0;
   const kpiText = kpi.metric === 'revenue' ? money(kpi.actual) : whole(kpi.actual);
 
@@ -117,9 +119,9 @@ function ProjectionBody({
             </dl>
           </details>
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
-            <Charts projection={projection} />
+            <Charts projection={deferred} />
           </Suspense>
-          <LineItemTable projection={projection} />
+          <LineItemTable projection={deferred} />
         </>
       )}
       <AssumptionsPanel assumptions={assumptions} />
