@@ -2,7 +2,7 @@
 import { AD_FORMATS } from '../mocks/data/ad-formats';
 import { ASSUMPTIONS } from '../mocks/data/benchmarks';
 import { CREATORS } from '../mocks/data/creators';
-import type { Plan, PlanCreatorLine, PlanFormatLine } from '../src/domain/plan';
+import { creatorLineFrom, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../src/domain/plan';
 import type { FormatId } from '../src/domain/types';
 
 export { AD_FORMATS, ASSUMPTIONS, CREATORS };
@@ -20,19 +20,7 @@ export function plan100(): Plan {
   const creators: PlanCreatorLine[] = [...CREATORS]
     .sort((a, b) => b.fans - a.fans || a.handle.localeCompare(b.handle))
     .slice(0, 95)
-    .map((c, i) => ({
-      handle: c.handle,
-      displayName: c.displayName,
-      niche: c.niche,
-      country: c.country,
-      tier: c.tier,
-      fans: c.fans,
-      avgViews: c.avgViews,
-      engagementRate: c.engagementRate,
-      catalogFee: c.feePerPost,
-      posts: String(1 + (i % 3)),
-      fee: String(c.feePerPost),
-    }));
+    .map((c, i) => ({ ...creatorLineFrom(c), posts: String(1 + (i % 3)) }));
   if (creators.length !== 95) throw new Error(`the catalog has ${creators.length} creators, not 95`);
   return {
     id: 'bench-plan-100',

@@ -1,5 +1,5 @@
 import { addDays, format, nextMonday } from 'date-fns';
-import type { AssumptionKey, FormatId, Goal, Niche, Tier } from './types';
+import type { AssumptionKey, Creator, FormatId, Goal, Niche, Tier } from './types';
 
 /**
  * A plan as the user edits it. Every numeric field keeps the text the user typed,
@@ -26,6 +26,23 @@ export interface PlanCreatorLine {
   catalogFee: number;
   posts: string;
   fee: string;
+}
+
+/** A catalog creator as a plan line: one post at the catalog's fee, its facts copied in. */
+export function creatorLineFrom(c: Creator): PlanCreatorLine {
+  return {
+    handle: c.handle,
+    displayName: c.displayName,
+    niche: c.niche,
+    country: c.country,
+    tier: c.tier,
+    fans: c.fans,
+    avgViews: c.avgViews,
+    engagementRate: c.engagementRate,
+    catalogFee: c.feePerPost,
+    posts: '1',
+    fee: String(c.feePerPost),
+  };
 }
 
 export interface Plan {

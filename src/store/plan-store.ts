@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
-import { newPlan, type Plan, type PlanCreatorLine } from '../domain/plan';
+import { creatorLineFrom, newPlan, type Plan, type PlanCreatorLine } from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { browserStorage } from '../lib/storage';
 import {
@@ -89,26 +89,7 @@ const usePlanStore = create<PlanState>()(
             edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, amount } : f)) })),
           addCreator: (c) =>
             edit((p) =>
-              p.creators.some((line) => line.handle === c.handle)
-                ? {}
-                : {
-                    creators: [
-                      ...p.creators,
-                      {
-                        handle: c.handle,
-                        displayName: c.displayName,
-                        niche: c.niche,
-                        country: c.country,
-                        tier: c.tier,
-                        fans: c.fans,
-                        avgViews: c.avgViews,
-                        engagementRate: c.engagementRate,
-                        catalogFee: c.feePerPost,
-                        posts: '1',
-                        fee: String(c.feePerPost),
-                      },
-                    ],
-                  },
+              p.creators.some((line) => line.handle === c.handle) ? {} : { creators: [...p.creators, creatorLineFrom(c)] },
             ),
           removeCreator: (handle) => edit((p) => ({ creators: p.creators.filter((c) => c.handle !== handle) })),
           setCreatorPosts: (handle, posts) => editCreator(handle, { posts }),

@@ -1,5 +1,5 @@
 import { CREATORS } from '../../mocks/data/creators';
-import { newPlan, type Plan, type PlanCreatorLine } from '../../src/domain/plan';
+import { creatorLineFrom, newPlan, type Plan, type PlanCreatorLine } from '../../src/domain/plan';
 import type { FormatId } from '../../src/domain/types';
 import { PLAN_STORAGE_KEY, PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 import { reloadPlanStore } from '../../src/store/plan-store';
@@ -14,17 +14,7 @@ export function creatorLine(handle: string, overrides: Partial<PlanCreatorLine> 
   const c = CREATORS.find((x) => x.handle === handle);
   if (!c) throw new Error(`No creator @${handle} in the mock catalog`);
   return {
-    handle: c.handle,
-    displayName: c.displayName,
-    niche: c.niche,
-    country: c.country,
-    tier: c.tier,
-    fans: c.fans,
-    avgViews: c.avgViews,
-    engagementRate: c.engagementRate,
-    catalogFee: c.feePerPost,
-    posts: '1',
-    fee: String(c.feePerPost),
+    ...creatorLineFrom(c),
     ...overrides,
   };
 }
