@@ -15,8 +15,22 @@ function mockApiOnPreview(): Plugin {
   };
 }
 
+/** Writes the app's plan-independent first frame into index.html, so it paints before any JavaScript runs. */
+function prerenderShell(): Plugin {
+  return {
+    name: 'reachplan:prerender-shell',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const { module } = await runnerImport<{ renderShell: () => string }>('./src/app/prerender.tsx');
+      const shell = module.renderShell();
+      if (!html.includes('<div id="root"></div>')) throw new Error('index.html has no empty #root to pre-render into');
+      return html.replace('<div id="root"></div>', `<div id="root">${shell}</div>`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), mockApiOnPreview()],
+  plugins: [react(), mockApiOnPreview(), prerenderShell()],
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {

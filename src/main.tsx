@@ -1,8 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { Providers } from './app/providers';
-import { createQueryClient } from './app/query-client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { Root } from './app/root';
 import './app/styles.css';
 
 /** In the dev server the mocked API runs in a service worker, unless a real API is configured. */
@@ -13,13 +10,9 @@ async function enableMocking(): Promise<void> {
 }
 
 void enableMocking().then(() => {
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
-    <StrictMode>
-      <Providers client={createQueryClient()}>
-        <App />
-      </Providers>
-    </StrictMode>,
-  );
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element');
+  // The production build pre-renders the shell into #root (vite.config.ts); the dev server does not.
+  if (container.hasChildNodes()) hydrateRoot(container, <Root />);
+  else createRoot(container).render(<Root />);
 });

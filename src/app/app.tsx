@@ -4,10 +4,16 @@ import { ExportButton } from '../features/export/export-button';
 import { GoalsBudgetSection } from '../features/goals-budget/goals-budget-section';
 import { PlanSafetyBanners } from '../features/plan-safety/plan-safety-banners';
 import { ProjectionsSection } from '../features/projections/projections-section';
+import { useHydrated } from '../hooks/use-hydrated';
 import { usePlan } from '../store/plan-store';
 
+/**
+ * The page. Before hydration (the build-time pre-render, and the browser's first pass over it)
+ * only what never depends on the saved plan is drawn, so the shell paints at once and is kept.
+ */
 export function App() {
   const plan = usePlan();
+  const hydrated = useHydrated();
   return (
     <>
       <a className="skip-link" href="#projections">
@@ -19,19 +25,25 @@ export function App() {
             ◆
           </span>
           <span className="topbar__name">Reachplan</span>
-          <span className="topbar__plan" title={plan.name}>
-            {plan.name.trim() || 'Untitled plan'}
-          </span>
+          {hydrated && (
+            <span className="topbar__plan" title={plan.name}>
+              {plan.name.trim() || 'Untitled plan'}
+            </span>
+          )}
         </div>
-        <ExportButton />
+        {hydrated && <ExportButton />}
       </header>
-      <PlanSafetyBanners />
-      <main className="layout">
+      {hydrated && <PlanSafetyBanners />}
+      <main className={hydrated ? 'layout' : 'layout layout--shell'}>
         <h1 className="visually-hidden">Reachplan: TikTok campaign planner</h1>
         <div className="layout__editor">
-          <GoalsBudgetSection />
-          <AdFormatsSection />
-          <CreatorsSection />
+          {hydrated && (
+            <>
+              <GoalsBudgetSection />
+              <AdFormatsSection />
+              <CreatorsSection />
+            </>
+          )}
         </div>
         <div className="layout__results">
           <ProjectionsSection />

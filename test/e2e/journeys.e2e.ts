@@ -42,6 +42,7 @@ async function planMixedCampaign(page: Page): Promise<void> {
   await page.getByRole('checkbox', { name: 'Brand Takeover', exact: true }).check();
   await expect.poll(() => page.getByLabel('Brand Takeover days').inputValue()).toBe('1');
   await page.getByLabel('Search creators').fill('zach');
+  await page.getByText('1 creator matches “zach”').waitFor();
   await page.getByRole('checkbox', { name: 'Add @zachking to plan' }).check();
   // A creator's default fee is the catalog estimate; the marketer negotiated a lower one.
   await page.getByLabel('@zachking fee').fill('62500');

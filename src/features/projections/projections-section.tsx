@@ -4,10 +4,12 @@ import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI } from '../../domain/plan';
 import type { Projection } from '../../domain/projection';
 import type { Assumption, AssumptionKey, Assumptions } from '../../domain/types';
+import { useHydrated } from '../../hooks/use-hydrated';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { money, pct, whole } from '../../lib/format';
 import { AssumptionsPanel } from './assumptions-panel';
 import { formatAssumption } from './format-assumption';
+import { PROJECTIONS_INTRO } from './intro';
 import { LineItemTable } from './line-item-table';
 import { METRICS } from './metrics';
 
@@ -16,17 +18,19 @@ const Charts = lazy(() => import('./charts'));
 /** What the plan is projected to deliver, and the assumptions behind every number. */
 export function ProjectionsSection() {
   const model = usePlanModel();
+  const hydrated = useHydrated();
   return (
-    <Section id="projections" title="Projections" step={4} intro="Central estimates from the assumptions listed below. Change any assumption to see its effect.">
-      {model.status === 'pending' && <LoadingState label="Loading benchmarks…" />}
-      {model.status === 'error' && (
+    <Section id="projections" title="Projections" step={4} intro={PROJECTIONS_INTRO}>
+      {!hydrated && <LoadingState label="Loading the planner…" />}
+      {hydrated && model.status === 'pending' && <LoadingState label="Loading benchmarks…" />}
+      {hydrated && model.status === 'error' && (
         <ErrorState
           title={model.failed.benchmarks ? 'Benchmarks couldn’t load.' : 'Projections need the ad formats, which couldn’t load.'}
           error={model.error}
           onRetry={model.retry}
         />
       )}
-      {model.status === 'ready' && (
+      {hydrated && model.status === 'ready' && (
         <ProjectionBody
           projection={model.projection}
           excluded={model.check.excluded}
