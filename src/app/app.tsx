@@ -31,7 +31,8 @@ export function App() {
             </span>
           )}
         </div>
-        {hydrated && <ExportButton />}
+        {/* Always drawn (disabled until the data arrives), so the bar keeps its height on start. */}
+        <ExportButton />
       </header>
       {hydrated && <PlanSafetyBanners />}
       <main className={hydrated ? 'layout' : 'layout layout--shell'}>

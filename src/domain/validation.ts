@@ -69,6 +69,15 @@ export function parseIsoDate(text: string): Date | null {
   return isValid(date) ? date : null;
 }
 
+/** Days from start to end date, both included; null unless both are real dates in order. */
+export function flightLength(startDate: string, endDate: string): number | null {
+  const start = parseIsoDate(startDate);
+  const end = parseIsoDate(endDate);
+  if (!start || !end) return null;
+  const days = differenceInCalendarDays(end, start) + 1;
+  return days >= 1 ? days : null;
+}
+
 /** Label of a format's amount field, a contract with users and tests. */
 export function formatAmountLabel(format: Pick<AdFormat, 'name' | 'purchaseUnit'>): string {
   return format.purchaseUnit === 'days' ? `${format.name} days` : `${format.name} budget`;

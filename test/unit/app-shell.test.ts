@@ -16,6 +16,12 @@ describe('the pre-rendered shell (written into index.html at build time)', () =>
     planActions().renamePlan('Secret client plan');
     const html = renderShell();
     expect(html).not.toContain('Secret client plan');
-    expect(html).not.toMatch(/<input|<select|Export CSV|Goals &amp; budget|Ad formats/);
+    expect(html).not.toMatch(/<input|<select|Goals &amp; budget|Ad formats/);
+  });
+
+  it('draws Export CSV disabled, waiting for the data, so the top bar keeps its height on start', () => {
+    const html = renderShell();
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Export CSV<\/button>/);
+    expect(html).toContain('Waiting for formats and benchmarks to load.');
   });
 });

@@ -2,7 +2,7 @@ import { Section } from '../../components/ui/section';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
 import { GOAL_KPI } from '../../domain/plan';
 import { GOALS, type Goal } from '../../domain/types';
-import { fieldId } from '../../domain/validation';
+import { fieldId, flightLength } from '../../domain/validation';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { money } from '../../lib/format';
 import { usePlanActions } from '../../store/plan-store';
@@ -17,6 +17,8 @@ export function GoalsBudgetSection() {
   const check = model.status === 'ready' ? model.check : null;
   const error = (id: string) => check?.errors[id];
   const kpi = GOAL_KPI[plan.goal];
+  // Known without the API, so the hint is there from the first frame and nothing below moves.
+  const days = flightLength(plan.startDate, plan.endDate);
 
   return (
     <Section id="goals-budget" title="Goals & budget" step={1} intro="Name the plan, set the flight, the goal and what it may spend.">
@@ -42,7 +44,7 @@ export function GoalsBudgetSection() {
           value={plan.endDate}
           onValueChange={actions.setEndDate}
           error={error(fieldId.endDate)}
-          hint={check?.input.flightDays ? `${check.input.flightDays}-day flight` : undefined}
+          hint={days === null ? 'Flight length appears here' : `${days}-day flight`}
         />
         <SelectField
           label="Campaign goal"
@@ -67,25 +69,24 @@ export function GoalsBudgetSection() {
           prefix="$"
           hint="A cap: line items may not spend more."
         />
-        {check && (
-          <dl className="budget-meter span-2" aria-label="Budget">
-            <div>
-              <dt>Planned spend</dt>
-              <dd>{money(check.spend)}</dd>
-            </div>
-            <div>
-              <dt>{check.unallocated !== null && check.unallocated < 0 ? 'Over budget' : 'Unallocated'}</dt>
-              <dd className={check.unallocated !== null && check.unallocated < 0 ? 'text-bad' : ''}>
-                {check.unallocated === null ? '—' : money(Math.abs(check.unallocated))}
-              </dd>
-            </div>
-            {check.cap !== null && check.cap > 0 && (
-              <div className="budget-meter__bar" aria-hidden="true">
-                <span style={{ width: `${Math.min(100, (check.spend / check.cap) * 100)}%` }} className={check.spend > check.cap ? 'over' : ''} />
-              </div>
+        {/* Drawn before the data arrives too (with dashes), so the sections below don't move. */}
+        <dl className="budget-meter span-2" aria-label="Budget">
+          <div>
+            <dt>Planned spend</dt>
+            <dd>{check ? money(check.spend) : '—'}</dd>
+          </div>
+          <div>
+            <dt>{check?.unallocated != null && check.unallocated < 0 ? 'Over budget' : 'Unallocated'}</dt>
+            <dd className={check?.unallocated != null && check.unallocated < 0 ? 'text-bad' : ''}>
+              {check?.unallocated == null ? '—' : money(Math.abs(check.unallocated))}
+            </dd>
+          </div>
+          <div className="budget-meter__bar" aria-hidden="true">
+            {check && check.cap !== null && check.cap > 0 && (
+              <span style={{ width: `${Math.min(100, (check.spend / check.cap) * 100)}%` }} className={check.spend > check.cap ? 'over' : ''} />
             )}
-          </dl>
-        )}
+          </div>
+        </dl>
       </div>
     </Section>
   );
