@@ -13,6 +13,10 @@ void enableMocking().then(() => {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   // The production build pre-renders the shell into #root (vite.config.ts); the dev server does not.
-  if (container.hasChildNodes()) hydrateRoot(container, <Root />);
-  else createRoot(container).render(<Root />);
+  if (container.hasChildNodes()) {
+    // Let the browser paint the pre-rendered shell before hydration's long first render.
+    requestAnimationFrame(() => setTimeout(() => hydrateRoot(container, <Root />), 0));
+  } else {
+    createRoot(container).render(<Root />);
+  }
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyPoint, LineResult } from '../../src/domain/projection';
-import { budgetSplit, MAX_SERIES, reachOverFlight, resultsByItem, topWithOther } from '../../src/features/projections/chart-data';
+import { budgetSplit, dateTicks, MAX_SERIES, reachOverFlight, resultsByItem, topWithOther } from '../../src/features/projections/chart-data';
 
 function item(name: string, spend: number, reach: number, engagements = reach / 10): LineResult {
   return {
@@ -106,5 +106,16 @@ describe('reachOverFlight', () => {
 
   it('is empty without a valid flight', () => {
     expect(reachOverFlight([])).toEqual([]);
+  });
+});
+
+describe('dateTicks', () => {
+  it('keeps all dates when there are few', () => {
+    expect(dateTicks(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('spreads about five ticks over a long flight, first and last included', () => {
+    const dates = Array.from({ length: 28 }, (_, i) => `d${i}`);
+    expect(dateTicks(dates)).toEqual(['d0', 'd7', 'd14', 'd20', 'd27']);
   });
 });

@@ -43,6 +43,13 @@ export function topWithOther<T extends { name: string }>(
   return [...sorted.slice(0, max - 1), merge(rest, `Other (${rest.length})`)];
 }
 
+/** About `count` evenly spaced dates for the time axis, always including the first and the last. */
+export function dateTicks(dates: readonly string[], count = 5): string[] {
+  if (dates.length <= count) return [...dates];
+  const step = (dates.length - 1) / (count - 1);
+  return Array.from({ length: count }, (_, i) => dates[Math.round(i * step)] ?? '').filter((d) => d !== '');
+}
+
 export interface ItemBar {
   name: string;
   reach: number;

@@ -1,18 +1,36 @@
 import { memo, useMemo } from 'react';
 import { format, parseISO } from 'date-fns';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Projection } from '../../domain/projection';
 import { money, pct, short, whole } from '../../lib/format';
-import { budgetSplit, reachOverFlight, resultsByItem } from './chart-data';
+import { budgetSplit, dateTicks, reachOverFlight, resultsByItem } from './chart-data';
 
 const axisDate = (d: string) => format(parseISO(d), 'MMM d');
 const tooltipNumber = (v: unknown) => (typeof v === 'number' ? whole(v) : String(v));
+
+/**
+ * A legend in HTML: recharts' own legend measures itself on every render, which is most of a
+ * chart's update time; this one costs nothing and reads as text.
+ */
+function Key({ items }: { items: { label: string; color: string }[] }) {
+  return (
+    <ul className="chart-key">
+      {items.map((i) => (
+        <li key={i.label}>
+          <span className="chart-key__swatch" style={{ background: i.color }} aria-hidden="true" />
+          {i.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The three projection charts. Loaded lazily: they sit below the fold and carry recharts. */
 function Charts({ projection }: { projection: Projection }) {
   const reach = useMemo(() => reachOverFlight(projection.daily), [projection.daily]);
   const bars = useMemo(() => resultsByItem(projection.items), [projection.items]);
   const slices = useMemo(() => budgetSplit(projection.items), [projection.items]);
+  const ticks = useMemo(() => dateTicks(reach.map((p) => p.date)), [reach]);
   const first = reach[0];
   const last = reach[reach.length - 1];
   return (
@@ -29,14 +47,14 @@ function Charts({ projection }: { projection: Projection }) {
         {reach.length > 0 && (
           <AreaChart responsive data={reach} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e7ec" />
-            <XAxis dataKey="date" tickFormatter={axisDate} minTickGap={24} tick={{ fontSize: 12 }} />
+            <XAxis dataKey="date" ticks={ticks} interval={0} tickFormatter={axisDate} tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={(v: number) => short(v)} width={56} tick={{ fontSize: 12 }} />
             <Tooltip formatter={tooltipNumber} labelFormatter={(d) => axisDate(String(d))} />
-            <Legend />
             <Area type="monotone" dataKey="impressions" name="Impressions" stroke="#00b3c7" fill="#00b3c7" fillOpacity={0.12} isAnimationActive={false} />
             <Area type="monotone" dataKey="reach" name="Reach" stroke="#ff2d55" fill="#ff2d55" fillOpacity={0.25} isAnimationActive={false} />
           </AreaChart>
         )}
+        <Key items={[{ label: 'Impressions', color: '#00b3c7' }, { label: 'Reach', color: '#ff2d55' }]} />
       </figure>
       <figure className="chart card">
         <figcaption>
@@ -50,10 +68,10 @@ function Charts({ projection }: { projection: Projection }) {
           <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tickFormatter={(v: number) => short(v)} width={56} tick={{ fontSize: 12 }} />
           <Tooltip formatter={tooltipNumber} />
-          <Legend />
           <Bar dataKey="reach" name="Reach" fill="#ff2d55" isAnimationActive={false} />
           <Bar dataKey="engagements" name="Engagements" fill="#7a5af8" isAnimationActive={false} />
         </BarChart>
+        <Key items={[{ label: 'Reach', color: '#ff2d55' }, { label: 'Engagements', color: '#7a5af8' }]} />
       </figure>
       <figure className="chart card">
         <figcaption>
@@ -68,9 +86,9 @@ function Charts({ projection }: { projection: Projection }) {
               ))}
             </Pie>
             <Tooltip formatter={(v) => (typeof v === 'number' ? money(v) : String(v))} />
-            <Legend />
           </PieChart>
         )}
+        <Key items={slices.map((sl) => ({ label: sl.name, color: sl.color }))} />
       </figure>
     </div>
   );
