@@ -6,6 +6,8 @@ import { money, pct, short, whole } from '../../lib/format';
 import { budgetSplit, dateTicks, reachOverFlight, resultsByItem } from './chart-data';
 
 const axisDate = (d: string) => format(parseISO(d), 'MMM d');
+/** Line-item names on a crowded axis; the tooltip and the table keep them whole. */
+const shortName = (name: string) => (name.length > 12 ? `${name.slice(0, 11)}…` : name);
 const tooltipNumber = (v: unknown) => (typeof v === 'number' ? whole(v) : String(v));
 
 /**
@@ -45,7 +47,7 @@ function Charts({ projection }: { projection: Projection }) {
           </span>
         </figcaption>
         {reach.length > 0 && (
-          <AreaChart responsive data={reach} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
+          <AreaChart responsive data={reach} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 28, left: 0, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e7ec" />
             <XAxis dataKey="date" ticks={ticks} interval={0} tickFormatter={axisDate} tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={(v: number) => short(v)} width={56} tick={{ fontSize: 12 }} />
@@ -65,7 +67,7 @@ function Charts({ projection }: { projection: Projection }) {
         </figcaption>
         <BarChart responsive data={bars} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 12, left: 0, bottom: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e7ec" />
-          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval="preserveStartEnd" tickFormatter={shortName} />
           <YAxis tickFormatter={(v: number) => short(v)} width={56} tick={{ fontSize: 12 }} />
           <Tooltip formatter={tooltipNumber} />
           <Bar dataKey="reach" name="Reach" fill="#ff2d55" isAnimationActive={false} />
