@@ -12,7 +12,7 @@ import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useLastDefined } from '../../hooks/use-last-defined';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { money, pct, short, whole } from '../../lib/format';
-import { usePlanActions } from '../../store/plan-store';
+import { usePlan, usePlanActions } from '../../store/plan-store';
 
 const PAGE_SIZE = 20;
 const SORT_LABEL: Record<CreatorSort, string> = {
@@ -34,8 +34,8 @@ export function CreatorsSection() {
   const result = useCreators(search);
   // A failed search keeps the last results on screen, beside its Retry.
   const data = useLastDefined(result.data);
-  const model = usePlanModel();
-  const inPlan = new Set(model.plan.creators.map((c) => c.handle));
+  const plan = usePlan();
+  const inPlan = new Set(plan.creators.map((c) => c.handle));
   const change = (patch: Partial<Omit<CreatorSearch, 'q'>>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
