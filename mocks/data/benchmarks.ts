@@ -3,6 +3,8 @@ import { SOURCES } from './sources';
 
 const CHIPOTLE_SUBMISSIONS = 250_000;
 const CHIPOTLE_VIDEO_STARTS = 430_000_000;
+/** A typical challenge participant: the middle of the nano tier (under 10K followers). */
+const PARTICIPANT_FOLLOWERS = 5_000;
 
 /** Every rate the projection uses, with its unit, definition, spread and source. */
 export const ASSUMPTIONS: Assumption[] = [
@@ -129,11 +131,12 @@ export const ASSUMPTIONS: Assumption[] = [
   {
     key: 'viewsPerSubmission',
     label: 'Views per submitted video',
-    value: CHIPOTLE_VIDEO_STARTS / CHIPOTLE_SUBMISSIONS,
+    value: PARTICIPANT_FOLLOWERS * 0.1449,
     unit: 'views',
-    definition: 'Earned views each participant’s video gets: Chipotle #GuacDance’s 430M video starts over 250,000 submissions.',
-    range: null,
-    source: { ...SOURCES.guide, note: 'Case study: Chipotle #GuacDance.' },
+    definition:
+      'Earned views each participant’s video gets. Participants are mostly small accounts: a nano-size account (about 5,000 followers, the middle of the nano tier) × the 14.49% creator view rate. (Chipotle’s 1,720 views per submission can’t be used with a submission rate taken from the same campaign: together they would always double the paid impressions.)',
+    range: [0.1449 * 1_000, 0.1449 * 10_000],
+    source: { ...SOURCES.teamAssumption, note: 'Built on the Socialinsider view rate (2023) and the nano tier bounds.' },
   },
 ];
 

@@ -35,14 +35,36 @@ export function apiUrl(path: string, params?: Record<string, string | number | u
   return url;
 }
 
+/** `AbortSignal.timeout`, with a fallback for browsers that predate it (Safari < 16). */
+function timeoutSignal(ms: number): AbortSignal {
+  if (typeof AbortSignal.timeout === 'function') return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('The request timed out.', 'TimeoutError')), ms);
+  return controller.signal;
+}
+
+/** `AbortSignal.any`, with a fallback for browsers that predate it (Safari < 17.4, Chrome < 116). */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any(signals);
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) {
+      controller.abort(s.reason);
+      break;
+    }
+    s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 /** GETs JSON and parses it with `schema`; every failure becomes an `ApiError`. */
 export async function getJson<S extends z.ZodType>(
   url: URL,
   schema: S,
   signal?: AbortSignal,
 ): Promise<z.infer<S>> {
-  const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const timeout = timeoutSignal(REQUEST_TIMEOUT_MS);
+  const combined = signal ? anySignal([signal, timeout]) : timeout;
   let response: Response;
   try {
     response = await fetch(url, { signal: combined, headers: { accept: 'application/json' } });

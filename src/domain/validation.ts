@@ -126,6 +126,8 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
   const targetUnit = GOAL_KPI[plan.goal].metric === 'revenue' ? 'usd' : 'plain';
   const target = parseNumber(plan.kpiTarget, { label: 'KPI target', max: 1e13, unit: targetUnit, optional: true });
   if (!target.ok) errors[fieldId.kpiTarget] = target.reason;
+  // A target of 0 is met by an empty plan: it would only ever say "meets the target".
+  else if (target.value === 0) errors[fieldId.kpiTarget] = 'KPI target must be more than 0, or leave it empty.';
 
   const assumptions = {} as Assumptions;
   for (const a of assumptionList) {
@@ -218,7 +220,7 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       endDate: end ? plan.endDate : null,
       flightDays,
       goal: plan.goal,
-      kpiTarget: target.ok ? target.value : null,
+      kpiTarget: target.ok && target.value !== 0 ? target.value : null,
       formats: formatLines,
       creators: creatorLines,
       assumptions,

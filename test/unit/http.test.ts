@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { server } from '../../mocks/node';
 import { ApiError, apiUrl, getJson, type ApiErrorKind } from '../../src/api/http';
+import { adFormatsResponseSchema } from '../../src/api/schemas';
 
 const PATH = '/api/http-test';
 const url = () => new URL(PATH, location.origin);
@@ -151,4 +152,22 @@ describe('apiUrl', () => {
       expect(apiUrl('/api/creators', { page: 1 }).href).toBe('https://api.example.com/v1/api/creators?page=1');
     },
   );
+});
+
+describe('getJson in browsers without AbortSignal.any or AbortSignal.timeout', () => {
+  it('still answers, and still fails as an ApiError', async () => {
+    const any = AbortSignal.any;
+    const timeout = AbortSignal.timeout;
+    // Simulate an older browser.
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    Object.defineProperty(AbortSignal, 'timeout', { value: undefined, configurable: true });
+    try {
+      const body = await getJson(apiUrl('/api/ad-formats'), adFormatsResponseSchema, new AbortController().signal);
+      expect(body.items).toHaveLength(5);
+      await expect(getJson(apiUrl('/api/creators', { page: 0 }), adFormatsResponseSchema)).rejects.toBeInstanceOf(ApiError);
+    } finally {
+      Object.defineProperty(AbortSignal, 'any', { value: any, configurable: true });
+      Object.defineProperty(AbortSignal, 'timeout', { value: timeout, configurable: true });
+    }
+  });
 });

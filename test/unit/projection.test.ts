@@ -81,11 +81,15 @@ describe('project: the guide figures', () => {
       projectPlan(planWith({ totalBudget: '150000', formats: [formatLine('hashtag-challenge', '150,000')] })),
     );
     expect(item.paidImpressions).toBe(7_500_000);
-    expect(item.submissions).toBeCloseTo(7_500_000 * (250_000 / 430_000_000), 6);
-    // Submission rate x views per submission is 1: one earned view per paid impression.
-    expect(item.earnedViews).toBeCloseTo(7_500_000, 4);
-    expect(item.impressions).toBeCloseTo(15_000_000, 4);
-    expect(item.engagements).toBeCloseTo(7_500_000 * 0.0414 + 7_500_000 * 0.115, 4);
+    const submissions = 7_500_000 * (250_000 / 430_000_000);
+    expect(item.submissions).toBeCloseTo(submissions, 6);
+    // Each participant's video: a 5,000-follower account x the 14.49% view rate = 724.5 views.
+    const earned = submissions * 724.5;
+    expect(item.earnedViews).toBeCloseTo(earned, 4);
+    // Earned views are their own estimate, not a copy of the paid impressions.
+    expect(item.earnedViews / item.paidImpressions).toBeCloseTo(0.4212, 3);
+    expect(item.impressions).toBeCloseTo(7_500_000 + earned, 4);
+    expect(item.engagements).toBeCloseTo(7_500_000 * 0.0414 + earned * 0.115, 4);
   });
 });
 

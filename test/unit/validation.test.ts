@@ -476,6 +476,12 @@ describe('validatePlan: name and KPI target', () => {
     expect(result.input.kpiTarget).toBe(value);
   });
 
+  it('rejects a KPI target of 0, which an empty plan would meet', () => {
+    const result = check(planWith({ kpiTarget: '0' }));
+    expect(result.errors[fieldId.kpiTarget]).toBe('KPI target must be more than 0, or leave it empty.');
+    expect(result.input.kpiTarget).toBeNull();
+  });
+
   it('rejects a KPI target that is not a number', () => {
     const result = check(planWith({ kpiTarget: 'a million' }));
     expect(result.errors[fieldId.kpiTarget]).toBe('KPI target must be a number, like 1.5.');
