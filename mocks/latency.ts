@@ -11,7 +11,7 @@ export function setRealisticLatency(on: boolean): void {
   realistic = on;
 }
 
-export async function latency(): Promise<void> {
+async function latency(): Promise<void> {
   if (realistic) await delay(120 + Math.floor(Math.random() * 280));
 }
 

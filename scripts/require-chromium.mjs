@@ -1,8 +1,8 @@
 // Browser tests use Debian's Chromium (or CHROME_PATH) and never download a browser.
 import { existsSync } from 'node:fs';
+import { CHROME_PATH } from './chrome.mjs';
 
-const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-if (!existsSync(path)) {
-  console.error(`No Chromium at ${path}: install it with "apt-get install -y chromium" (Debian) or set CHROME_PATH.`);
+if (!existsSync(CHROME_PATH)) {
+  console.error(`No Chromium at ${CHROME_PATH}: install it with "apt-get install -y chromium" (Debian) or set CHROME_PATH.`);
   process.exit(1);
 }

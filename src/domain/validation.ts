@@ -69,12 +69,17 @@ export function parseIsoDate(text: string): Date | null {
   return isValid(date) ? date : null;
 }
 
+/** Calendar days from `start` to `end`, both included (0 or less when end is before start). */
+function inclusiveDays(start: Date, end: Date): number {
+  return differenceInCalendarDays(end, start) + 1;
+}
+
 /** Days from start to end date, both included; null unless both are real dates in order. */
 export function flightLength(startDate: string, endDate: string): number | null {
   const start = parseIsoDate(startDate);
   const end = parseIsoDate(endDate);
   if (!start || !end) return null;
-  const days = differenceInCalendarDays(end, start) + 1;
+  const days = inclusiveDays(start, end);
   return days >= 1 ? days : null;
 }
 
@@ -114,7 +119,7 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
   if (!end) errors[fieldId.endDate] = plan.endDate === '' ? 'Enter an end date.' : 'End date must be a real date (yyyy-MM-dd).';
   let flightDays: number | null = null;
   if (start && end) {
-    const days = differenceInCalendarDays(end, start) + 1;
+    const days = inclusiveDays(start, end);
     if (days < 1) errors[fieldId.endDate] = 'End date must be on or after the start date.';
     else if (days > MAX_FLIGHT_DAYS) errors[fieldId.endDate] = `The flight is ${days} days long: plan at most ${MAX_FLIGHT_DAYS} days.`;
     else flightDays = days;

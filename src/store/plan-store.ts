@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { useShallow } from 'zustand/react/shallow';
 import { creatorLineFrom, newPlan, type Plan, type PlanCreatorLine } from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { browserStorage } from '../lib/storage';
@@ -139,5 +138,3 @@ export const usePlan = () => usePlanStore((s) => s.plan);
 export const usePlanActions = () => usePlanStore((s) => s.actions);
 export const useRecovery = () => usePlanStore((s) => s.recovery);
 export const useSaveError = () => usePlanStore((s) => s.saveError);
-export const useIncludedFormatIds = () =>
-  usePlanStore(useShallow((s) => s.plan.formats.filter((f) => f.included).map((f) => f.formatId)));

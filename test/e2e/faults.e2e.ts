@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   appUrl,
   expectAccessible,
   formatsLoaded,
-  launchBrowser,
+  sharedBrowser,
   metric,
   MOBILE,
   openSession,
@@ -13,13 +13,7 @@ import {
   storedPlan,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 const STORED = storedPlan(SEEDED_PLAN);
 
@@ -54,7 +48,7 @@ describe('the mocked API misbehaves (?scenario=)', () => {
     ['malformed', /can’t read/],
     ['invalid', /unexpected shape/],
   ])('%s: a clear message and a Retry within 15 s, a retry that works, the plan untouched', async (scenario, message) => {
-    const { page, context, errors } = await openSession(browser, { stored: STORED });
+    const { page, context, errors } = await openSession(browser(), { stored: STORED });
     const started = Date.now();
     await page.goto(appUrl(`?scenario=${scenario}`));
     const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Retry' }) }).first();
@@ -74,7 +68,7 @@ describe('the mocked API misbehaves (?scenario=)', () => {
   });
 
   it('slow (3 s): the wait is announced, then the data arrives', async () => {
-    const { page, context, errors } = await openSession(browser, { stored: STORED });
+    const { page, context, errors } = await openSession(browser(), { stored: STORED });
     await page.goto(appUrl('?scenario=slow'));
     const loading = page.getByRole('status').filter({ hasText: /Loading ad formats/ });
     await loading.waitFor();
@@ -86,7 +80,7 @@ describe('the mocked API misbehaves (?scenario=)', () => {
   });
 
   it('offline mid-session: the failed search keeps its results, says why, and Retry works', async () => {
-    const { page, context, errors } = await openSession(browser, { stored: STORED });
+    const { page, context, errors } = await openSession(browser(), { stored: STORED });
     await page.goto(appUrl('?scenario=offline'));
     await page.getByRole('checkbox', { name: 'Add @zachking to plan' }).waitFor();
     await page.getByLabel('Search creators').fill('dance');
@@ -102,7 +96,7 @@ describe('the mocked API misbehaves (?scenario=)', () => {
   });
 
   it('the browser really goes offline, then comes back', async () => {
-    const { page, context, errors } = await openSession(browser, { stored: STORED });
+    const { page, context, errors } = await openSession(browser(), { stored: STORED });
     await page.goto(appUrl());
     await expectPlanShown(page);
     await context.setOffline(true);
@@ -124,7 +118,7 @@ describe('the mocked API misbehaves (?scenario=)', () => {
 
 describe('stored data that can’t be used', () => {
   it('opens a new plan, says so, keeps a backup and offers it for download', async () => {
-    const { page, context, errors } = await openSession(browser, { stored: '{"state": {"plan": ' });
+    const { page, context, errors } = await openSession(browser(), { stored: '{"state": {"plan": ' });
     await page.goto(appUrl());
     const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
     await banner.waitFor();
@@ -141,7 +135,7 @@ describe('stored data that can’t be used', () => {
   });
 
   it('at 390 px the error and recovery states fit the screen', async () => {
-    const { page, context } = await openSession(browser, { viewport: MOBILE, stored: 'not json' });
+    const { page, context } = await openSession(browser(), { viewport: MOBILE, stored: 'not json' });
     await page.goto(appUrl('?scenario=error'));
     await page.getByRole('button', { name: 'Retry' }).first().waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'mobile error and recovery');
@@ -153,7 +147,7 @@ describe('stored data that can’t be used', () => {
 
 describe('invalid input in a real browser', () => {
   it('messages sit next to their fields, export says why it is disabled, and axe is clean', async () => {
-    const { page, context, errors } = await openSession(browser);
+    const { page, context, errors } = await openSession(browser());
     await page.goto(appUrl());
     await formatsLoaded(page);
     await page.getByRole('checkbox', { name: 'In-Feed Ads', exact: true }).check();

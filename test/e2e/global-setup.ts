@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { chromePath } from './chrome';
+import { CHROME_PATH } from '../../scripts/chrome.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4179);
 
@@ -22,10 +22,9 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs: numbe
 
 /** Builds the app, serves it with `vite preview` (mock API in the server) and hands tests its URL. */
 export default async function setup(project: TestProject) {
-  const chrome = chromePath();
-  if (!existsSync(chrome)) {
+  if (!existsSync(CHROME_PATH)) {
     throw new Error(
-      `No Chromium at ${chrome}. Install it with \`apt-get install -y chromium\` (Debian) or set CHROME_PATH.`,
+      `No Chromium at ${CHROME_PATH}. Install it with \`apt-get install -y chromium\` (Debian) or set CHROME_PATH.`,
     );
   }
   if (!process.env.E2E_SKIP_BUILD) {

@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   appUrl,
   DESKTOP,
   expectAccessible,
   formatsLoaded,
-  launchBrowser,
+  sharedBrowser,
   metric,
   MOBILE,
   openSession,
@@ -14,13 +14,7 @@ import {
   screenshot,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 // In-Feed $60,000 at $10 CPM, one Brand Takeover day, and @zachking (21.9M fans, no measured
 // views, so fans × 14.49%) posting twice: 6,000,000 + 5,000,000 + 6,346,620 impressions.
@@ -88,7 +82,7 @@ async function checkResultsAndExport(page: Page): Promise<void> {
 
 describe('a first-time user plans a mixed campaign', () => {
   it('at 1440 px: formats, a creator, goal, budget and dates, projections, charts and CSV', async () => {
-    const { page, context, errors } = await openSession(browser, { viewport: DESKTOP });
+    const { page, context, errors } = await openSession(browser(), { viewport: DESKTOP });
     await page.goto(appUrl());
     await formatsLoaded(page);
     await screenshot(page, 'first-visit-1440');
@@ -104,7 +98,7 @@ describe('a first-time user plans a mixed campaign', () => {
   });
 
   it('at 390 px (mobile) as well', async () => {
-    const { page, context, errors } = await openSession(browser, { viewport: MOBILE });
+    const { page, context, errors } = await openSession(browser(), { viewport: MOBILE });
     await page.goto(appUrl());
     await formatsLoaded(page);
     await screenshot(page, 'first-visit-390');
@@ -122,7 +116,7 @@ describe('a first-time user plans a mixed campaign', () => {
 
 describe('a returning user', () => {
   it('finds the plan after a reload and changes it', async () => {
-    const { page, context, errors } = await openSession(browser);
+    const { page, context, errors } = await openSession(browser());
     await planMixedCampaign(page);
     await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(EXPECTED_IMPRESSIONS);
     await page.reload();

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, formatsLoaded, launchBrowser, metric, openSession, readDownload } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, formatsLoaded, sharedBrowser, metric, openSession, readDownload } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = sharedBrowser();
 
 /** The accessible name of the focused element, as a screen reader would announce it (roughly). */
 function focusedName(page: Page): Promise<string> {
@@ -55,7 +49,7 @@ async function typeInto(page: Page, name: string, text: string): Promise<void> {
 
 describe('a keyboard-only user', () => {
   it('plans, reads and exports a mixed campaign without a mouse', async () => {
-    const { page, context, errors } = await openSession(browser);
+    const { page, context, errors } = await openSession(browser());
     await page.goto(appUrl());
     await formatsLoaded(page);
 

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
-import { CHROME_ARGS, chromePath } from './chrome';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chrome.mjs';
 
 export const SCREENSHOT_DIR = 'artifacts/screenshots';
 export const DESKTOP = { width: 1440, height: 900 };
@@ -13,8 +13,19 @@ export function appUrl(query = ''): string {
   return `${inject('baseURL')}${query}`;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromePath(), args: CHROME_ARGS });
+/** One Chromium for the whole test file, started before its tests and closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not started yet');
+    return browser;
+  };
 }
 
 export interface Session {

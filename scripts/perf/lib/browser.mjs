@@ -5,17 +5,10 @@
  * CDP's Emulation.setCPUThrottlingRate, set before navigation and kept for the edit.
  */
 import { chromium } from 'playwright-core';
+import { CHROME_ARGS, CHROME_PATH } from '../../chrome.mjs';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROME_ARGS, CHROME_PATH };
+
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export function launchBrowser() {
