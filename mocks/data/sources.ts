@@ -60,6 +60,17 @@ export const SOURCES = {
     name: 'TikTok influencer marketing guide: platform figures',
     date: '2019-2020',
   },
+  reachMethods: {
+    kind: 'benchmark',
+    name: 'Standard media-planning reach methods (negative binomial, beta-binomial, Sainsbury); WFA Halo sanity rules',
+    date: '2021',
+  },
+  benly: {
+    kind: 'benchmark',
+    name: 'benly.ai, Spark Ads guide (TikTok data, second-hand)',
+    date: '2025',
+    note: '+142% 6-second view-through and +43% engagement over In-Feed.',
+  },
   teamAssumption: {
     kind: 'team-assumption',
     name: 'Reachplan team assumption',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSUMPTION_KEYS, FORMAT_IDS, NICHES, TIERS } from '../domain/types';
+import { ASSUMPTION_GROUPS, ASSUMPTION_KEYS, FORMAT_IDS, NICHES, TIERS } from '../domain/types';
 import type { AdFormat, Assumption, Benchmarks, CaseStudy, Creator, Source } from '../domain/types';
 
 /** Response schemas: every API response is parsed with one of these before the UI sees it. */
@@ -68,10 +68,19 @@ export const assumptionSchema = z.object({
   label: z.string(),
   value: z.number().finite(),
   unit: z.enum(['fraction', 'usd', 'people', 'views', 'number']),
+  group: z.enum(ASSUMPTION_GROUPS),
   definition: z.string(),
-  range: z.tuple([z.number(), z.number()]).nullable(),
+  market: z.string().min(1),
+  // A spread is read as P10-P90 around the value, so it must contain it.
+  range: z
+    .tuple([z.number().finite().positive(), z.number().finite().positive()])
+    .refine(([lo, hi]) => lo <= hi, 'range low must not exceed range high')
+    .nullable(),
   source: sourceSchema,
-}) satisfies z.ZodType<Assumption>;
+})
+  .refine((a) => a.range === null || (a.range[0] <= a.value && a.value <= a.range[1]), {
+    message: 'an assumption’s value must lie within its range',
+  }) satisfies z.ZodType<Assumption>;
 
 export const caseStudySchema = z.object({
   id: z.string(),

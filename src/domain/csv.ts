@@ -3,7 +3,7 @@ import { format as formatDate } from 'date-fns';
 import type { Plan } from './plan';
 import type { LineResult, Projection, Totals } from './projection';
 import { roundFor, type Quantity } from './rounding';
-import type { PlanCheck } from './validation';
+import type { Assumption, AssumptionKey, Assumptions } from './types';
 
 /** Column names and order of the plan CSV: a contract with users' spreadsheets. */
 export const PLAN_CSV_COLUMNS = [
@@ -28,6 +28,11 @@ export const PLAN_CSV_COLUMNS = [
   'quantity_unit',
   'clicks',
   'video_submissions',
+  'reach_low',
+  'reach_high',
+  'conversions_low',
+  'conversions_high',
+  'frequency',
 ] as const;
 export type PlanCsvColumn = (typeof PLAN_CSV_COLUMNS)[number];
 type Cell = string | number;
@@ -48,23 +53,28 @@ function num(value: number | null, kind: Quantity): Cell {
 
 function metricCells(r: LineResult | Totals): Partial<Record<PlanCsvColumn, Cell>> {
   return {
+    reach_low: num(r.ranges.reach.low, 'count'),
+    reach_high: num(r.ranges.reach.high, 'count'),
+    conversions_low: num(r.ranges.conversions.low, 'count'),
+    conversions_high: num(r.ranges.conversions.high, 'count'),
+    frequency: num(r.frequency, 'rate'),
     budget: num(r.spend, 'money'),
     impressions: num(r.impressions, 'count'),
     reach: num(r.reach, 'count'),
     video_views: num(r.videoViews, 'count'),
     engagements: num(r.engagements, 'count'),
-    engagement_rate: num(r.engagementRate, 'rate'),
+    engagement_rate: num(r.engagementRate?.mid ?? null, 'rate'),
     conversions: num(r.conversions, 'count'),
     revenue: num(r.revenue, 'money'),
     cpm: num(r.cpm, 'money'),
-    roi: num(r.roi, 'rate'),
+    roi: num(r.roi?.mid ?? null, 'rate'),
     clicks: num(r.clicks, 'count'),
     video_submissions: num(r.submissions, 'count'),
   };
 }
 
 /** The rows of a plan export: one per line item, then the total. */
-export function planCsvRows(plan: Plan, check: PlanCheck, projection: Projection): Record<PlanCsvColumn, Cell>[] {
+export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvColumn, Cell>[] {
   const common = {
     plan_name: plan.name.trim(),
     start_date: plan.startDate,
@@ -72,25 +82,56 @@ export function planCsvRows(plan: Plan, check: PlanCheck, projection: Projection
     currency: plan.currency,
     goal: plan.goal,
   };
-  const quantities = [
-    ...check.input.formats.map((l) => (l.days !== null ? { q: l.days, unit: 'days' } : { q: '', unit: '' })),
-    ...check.input.creators.map((l) => ({ q: l.posts, unit: 'posts' })),
-  ];
   const row = (cells: Partial<Record<PlanCsvColumn, Cell>>) =>
     Object.fromEntries(PLAN_CSV_COLUMNS.map((c) => [c, cells[c] ?? ''])) as Record<PlanCsvColumn, Cell>;
   return [
-    ...projection.items.map((item, i) =>
+    ...projection.items.map((item) =>
       row({
         ...common,
         item_type: item.kind,
         item_name: item.kind === 'creator' ? item.name.replace(/^@/, '') : item.name,
         ...metricCells(item),
-        quantity: quantities[i]?.q ?? '',
-        quantity_unit: quantities[i]?.unit ?? '',
+        // What the money buys, exactly: impressions, clicks, 6-second views, days or posts.
+        quantity: num(item.bought.quantity, 'count'),
+        quantity_unit: item.bought.unit,
       }),
     ),
     row({ ...common, item_type: 'total', item_name: 'Total', ...metricCells(projection.totals) }),
   ];
+}
+
+/** Column names and order of the assumptions CSV ("Export assumptions CSV"). */
+export const ASSUMPTIONS_CSV_COLUMNS = ['name', 'value', 'unit', 'market', 'source', 'overridden'] as const;
+export type AssumptionsCsvColumn = (typeof ASSUMPTIONS_CSV_COLUMNS)[number];
+
+const UNIT_LABEL: Record<Assumption['unit'], string> = { fraction: '%', usd: 'USD', people: 'people', views: 'views', number: 'number' };
+
+/**
+ * The assumptions ledger as rows: each rate the plan uses, in the unit the app shows
+ * (percentages for shares and rates), with its market and source (name and date);
+ * `overridden` is "yes" where the plan overrides the default.
+ */
+export function assumptionsCsvRows(
+  list: readonly Assumption[],
+  values: Assumptions,
+  overridden: ReadonlySet<AssumptionKey>,
+): Record<AssumptionsCsvColumn, Cell>[] {
+  return list.map((a) => {
+    const value = values[a.key];
+    return {
+      name: a.label,
+      value: a.unit === 'fraction' ? roundFor('rate', value * 100) : roundFor(a.unit === 'usd' ? 'money' : 'rate', value),
+      unit: UNIT_LABEL[a.unit],
+      market: a.market,
+      source: `${a.source.name} (${a.source.date})`,
+      overridden: overridden.has(a.key) ? 'yes' : 'no',
+    };
+  });
+}
+
+/** `<plan name>-assumptions-<yyyy-MM-dd>.csv`. */
+export function assumptionsCsvFileName(planName: string, exportedOn: Date): string {
+  return `${safeFileStem(planName)}-assumptions-${formatDate(exportedOn, 'yyyy-MM-dd')}.csv`;
 }
 
 /**

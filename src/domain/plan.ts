@@ -1,5 +1,5 @@
 import { addDays, format, nextMonday } from 'date-fns';
-import type { AssumptionKey, Creator, FormatId, Goal, Niche, Tier } from './types';
+import { AGE_BANDS, type AgeBand, type AssumptionKey, type Country, type Creator, type FormatId, type Gender, type Goal, type Niche, type Tier } from './types';
 
 /**
  * A plan as the user edits it. Every numeric field keeps the text the user typed,
@@ -11,6 +11,46 @@ export interface PlanFormatLine {
   amount: string;
   /** Unticking a format keeps what was typed, so ticking it again restores it. */
   included: boolean;
+  /** How In-Feed Ads are bought; other formats are sold one way and ignore it. */
+  buyingModel: InFeedBuyingModel;
+  /** How budget-bought delivery spreads over the flight; Brand Takeover days are placed the same way. */
+  pacing: Pacing;
+  /** Brand Takeover's category (one brand per category per day); empty until chosen. */
+  category: string;
+}
+
+export const IN_FEED_BUYING_MODELS = ['CPM', 'CPC', 'CPV'] as const;
+export type InFeedBuyingModel = (typeof IN_FEED_BUYING_MODELS)[number];
+
+export const PACINGS = ['even', 'front-loaded'] as const;
+export type Pacing = (typeof PACINGS)[number];
+
+/** Categories TikTok sells Brand Takeover by: one brand per category per day. */
+export const TAKEOVER_CATEGORIES = [
+  'Apparel & fashion',
+  'Beauty & personal care',
+  'Entertainment & media',
+  'Financial services',
+  'Fitness & sports',
+  'Food & beverage',
+  'Games & apps',
+  'Retail & e-commerce',
+  'Technology & electronics',
+  'Travel',
+] as const;
+
+/** Who the plan is for. Narrows the audience universe every reach figure is measured against. */
+export interface Targeting {
+  countries: Country[];
+  ageBands: AgeBand[];
+  gender: Gender;
+}
+
+export const DEFAULT_TARGETING: Targeting = { countries: ['US'], ageBands: [...AGE_BANDS], gender: 'all' };
+
+/** A new format line with the defaults a planner starts from. */
+export function formatLine(formatId: FormatId, amount: string): PlanFormatLine {
+  return { formatId, amount, included: true, buyingModel: 'CPM', pacing: 'even', category: '' };
 }
 
 /** A creator in the plan. Catalog facts are copied in, so a plan stands on its own. */
@@ -26,6 +66,13 @@ export interface PlanCreatorLine {
   catalogFee: number;
   posts: string;
   fee: string;
+  /**
+   * Posting date of each post (yyyy-MM-dd), by index; an empty or missing entry means
+   * "spread evenly over the flight".
+   */
+  postDates: string[];
+  /** Spark Ads budget that promotes this creator's posts as paid impressions; empty for none. */
+  sparkBudget: string;
 }
 
 /** A catalog creator as a plan line: one post at the catalog's fee, its facts copied in. */
@@ -42,6 +89,8 @@ export function creatorLineFrom(c: Creator): PlanCreatorLine {
     catalogFee: c.feePerPost,
     posts: '1',
     fee: String(c.feePerPost),
+    postDates: [],
+    sparkBudget: '',
   };
 }
 
@@ -57,6 +106,7 @@ export interface Plan {
   otherKpiTargets: Partial<Record<Goal, string>>;
   totalBudget: string;
   currency: 'USD';
+  targeting: Targeting;
   formats: PlanFormatLine[];
   creators: PlanCreatorLine[];
   assumptionOverrides: Partial<Record<AssumptionKey, string>>;
@@ -86,6 +136,7 @@ export function newPlan(id: string, today: Date): Plan {
     otherKpiTargets: {},
     totalBudget: '100000',
     currency: 'USD',
+    targeting: { ...DEFAULT_TARGETING, countries: [...DEFAULT_TARGETING.countries], ageBands: [...DEFAULT_TARGETING.ageBands] },
     formats: [],
     creators: [],
     assumptionOverrides: {},

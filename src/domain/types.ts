@@ -100,23 +100,76 @@ export interface Creator {
 
 export type AssumptionUnit = 'fraction' | 'usd' | 'people' | 'views' | 'number';
 
+/** Markets the plan can target; each has its own audience universe. */
+export const COUNTRIES = ['US', 'KR', 'GB', 'CA', 'JP'] as const;
+export type Country = (typeof COUNTRIES)[number];
+export const COUNTRY_NAMES: Record<Country, string> = {
+  US: 'United States',
+  KR: 'South Korea',
+  GB: 'United Kingdom',
+  CA: 'Canada',
+  JP: 'Japan',
+};
+
+/** TikTok Ads Manager's age groups. */
+export const AGE_BANDS = ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const GENDERS = ['all', 'female', 'male'] as const;
+export type Gender = (typeof GENDERS)[number];
+
 export const ASSUMPTION_KEYS = [
-  'audienceUniverse',
+  // Audience
+  'universeUS',
+  'universeKR',
+  'universeGB',
+  'universeCA',
+  'universeJP',
+  'ageShare13to17',
+  'ageShare18to24',
+  'ageShare25to34',
+  'ageShare35to44',
+  'ageShare45to54',
+  'ageShare55plus',
+  'femaleShare',
+  // Reach
   'reachCurveShape',
+  'duplicationFactor',
+  'creatorRepeatOverlap',
+  // Prices
+  'inFeedCpm',
+  'inFeedCpc',
+  'inFeedCpv',
+  'takeoverPricePerDay',
+  'takeoverImpressionsPerDay',
+  'challengeCpm',
+  'challengePlusCpm',
+  'effectsCpm',
+  'sparkCpm',
+  // Delivery and engagement
+  'sixSecondViewRate',
   'creatorViewRate',
   'paidEngagementRate',
+  'sparkEngagementLift',
   'engagementRateNano',
   'engagementRateMicro',
   'engagementRateMid',
   'engagementRateMacro',
   'engagementRateMega',
+  // Funnel
   'clickThroughRate',
   'conversionRate',
   'averageOrderValue',
+  // User-generated content
   'ugcSubmissionRate',
   'viewsPerSubmission',
+  // Value
+  'emvCpm',
 ] as const;
 export type AssumptionKey = (typeof ASSUMPTION_KEYS)[number];
+
+export const ASSUMPTION_GROUPS = ['audience', 'reach', 'prices', 'engagement', 'funnel', 'ugc', 'value'] as const;
+export type AssumptionGroup = (typeof ASSUMPTION_GROUPS)[number];
 
 /** One rate or quantity the projection uses, with its provenance. */
 export interface Assumption {
@@ -124,9 +177,15 @@ export interface Assumption {
   label: string;
   value: number;
   unit: AssumptionUnit;
-  /** What the number means, including its denominator. */
+  group: AssumptionGroup;
+  /** What the number means, including its denominator (per view, per follower, per impression). */
   definition: string;
-  /** Published spread, where the source gives one. */
+  /** Where the figure was measured or priced: a country code, or "Global". */
+  market: string;
+  /**
+   * Published low and high. When set, the projection treats them as the P10 and P90 of
+   * the rate (the default is the P50) and the figures that use it get ranges.
+   */
   range: [number, number] | null;
   source: Source;
 }

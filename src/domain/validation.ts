@@ -1,6 +1,8 @@
 import { differenceInCalendarDays, isValid, parse } from 'date-fns';
 import { describeLimit, parseNumber } from './parse';
-import { GOAL_KPI, type Plan, type PlanCreatorLine } from './plan';
+import { GOAL_KPI, type InFeedBuyingModel, type Pacing, type Plan, type PlanCreatorLine, type Targeting } from './plan';
+import { audienceOf } from './audience';
+import { spreadsOf, type Spreads } from './scenarios';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from './types';
 
 /** The largest budget or fee Reachplan accepts: far above any TikTok plan, below float trouble. */
@@ -19,6 +21,12 @@ export const fieldId = {
   format: (id: FormatId) => `format:${id}`,
   creatorPosts: (handle: string) => `creator:${handle}:posts`,
   creatorFee: (handle: string) => `creator:${handle}:fee`,
+  /** Post `index` is 0-based; the label the user reads counts from 1. */
+  creatorPostDate: (handle: string, index: number) => `creator:${handle}:post:${index}`,
+  creatorSpark: (handle: string) => `creator:${handle}:spark`,
+  formatCategory: (id: FormatId) => `format:${id}:category`,
+  countries: 'targeting:countries',
+  ageBands: 'targeting:ageBands',
   assumption: (key: AssumptionKey) => `assumption:${key}`,
 } as const;
 
@@ -27,13 +35,24 @@ export interface ValidFormatLine {
   spend: number;
   /** Whole days for day-bought formats, else null. */
   days: number | null;
+  /** In-Feed Ads' buying model; CPM for formats sold one way. */
+  buyingModel: InFeedBuyingModel;
+  pacing: Pacing;
 }
 
 export interface ValidCreatorLine {
   line: PlanCreatorLine;
   posts: number;
   fee: number;
+  /** Spark Ads budget promoting the creator's posts; 0 for none. */
+  sparkBudget: number;
+  /** Fees x posts + Spark Ads budget. */
   spend: number;
+  /**
+   * Day of the flight (0 = start date) of each post, in order; posts without a date are
+   * spread evenly. Empty when the flight dates are invalid.
+   */
+  postDays: number[];
 }
 
 /** What the projection needs: only valid, parsed values. */
@@ -43,9 +62,16 @@ export interface ProjectionInput {
   flightDays: number | null;
   goal: Plan['goal'];
   kpiTarget: number | null;
+  targeting: Targeting;
   formats: ValidFormatLine[];
   creators: ValidCreatorLine[];
   assumptions: Assumptions;
+  /** Published spreads of the assumptions that have one: the source of every range. */
+  spreads: Spreads;
+  /** Every format the API sells, for comparing them on the same budget. */
+  catalog: readonly AdFormat[];
+  /** The plan's total budget, when valid. */
+  budget: number | null;
 }
 
 export interface PlanCheck {
@@ -134,6 +160,9 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
   // A target of 0 is met by an empty plan: it would only ever say "meets the target".
   else if (target.value === 0) errors[fieldId.kpiTarget] = 'KPI target must be more than 0, or leave it empty.';
 
+  if (plan.targeting.countries.length === 0) errors[fieldId.countries] = 'Choose at least one country to target.';
+  if (plan.targeting.ageBands.length === 0) errors[fieldId.ageBands] = 'Choose at least one age group to target.';
+
   const assumptions = {} as Assumptions;
   for (const a of assumptionList) {
     assumptions[a.key] = a.value;
@@ -142,6 +171,11 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
     const parsed = parseAssumptionOverride(override, a);
     if (parsed.ok && parsed.value !== null) assumptions[a.key] = parsed.value;
     else if (!parsed.ok) errors[fieldId.assumption(a.key)] = parsed.reason;
+  }
+
+  if (!errors[fieldId.countries] && !errors[fieldId.ageBands] && !(audienceOf(plan.targeting, assumptions).universe > 0)) {
+    errors[fieldId.ageBands] =
+      'No one is left in the targeted audience: the chosen countries, age groups and gender have no users. Check the audience assumptions.';
   }
 
   const formatLines: ValidFormatLine[] = [];
@@ -162,7 +196,17 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
         excluded.push(format.name);
         continue;
       }
-      formatLines.push({ format, days: days.value, spend: days.value * (format.pricePerDay ?? 0) });
+      // Booking needs the category; the projection doesn't, so it's a reminder, not a blocker.
+      if (line.category.trim() === '') {
+        warnings[fieldId.formatCategory(format.id)] = `Choose the ${format.name} category: TikTok sells one brand per category per day.`;
+      }
+      formatLines.push({
+        format,
+        days: days.value,
+        spend: days.value * assumptions.takeoverPricePerDay,
+        buyingModel: 'CPM',
+        pacing: line.pacing,
+      });
       continue;
     }
     const budget = parseNumber(line.amount, { label, max: MAX_MONEY, unit: 'usd', min: 0 });
@@ -186,7 +230,13 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
         continue;
       }
     }
-    formatLines.push({ format, days: null, spend: budget.value });
+    formatLines.push({
+      format,
+      days: null,
+      spend: budget.value,
+      buyingModel: format.id === 'in-feed' ? line.buyingModel : 'CPM',
+      pacing: line.pacing,
+    });
   }
 
   const creatorLines: ValidCreatorLine[] = [];
@@ -194,10 +244,26 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
     const handle = `@${line.handle}`;
     const posts = parseNumber(line.posts, { label: `${handle} posts`, max: MAX_POSTS, unit: 'count', integer: true, min: 1 });
     const fee = parseNumber(line.fee, { label: `${handle} fee`, max: MAX_MONEY, unit: 'usd', min: 0 });
+    const spark = parseNumber(line.sparkBudget, { label: `${handle} Spark Ads budget`, max: MAX_MONEY, unit: 'usd', min: 0, optional: true });
     if (!posts.ok || posts.value === null) errors[fieldId.creatorPosts(line.handle)] = posts.ok ? `Enter ${handle} posts.` : posts.reason;
     if (!fee.ok || fee.value === null) errors[fieldId.creatorFee(line.handle)] = fee.ok ? `Enter ${handle} fee.` : fee.reason;
-    if (posts.ok && posts.value !== null && fee.ok && fee.value !== null) {
-      creatorLines.push({ line, posts: posts.value, fee: fee.value, spend: posts.value * fee.value });
+    if (!spark.ok) errors[fieldId.creatorSpark(line.handle)] = spark.reason;
+    const postDays = posts.ok && posts.value !== null ? checkPostDates(line, posts.value, start, flightDays, errors) : null;
+    const targeted: readonly string[] = plan.targeting.countries;
+    if (targeted.length > 0 && !targeted.includes(line.country)) {
+      warnings[fieldId.creatorPosts(line.handle)] =
+        `${handle} posts to an audience in ${line.country}, outside the targeted countries: their views count as impressions, not as target reach.`;
+    }
+    if (posts.ok && posts.value !== null && fee.ok && fee.value !== null && spark.ok && postDays !== null) {
+      const sparkBudget = spark.value ?? 0;
+      creatorLines.push({
+        line,
+        posts: posts.value,
+        fee: fee.value,
+        sparkBudget,
+        spend: posts.value * fee.value + sparkBudget,
+        postDays,
+      });
     } else {
       excluded.push(handle);
     }
@@ -226,11 +292,60 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       flightDays,
       goal: plan.goal,
       kpiTarget: target.ok && target.value !== 0 ? target.value : null,
+      targeting: plan.targeting,
+      spreads: spreadsOf(assumptionList),
+      catalog: formats,
+      budget: capValue,
       formats: formatLines,
       creators: creatorLines,
       assumptions,
     },
   };
+}
+
+/** Spreads `count` events over `days` days as evenly as possible: event k lands on day floor(k x days / count). */
+export function eventDays(count: number, days: number): number[] {
+  return Array.from({ length: count }, (_, k) => Math.floor((k * days) / count));
+}
+
+/**
+ * Checks a creator's posting dates and returns each post's day of the flight (sorted);
+ * posts without a date take the even spread. Null when a date is invalid (the line is left out).
+ */
+function checkPostDates(
+  line: PlanCreatorLine,
+  posts: number,
+  start: Date | null,
+  flightDays: number | null,
+  errors: Record<string, string>,
+): number[] | null {
+  const even = flightDays === null ? [] : eventDays(posts, flightDays);
+  let ok = true;
+  const days: number[] = [];
+  for (let i = 0; i < posts; i++) {
+    const text = (line.postDates[i] ?? '').trim();
+    if (text === '') {
+      if (flightDays !== null) days.push(even[i] ?? 0);
+      continue;
+    }
+    const date = parseIsoDate(text);
+    const id = fieldId.creatorPostDate(line.handle, i);
+    const label = `@${line.handle} post ${i + 1} date`;
+    if (!date) {
+      errors[id] = `${label} must be a real date (yyyy-MM-dd), or leave it empty to spread posts evenly.`;
+      ok = false;
+      continue;
+    }
+    if (!start || flightDays === null) continue;
+    const day = differenceInCalendarDays(date, start);
+    if (day < 0 || day >= flightDays) {
+      errors[id] = `${label} (${text}) is outside the flight: pick a date from the start date to the end date.`;
+      ok = false;
+      continue;
+    }
+    days.push(day);
+  }
+  return ok ? days.sort((a, b) => a - b) : null;
 }
 
 function toCents(amount: number): number {

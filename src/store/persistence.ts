@@ -3,7 +3,7 @@ import { describeStorageError, type KeyValueStorage } from '../lib/storage';
 import { persistedPlanStateSchema, type PersistedPlanState } from './plan-schema';
 
 export const PLAN_STORAGE_KEY = 'reachplan.plan';
-export const PLAN_STORAGE_VERSION = 1;
+export const PLAN_STORAGE_VERSION = 2;
 export const BACKUP_PREFIX = 'reachplan.backup.';
 
 /** What the user is told when stored data could not be used. */
@@ -13,14 +13,50 @@ export interface Recovery {
   raw: string;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * Migrations from each earlier stored version to the next, applied in order.
- * Version 1 is the first stored shape, so there is nothing to migrate from yet.
+ * Version 1 to 2: the projection model gained targeting, In-Feed buying models, pacing,
+ * the takeover category, posting dates and Spark Ads. Every new field gets the value that
+ * projects a version-1 plan exactly as before; the single audience-universe override
+ * becomes the U.S. universe's (version 1 planned the U.S. only).
+ * Anything that is not the shape version 1 wrote passes through untouched, for validation to refuse.
  */
-const MIGRATIONS: Record<number, (state: unknown) => unknown> = {};
+export function migrateV1toV2(state: unknown): unknown {
+  if (!isRecord(state) || !isRecord(state.plan)) return state;
+  const plan = state.plan;
+  const overrides = isRecord(plan.assumptionOverrides) ? { ...plan.assumptionOverrides } : plan.assumptionOverrides;
+  if (isRecord(overrides) && 'audienceUniverse' in overrides) {
+    const { audienceUniverse, ...rest } = overrides;
+    if (!('universeUS' in rest)) rest.universeUS = audienceUniverse;
+    Object.assign(overrides, rest);
+    delete overrides.audienceUniverse;
+  }
+  return {
+    ...state,
+    plan: {
+      ...plan,
+      targeting: plan.targeting ?? { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
+      formats: Array.isArray(plan.formats)
+        ? plan.formats.map((f: unknown) =>
+            isRecord(f) ? { buyingModel: 'CPM', pacing: 'even', category: '', ...f } : f,
+          )
+        : plan.formats,
+      creators: Array.isArray(plan.creators)
+        ? plan.creators.map((c: unknown) => (isRecord(c) ? { postDates: [], sparkBudget: '', ...c } : c))
+        : plan.creators,
+      assumptionOverrides: overrides,
+    },
+  };
+}
+
+/** Migrations from each earlier stored version to the next, applied in order. */
+const MIGRATIONS: Record<number, (state: unknown) => unknown> = { 1: migrateV1toV2 };
 
 /** Brings stored state of `version` to the current version; unknown versions pass through to validation. */
 export function migratePlanState(state: unknown, version: number): unknown {
+  // No version before 1 was ever stored: such data goes to validation as it is.
+  if (version < 1) return state;
   let current = state;
   for (let v = version; v < PLAN_STORAGE_VERSION; v++) {
     const step = MIGRATIONS[v];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ASSUMPTION_KEYS, FORMAT_IDS, GOALS, NICHES, TIERS } from '../domain/types';
+import { AGE_BANDS, ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, NICHES, TIERS } from '../domain/types';
+import { IN_FEED_BUYING_MODELS, PACINGS } from '../domain/plan';
 import type { Plan } from '../domain/plan';
 
 /** The shape of a stored plan. Stored data is checked against it before the app trusts it. */
@@ -14,7 +15,21 @@ export const planSchema = z.object({
   otherKpiTargets: z.partialRecord(z.enum(GOALS), z.string()).default({}),
   totalBudget: z.string(),
   currency: z.literal('USD'),
-  formats: z.array(z.object({ formatId: z.enum(FORMAT_IDS), amount: z.string(), included: z.boolean() })),
+  targeting: z.object({
+    countries: z.array(z.enum(COUNTRIES)),
+    ageBands: z.array(z.enum(AGE_BANDS)),
+    gender: z.enum(GENDERS),
+  }),
+  formats: z.array(
+    z.object({
+      formatId: z.enum(FORMAT_IDS),
+      amount: z.string(),
+      included: z.boolean(),
+      buyingModel: z.enum(IN_FEED_BUYING_MODELS),
+      pacing: z.enum(PACINGS),
+      category: z.string(),
+    }),
+  ),
   creators: z.array(
     z.object({
       handle: z.string().min(1),
@@ -28,6 +43,8 @@ export const planSchema = z.object({
       catalogFee: z.number().nonnegative(),
       posts: z.string(),
       fee: z.string(),
+      postDates: z.array(z.string()).max(100),
+      sparkBudget: z.string(),
     }),
   ),
   assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),

@@ -1,7 +1,18 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { creatorLineFrom, newPlan, type Plan, type PlanCreatorLine } from '../domain/plan';
+import {
+  creatorLineFrom,
+  formatLine,
+  newPlan,
+  type InFeedBuyingModel,
+  type Pacing,
+  type Plan,
+  type PlanCreatorLine,
+  type PlanFormatLine,
+  type Targeting,
+} from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
+import { MAX_POSTS } from '../domain/validation';
 import { browserStorage } from '../lib/storage';
 import {
   guardedStorage,
@@ -21,10 +32,17 @@ interface PlanActions {
   includeFormat(formatId: FormatId, suggestedAmount: string): void;
   excludeFormat(formatId: FormatId): void;
   setFormatAmount(formatId: FormatId, text: string): void;
+  setFormatBuyingModel(formatId: FormatId, model: InFeedBuyingModel): void;
+  setFormatPacing(formatId: FormatId, pacing: Pacing): void;
+  setFormatCategory(formatId: FormatId, category: string): void;
+  setTargeting(change: Partial<Targeting>): void;
   addCreator(creator: Creator): void;
   removeCreator(handle: string): void;
   setCreatorPosts(handle: string, text: string): void;
   setCreatorFee(handle: string, text: string): void;
+  /** Sets the posting date of post `index` (0-based); an empty date means "spread evenly". */
+  setCreatorPostDate(handle: string, index: number, date: string): void;
+  setCreatorSparkBudget(handle: string, text: string): void;
   overrideAssumption(key: AssumptionKey, text: string): void;
   resetAssumption(key: AssumptionKey): void;
   startNewPlan(): void;
@@ -57,8 +75,10 @@ const usePlanStore = create<PlanState>()(
       /** Applies an edit to the plan and stamps it. */
       const edit = (change: (plan: Plan) => Partial<Plan>) =>
         set((s) => ({ plan: { ...s.plan, ...change(s.plan), updatedAt: new Date().toISOString() } }));
-      const editCreator = (handle: string, change: Partial<PlanCreatorLine>) =>
-        edit((p) => ({ creators: p.creators.map((c) => (c.handle === handle ? { ...c, ...change } : c)) }));
+      const editCreator = (handle: string, change: (c: PlanCreatorLine) => Partial<PlanCreatorLine>) =>
+        edit((p) => ({ creators: p.creators.map((c) => (c.handle === handle ? { ...c, ...change(c) } : c)) }));
+      const editFormat = (formatId: FormatId, change: Partial<PlanFormatLine>) =>
+        edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, ...change } : f)) }));
 
       return {
         plan: freshPlan(),
@@ -80,19 +100,33 @@ const usePlanStore = create<PlanState>()(
             edit((p) =>
               p.formats.some((f) => f.formatId === formatId)
                 ? { formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, included: true } : f)) }
-                : { formats: [...p.formats, { formatId, amount: suggestedAmount, included: true }] },
+                : { formats: [...p.formats, formatLine(formatId, suggestedAmount)] },
             ),
           excludeFormat: (formatId) =>
             edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, included: false } : f)) })),
-          setFormatAmount: (formatId, amount) =>
-            edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, amount } : f)) })),
+          setFormatAmount: (formatId, amount) => editFormat(formatId, { amount }),
+          setFormatBuyingModel: (formatId, buyingModel) => editFormat(formatId, { buyingModel }),
+          setFormatPacing: (formatId, pacing) => editFormat(formatId, { pacing }),
+          setFormatCategory: (formatId, category) => editFormat(formatId, { category }),
+          setTargeting: (change) => edit((p) => ({ targeting: { ...p.targeting, ...change } })),
           addCreator: (c) =>
             edit((p) =>
               p.creators.some((line) => line.handle === c.handle) ? {} : { creators: [...p.creators, creatorLineFrom(c)] },
             ),
           removeCreator: (handle) => edit((p) => ({ creators: p.creators.filter((c) => c.handle !== handle) })),
-          setCreatorPosts: (handle, posts) => editCreator(handle, { posts }),
-          setCreatorFee: (handle, fee) => editCreator(handle, { fee }),
+          setCreatorPosts: (handle, posts) => editCreator(handle, () => ({ posts })),
+          setCreatorFee: (handle, fee) => editCreator(handle, () => ({ fee })),
+          setCreatorPostDate: (handle, index, date) =>
+            editCreator(handle, (c) => {
+              if (!Number.isInteger(index) || index < 0 || index >= MAX_POSTS) return {};
+              const postDates = [...c.postDates];
+              while (postDates.length <= index) postDates.push('');
+              postDates[index] = date;
+              // Trailing "spread evenly" entries carry nothing.
+              while (postDates.length > 0 && postDates[postDates.length - 1] === '') postDates.pop();
+              return { postDates };
+            }),
+          setCreatorSparkBudget: (handle, sparkBudget) => editCreator(handle, () => ({ sparkBudget })),
           overrideAssumption: (key, text) =>
             edit((p) => ({ assumptionOverrides: { ...p.assumptionOverrides, [key]: text } })),
           resetAssumption: (key) =>

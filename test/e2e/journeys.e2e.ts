@@ -50,16 +50,20 @@ async function checkResultsAndExport(page: Page): Promise<void> {
   expect(await metric(page, 'Reach \\(de-duplicated\\)').innerText()).toMatch(/^\d{1,3}(,\d{3})+$/);
   await expect.poll(() => page.getByText(/Meets the target of 10,000,000 reach/).isVisible()).toBe(true);
 
-  // Three charts drawn, each with a text summary.
+  // Six charts drawn, each with a text summary: reach and spend over the flight, reach vs
+  // budget, frequency, funnel, formats compared, results by line item.
   const charts = page.locator('figure.chart');
-  await expect.poll(() => charts.count()).toBe(3);
-  for (let i = 0; i < 3; i++) {
-    await charts.nth(i).locator('svg.recharts-surface').first().waitFor();
+  await expect.poll(() => charts.count()).toBe(6);
+  for (let i = 0; i < 6; i++) {
+    // Time series in recharts SVG; bar charts in HTML (.hbars).
+    await charts.nth(i).locator('svg.recharts-surface, .hbars').first().waitFor();
     expect((await charts.nth(i).locator('figcaption').innerText()).length).toBeGreaterThan(20);
   }
+  // The reach band, the plan's point on the budget curve, bars with their P10-P90 whiskers.
   expect(await page.locator('figure.chart path.recharts-area-area').count()).toBeGreaterThan(0);
-  expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(0);
-  expect(await page.locator('figure.chart .recharts-pie-sector').count()).toBe(3);
+  expect(await page.locator('figure.chart .recharts-reference-dot').count()).toBe(1);
+  expect(await page.locator('figure.chart .hbars__bar').count()).toBeGreaterThan(0);
+  expect(await page.locator('figure.chart .hbars__whisker').count()).toBeGreaterThan(0);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^Holiday launch 2027-\d{4}-\d{2}-\d{2}\.csv$/);

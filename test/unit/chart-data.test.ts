@@ -1,31 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import type { DailyPoint, LineResult } from '../../src/domain/projection';
-import { budgetSplit, dateTicks, MAX_SERIES, reachOverFlight, resultsByItem, topWithOther } from '../../src/features/projections/chart-data';
+import { COST_METRICS, SUMMED_METRICS, type BudgetPoint, type DailyPoint, type LineResult, type Projection, type Range, type Totals } from '../../src/domain/projection';
+import {
+  budgetCurveData,
+  dateTicks,
+  dayReaching,
+  errorSpan,
+  formatsCompared,
+  frequencyBars,
+  funnelSteps,
+  MAX_SERIES,
+  niceTicks,
+  reachOverFlight,
+  resultsByItem,
+  sameRows,
+  topWithOther,
+} from '../../src/features/projections/chart-data';
 
-function item(name: string, spend: number, reach: number, engagements = reach / 10): LineResult {
+const point = (v: number): Range => ({ low: v, mid: v, high: v });
+const spread = (mid: number, share: number): Range => ({ low: mid * (1 - share), mid, high: mid * (1 + share) });
+
+/** A line item's figures: reach ±10%, conversions ±50%, everything else exact. */
+function item(name: string, spend: number, reach: number, conversions = reach / 1000): LineResult {
+  const ranges = Object.fromEntries(SUMMED_METRICS.map((m) => [m, point(0)])) as LineResult['ranges'];
+  ranges.impressions = point(reach * 1.2);
+  ranges.videoViews = point(reach * 1.2);
+  ranges.engagements = point(reach / 10);
+  ranges.conversions = spread(conversions, 0.5);
+  ranges.reach = spread(reach, 0.1);
   return {
     id: name,
     kind: 'creator',
     name,
+    formatId: null,
+    bought: { quantity: 1, unit: 'posts' },
+    basis: {},
     spend,
     impressions: reach * 1.2,
     paidImpressions: 0,
     earnedViews: 0,
-    reach,
     videoViews: reach * 1.2,
-    engagements,
+    engagements: reach / 10,
     clicks: 0,
-    conversions: 0,
+    conversions,
     submissions: 0,
     revenue: 0,
-    cpm: null,
+    emv: 0,
+    reach,
+    ranges,
+    costs: Object.fromEntries(COST_METRICS.map((m) => [m, null])) as LineResult['costs'],
     engagementRate: null,
     roi: null,
+    roas: null,
+    cpm: null,
+    frequency: null,
   };
 }
 
 function day(i: number): DailyPoint {
-  return { date: `2027-01-${String(i + 1).padStart(2, '0')}`, spend: 10, cumulativeSpend: 10 * (i + 1), cumulativeImpressions: 100 * (i + 1), cumulativeReach: 90 * (i + 1) };
+  return {
+    date: `2027-01-${String(i + 1).padStart(2, '0')}`,
+    spend: 10,
+    cumulativeSpend: 10 * (i + 1),
+    cumulativeImpressions: 100 * (i + 1),
+    cumulativeReach: 90 * (i + 1),
+    cumulativeReachLow: 80 * (i + 1),
+    cumulativeReachHigh: 95 * (i + 1),
+  };
 }
 
 describe('topWithOther', () => {
@@ -46,53 +86,42 @@ describe('topWithOther', () => {
 });
 
 describe('resultsByItem', () => {
-  it('shows each line item when there are few', () => {
-    const bars = resultsByItem([item('@a', 100, 500, 40), item('In-Feed Ads', 6000, 5_000_000, 200_000)]);
-    expect(bars).toEqual([
-      { name: 'In-Feed Ads', reach: 5_000_000, engagements: 200_000 },
-      { name: '@a', reach: 500, engagements: 40 },
-    ]);
+  it('shows the goal’s result of each line item, largest first, with its range and cost per result', () => {
+    const bars = resultsByItem([item('@a', 100, 500), item('In-Feed Ads', 6000, 5_000_000)], 'awareness');
+    expect(bars.map((b) => b.name)).toEqual(['In-Feed Ads', '@a']);
+    const [inFeed] = bars;
+    expect(inFeed).toMatchObject({ result: 5_000_000, low: 4_500_000, high: 5_500_000, spend: 6000, isOther: false });
+    expect(inFeed?.error[0]).toBeCloseTo(500_000, 6);
+    expect(inFeed?.error[1]).toBeCloseTo(500_000, 6);
+    // Awareness: cost per 1,000 people reached.
+    expect(inFeed?.cost).toBeCloseTo((6000 / 5_000_000) * 1000, 12);
   });
 
-  it('caps a 100-line plan at MAX_SERIES bars without losing totals', () => {
+  it('counts conversions for app installs, and has no cost where there is no result', () => {
+    const bars = resultsByItem([item('@a', 100, 500, 4), item('@none', 50, 10, 0)], 'app-installs');
+    expect(bars[0]).toMatchObject({ name: '@a', result: 4, low: 2, high: 6, cost: 25 });
+    expect(bars[1]).toMatchObject({ name: '@none', result: 0, cost: null });
+  });
+
+  it('caps a 100-line plan at MAX_SERIES bars without losing totals; "Other" has no range', () => {
     const items = Array.from({ length: 100 }, (_, i) => item(`@c${i}`, 100 + i, 1000 + i));
-    const bars = resultsByItem(items);
+    const bars = resultsByItem(items, 'awareness');
     expect(bars).toHaveLength(MAX_SERIES);
-    expect(bars.at(-1)?.name).toBe(`Other (${100 - MAX_SERIES + 1})`);
-    expect(bars.reduce((s, b) => s + b.reach, 0)).toBeCloseTo(items.reduce((s, i) => s + i.reach, 0), 6);
-  });
-});
-
-describe('budgetSplit', () => {
-  it('gives shares of the plan’s spend that add up to 1, leaving out items without spend', () => {
-    const slices = budgetSplit([item('In-Feed Ads', 60_000, 1), item('@free', 0, 1), item('@zachking', 40_000, 1)]);
-    expect(slices.map((s) => [s.name, s.share])).toEqual([
-      ['In-Feed Ads', 0.6],
-      ['@zachking', 0.4],
-    ]);
-    expect(new Set(slices.map((s) => s.color)).size).toBe(2);
-  });
-
-  it('is empty when nothing is spent', () => {
-    expect(budgetSplit([item('@free', 0, 1)])).toEqual([]);
-  });
-
-  it('groups the small slices of a 100-line plan into a grey "Other"', () => {
-    const slices = budgetSplit(Array.from({ length: 100 }, (_, i) => item(`@c${i}`, 1000 + i, 1)));
-    expect(slices).toHaveLength(MAX_SERIES);
-    const other = slices.at(-1);
-    expect(other?.name).toBe('Other (93)');
-    expect(other?.color).toBe('#98a2b3');
-    expect(slices.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 12);
+    const other = bars.at(-1);
+    expect(other?.name).toBe(`Other (${100 - MAX_SERIES + 1})`);
+    expect(other).toMatchObject({ isOther: true, error: [0, 0] });
+    expect(other?.low).toBe(other?.result);
+    expect(bars.reduce((s, b) => s + b.result, 0)).toBeCloseTo(items.reduce((s, i) => s + i.reach, 0), 6);
+    expect(bars.reduce((s, b) => s + b.spend, 0)).toBeCloseTo(items.reduce((s, i) => s + i.spend, 0), 6);
   });
 });
 
 describe('reachOverFlight', () => {
-  it('has one point a day for flights up to 120 days, ending on the last day', () => {
+  it('has one point a day for flights up to 120 days, with the P10-P90 band, ending on the last day', () => {
     const daily = Array.from({ length: 28 }, (_, i) => day(i));
     const points = reachOverFlight(daily);
     expect(points).toHaveLength(28);
-    expect(points.at(-1)).toEqual({ date: daily[27]?.date, reach: 90 * 28, impressions: 100 * 28, spend: 280 });
+    expect(points.at(-1)).toEqual({ date: daily[27]?.date, reach: 90 * 28, band: [80 * 28, 95 * 28], impressions: 100 * 28, spend: 280 });
   });
 
   it('buckets long flights into weeks, read at each week’s end, still ending on the last day', () => {
@@ -106,6 +135,12 @@ describe('reachOverFlight', () => {
 
   it('is empty without a valid flight', () => {
     expect(reachOverFlight([])).toEqual([]);
+    expect(dayReaching([], 0.5)).toBeNull();
+  });
+
+  it('finds the day half the final reach is in', () => {
+    const points = reachOverFlight(Array.from({ length: 10 }, (_, i) => day(i)));
+    expect(dayReaching(points, 0.5)?.date).toBe('2027-01-05');
   });
 });
 
@@ -117,5 +152,128 @@ describe('dateTicks', () => {
   it('spreads about five ticks over a long flight, first and last included', () => {
     const dates = Array.from({ length: 28 }, (_, i) => `d${i}`);
     expect(dateTicks(dates)).toEqual(['d0', 'd7', 'd14', 'd20', 'd27']);
+    expect(dateTicks(dates, 4)).toEqual(['d0', 'd9', 'd18', 'd27']);
+  });
+});
+
+describe('niceTicks', () => {
+  it.each([
+    [11_408_923, [0, 5_000_000, 10_000_000, 15_000_000]],
+    [240_750, [0, 100_000, 200_000, 300_000]],
+    [26.2, [0, 10, 20, 30]],
+    [1, [0, 0.25, 0.5, 0.75, 1]],
+  ])('covers %d with round steps from 0', (max, ticks) => {
+    expect(niceTicks(max)).toEqual(ticks);
+  });
+
+  it('is [0] without data', () => {
+    expect(niceTicks(0)).toEqual([0]);
+    expect(niceTicks(Number.NaN)).toEqual([0]);
+  });
+});
+
+describe('budgetCurveData', () => {
+  const curve: BudgetPoint[] = Array.from({ length: 25 }, (_, step) => ({
+    spend: 10_000 * step,
+    reach: 1_000_000 * (1 - Math.exp(-step / 6)),
+    isPlan: step === 12,
+  }));
+
+  it('marks the plan and the points at half and one and a half times its budget', () => {
+    const data = budgetCurveData(curve);
+    expect(data.points).toHaveLength(25);
+    expect(data.plan).toMatchObject({ spend: 120_000, isPlan: true });
+    expect(data.half?.spend).toBe(60_000);
+    expect(data.more?.spend).toBe(180_000);
+    // Diminishing returns: the second half of the budget adds less than the first.
+    const { plan, half } = data;
+    expect(plan!.reach - half!.reach).toBeLessThan(half!.reach);
+  });
+
+  it('is empty without spend', () => {
+    expect(budgetCurveData([])).toEqual({ points: [], plan: null, half: null, more: null });
+  });
+});
+
+describe('frequencyBars', () => {
+  it('labels 1+ to 5+ with their ranges as error spans and their share of the audience', () => {
+    const bars = frequencyBars([spread(10_000, 0.1), spread(6_000, 0.2), point(3_000)], 20_000);
+    expect(bars.map((b) => b.label)).toEqual(['1+', '2+', '3+']);
+    expect(bars[0]).toMatchObject({ times: 1, people: 10_000, low: 9_000, high: 11_000, share: 0.5 });
+    expect(bars[1]?.error[0]).toBeCloseTo(1_200, 9);
+    expect(bars[2]?.error).toEqual([0, 0]);
+    expect(frequencyBars([point(5)], 0)[0]?.share).toBe(0);
+  });
+});
+
+describe('errorSpan', () => {
+  it('is the distance below and above the P50, never negative', () => {
+    expect(errorSpan({ low: 8, mid: 10, high: 15 })).toEqual([2, 5]);
+    expect(errorSpan({ low: 11, mid: 10, high: 9 })).toEqual([0, 0]);
+  });
+});
+
+describe('funnelSteps', () => {
+  const ranges = (submissions: number): Pick<Totals, 'ranges'> => ({
+    ranges: {
+      impressions: point(1_000_000),
+      paidImpressions: point(1_000_000),
+      earnedViews: point(0),
+      videoViews: point(1_000_000),
+      engagements: spread(41_400, 0.2),
+      clicks: spread(9_000, 0.3),
+      conversions: spread(180, 0.5),
+      submissions: point(submissions),
+      revenue: point(0),
+      emv: point(0),
+      reach: point(500_000),
+    },
+  });
+
+  it('runs impressions → views → engagements → clicks → conversions with each step’s rate', () => {
+    const steps = funnelSteps(ranges(0));
+    expect(steps.map((s) => s.stage)).toEqual(['Impressions', 'Video views', 'Engagements', 'Clicks', 'Conversions']);
+    expect(steps.map((s) => s.rate)).toEqual([null, 1, 0.0414, 9_000 / 41_400, 0.02]);
+    expect(steps[4]).toMatchObject({ value: 180, low: 90, high: 270, error: [90, 90] });
+  });
+
+  it('adds video submissions when there are any, as a rate per impression', () => {
+    const steps = funnelSteps(ranges(250));
+    expect(steps.at(-1)).toMatchObject({ stage: 'Video submissions', value: 250, rate: 250 / 1_000_000 });
+  });
+});
+
+describe('formatsCompared', () => {
+  // A line item's figures are all a comparison reads of a plan's totals.
+  const totals = (reach: number, conversions: number) => item('x', 0, reach, conversions) as unknown as Totals;
+  const comparison: Projection['comparison'] = {
+    budget: 40_000,
+    formats: [
+      { formatId: 'in-feed', name: 'In-Feed Ads', spend: 40_000, unavailable: null, figures: totals(3_000_000, 700), costPerResult: null },
+      { formatId: 'brand-takeover', name: 'Brand Takeover', spend: 0, unavailable: 'A day costs $50,000.', figures: null, costPerResult: null },
+    ],
+  };
+
+  it('gives each format’s KPI with its range and cost per result, and unavailable formats with their reason', () => {
+    const bars = formatsCompared(comparison, 'awareness');
+    expect(bars[0]).toMatchObject({ name: 'In-Feed Ads', value: 3_000_000, spend: 40_000, unavailable: null });
+    expect(bars[0]?.low).toBeCloseTo(2_700_000, 6);
+    expect(bars[0]?.high).toBeCloseTo(3_300_000, 6);
+    expect(bars[0]?.cost).toBeCloseTo((40_000 / 3_000_000) * 1000, 12);
+    expect(bars[1]).toEqual({ name: 'Brand Takeover', value: 0, low: 0, high: 0, error: [0, 0], spend: 0, cost: null, unavailable: 'A day costs $50,000.' });
+  });
+
+  it('uses conversions for the cost of a sales goal (CPA)', () => {
+    const [inFeed] = formatsCompared(comparison, 'sales');
+    expect(inFeed?.cost).toBeCloseTo(40_000 / 700, 9);
+  });
+});
+
+describe('sameRows', () => {
+  it('compares flat records and their tuple fields by value', () => {
+    expect(sameRows([{ a: 1, b: [1, 2] }], [{ a: 1, b: [1, 2] }])).toBe(true);
+    expect(sameRows([{ a: 1, b: [1, 2] }], [{ a: 1, b: [1, 3] }])).toBe(false);
+    expect(sameRows([{ a: 1 }], [{ a: 2 }])).toBe(false);
+    expect(sameRows([{ a: 1 }], [])).toBe(false);
   });
 });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
 import {
+  ASSUMPTIONS_CSV_COLUMNS,
+  assumptionsCsvFileName,
+  assumptionsCsvRows,
   csvFileName,
   MAX_STEM_BYTES,
   neutralise,
@@ -16,16 +20,18 @@ import {
 } from '../../src/domain/csv';
 import type { Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
-import { check, creatorLine, formatLine, planWith } from './plan-fixtures';
+import { roundFor } from '../../src/domain/rounding';
+import type { Assumption, AssumptionKey } from '../../src/domain/types';
+import { check, creatorLine, defaultAssumptions, formatLine, planWith, takeoverLine } from './plan-fixtures';
 
 const BOM = '\uFEFF';
 
-/** A plan with every kind of line item; AOV $45 makes In-Feed's ROI exactly -0.19. */
+/** A plan with formats and a creator; at a $45 order value In-Feed Ads lose money (negative ROI). */
 const PLAN = planWith({
   name: 'Q3 launch',
   goal: 'sales',
   totalBudget: '1,000,000',
-  formats: [formatLine('in-feed', '60,000'), formatLine('brand-takeover', '2')],
+  formats: [formatLine('in-feed', '60,000'), takeoverLine('2')],
   creators: [creatorLine({ handle: 'maya.fit', posts: '2', fee: '800' })],
   assumptionOverrides: { averageOrderValue: '45' },
 });
@@ -34,7 +40,7 @@ function exportPlan(plan: Plan) {
   const result = check(plan);
   expect(result.isValid).toBe(true);
   const projection = project(result.input);
-  const rows = planCsvRows(plan, result, projection);
+  const rows = planCsvRows(plan, projection);
   return { result, projection, rows, csv: toCsv(rows, PLAN_CSV_COLUMNS) };
 }
 
@@ -58,7 +64,8 @@ describe('toCsv(planCsvRows(...)): layout', () => {
   it('starts with a UTF-8 BOM and the header in contract order', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(lines[0]).toBe(PLAN_CSV_COLUMNS.join(','));
-    expect(PLAN_CSV_COLUMNS).toHaveLength(21);
+    expect(PLAN_CSV_COLUMNS).toHaveLength(26);
+    expect(PLAN_CSV_COLUMNS.slice(-5)).toEqual(['reach_low', 'reach_high', 'conversions_low', 'conversions_high', 'frequency']);
   });
 
   it('ends every line with CRLF and has no bare CR or LF', () => {
@@ -114,30 +121,74 @@ describe('toCsv(planCsvRows(...)): layout', () => {
   });
 
   it('keeps a negative ROI as a plain, unquoted, un-neutralised number', () => {
-    expect(rows[0]?.roi).toBe(-0.19);
-    expect(lines[1]).toContain(',-0.19,');
-    expect(lines[1]).not.toContain("'-0.19");
-    expect(lines[1]).not.toContain('"-0.19"');
+    const roi = projection.items[0]?.roi?.mid ?? Number.NaN;
+    expect(roi).toBeLessThan(0);
+    const cell = String(roundFor('rate', roi));
+    expect(rows[0]?.roi).toBe(roundFor('rate', roi));
+    expect(cell.startsWith('-')).toBe(true);
+    expect(lines[1]).toContain(`,${cell},`);
+    expect(lines[1]).not.toContain(`'${cell}`);
+    expect(lines[1]).not.toContain(`"${cell}"`);
   });
 
   it('rounds counts to whole numbers, money to cents, rates to 4 decimals', () => {
     const creator = parseCsv(csv)[3];
+    const item = projection.items[2];
+    if (!item) throw new Error('no creator item');
     expect(column(creator, 'impressions')).toBe('16000');
     expect(column(creator, 'engagement_rate')).toBe('0.06');
     expect(column(creator, 'clicks')).toBe('144');
-    expect(column(creator, 'conversions')).toBe('3');
-    expect(column(creator, 'revenue')).toBe('129.6');
+    expect(column(creator, 'conversions')).toBe(String(Math.round(item.conversions)));
+    expect(column(creator, 'revenue')).toBe(String(Math.round(item.revenue * 100) / 100));
+    expect(column(creator, 'revenue')).toMatch(/^\d+(\.\d{1,2})?$/);
     expect(column(creator, 'cpm')).toBe('100');
+    expect(column(creator, 'frequency')).toMatch(/^\d+(\.\d{1,4})?$/);
   });
 
-  it('names creators by handle without @ and gives quantities with units', () => {
+  it('names creators by handle without @ and gives what each line buys, with its unit', () => {
     const parsed = parseCsv(csv);
     expect(parsed.slice(1).map((r) => [column(r, 'item_name'), column(r, 'quantity'), column(r, 'quantity_unit')])).toEqual([
-      ['In-Feed Ads', '', ''],
+      ['In-Feed Ads', '6000000', 'impressions'],
       ['Brand Takeover', '2', 'days'],
       ['maya.fit', '2', 'posts'],
       ['Total', '', ''],
     ]);
+  });
+
+  it('writes the P10 and P90 of reach and conversions, and the frequency, on every row', () => {
+    const parsed = parseCsv(csv).slice(1);
+    const sources = [...projection.items, projection.totals];
+    parsed.forEach((row, i) => {
+      const r = sources[i];
+      if (!r) throw new Error('no row source');
+      expect(column(row, 'reach_low')).toBe(String(roundFor('count', r.ranges.reach.low)));
+      expect(column(row, 'reach')).toBe(String(roundFor('count', r.ranges.reach.mid)));
+      expect(column(row, 'reach_high')).toBe(String(roundFor('count', r.ranges.reach.high)));
+      expect(column(row, 'conversions_low')).toBe(String(roundFor('count', r.ranges.conversions.low)));
+      expect(column(row, 'conversions_high')).toBe(String(roundFor('count', r.ranges.conversions.high)));
+      expect(column(row, 'frequency')).toBe(r.frequency === null ? '' : String(roundFor('rate', r.frequency)));
+      expect(Number(column(row, 'reach_low'))).toBeLessThanOrEqual(Number(column(row, 'reach')));
+      expect(Number(column(row, 'reach'))).toBeLessThanOrEqual(Number(column(row, 'reach_high')));
+      expect(Number(column(row, 'conversions_low'))).toBeLessThanOrEqual(Number(column(row, 'conversions')));
+      expect(Number(column(row, 'conversions'))).toBeLessThanOrEqual(Number(column(row, 'conversions_high')));
+    });
+  });
+
+  it('gives bought impressions no reach spread, and sampled conversions a spread', () => {
+    const inFeed = parseCsv(csv)[1];
+    // 6,000,000 impressions all on target: reach has no spread; conversions follow CTR and conversion rate.
+    expect(column(inFeed, 'reach_low')).toBe(column(inFeed, 'reach'));
+    expect(column(inFeed, 'reach_high')).toBe(column(inFeed, 'reach'));
+    expect(Number(column(inFeed, 'conversions_low'))).toBeLessThan(Number(column(inFeed, 'conversions_high')));
+    expect(column(inFeed, 'frequency')).toBe(String(roundFor('rate', 6_000_000 / Number(projection.items[0]?.reach))));
+  });
+
+  it('leaves frequency and cost cells empty where there is nothing to divide by', () => {
+    const { rows: emptyRows } = exportPlan({ ...PLAN, formats: [], creators: [] });
+    expect(emptyRows).toHaveLength(1);
+    expect(emptyRows[0]).toMatchObject({ item_type: 'total', frequency: '', cpm: '', roi: '', engagement_rate: '' });
+    expect(emptyRows[0]?.reach).toBe(0);
+    expect(Object.is(emptyRows[0]?.reach, 0)).toBe(true);
   });
 });
 
@@ -244,6 +295,32 @@ describe('toCsv: read by an independent parser (Python csv)', () => {
     expect(Number(column(total, 'budget'))).toBe(result.spend);
   });
 
+  it('reads the ranges as numbers in order, P10 ≤ P50 ≤ P90 on every row', () => {
+    const { csv } = exportPlan(PLAN);
+    const file = join(dir, 'ranges.csv');
+    writeFileSync(file, csv, 'utf8');
+    const script = [
+      'import csv, json, sys',
+      "with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:",
+      '    rows = list(csv.DictReader(f))',
+      "ok = all(float(r['reach_low']) <= float(r['reach']) <= float(r['reach_high']) and float(r['conversions_low']) <= float(r['conversions']) <= float(r['conversions_high']) for r in rows)",
+      "print(json.dumps({'rows': len(rows), 'ok': ok, 'frequency': [r['frequency'] for r in rows]}))",
+    ].join('\n');
+    const out = JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' })) as { rows: number; ok: boolean; frequency: string[] };
+    expect(out.rows).toBe(4);
+    expect(out.ok).toBe(true);
+    for (const f of out.frequency) expect(Number(f)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads the assumptions CSV, with a formula-like label neutralised', () => {
+    const list = ASSUMPTIONS.map((a) => (a.key === 'averageOrderValue' ? { ...a, label: '=1+1' } : a));
+    const csv = toCsv(assumptionsCsvRows(list, defaultAssumptions(), new Set()), ASSUMPTIONS_CSV_COLUMNS);
+    const table = readWithPython(csv);
+    expect(table[0]).toEqual([...ASSUMPTIONS_CSV_COLUMNS]);
+    expect(table).toHaveLength(1 + ASSUMPTIONS.length);
+    expect(table.find((r) => r[0] === "'=1+1")?.slice(1, 3)).toEqual(['40', 'USD']);
+  });
+
   it('reads awkward names exactly, with the BOM removed', () => {
     const name = '=Launch, "Q3"\r\nSeoul 여름 캠페인';
     const table = readWithPython(exportPlan({ ...PLAN, name }).csv);
@@ -316,5 +393,80 @@ describe('safeFileStem and csvFileName', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('assumptionsCsvRows', () => {
+  const values = defaultAssumptions();
+  const rows = assumptionsCsvRows(ASSUMPTIONS, values, new Set());
+  const byKey = (key: AssumptionKey) => {
+    const index = ASSUMPTIONS.findIndex((a) => a.key === key);
+    const row = rows[index];
+    if (!row) throw new Error(`no row for ${key}`);
+    return row;
+  };
+
+  it('has six columns in order and one row per assumption, in the ledger’s order', () => {
+    expect(ASSUMPTIONS_CSV_COLUMNS).toEqual(['name', 'value', 'unit', 'market', 'source', 'overridden']);
+    expect(rows).toHaveLength(ASSUMPTIONS.length);
+    for (const row of rows) expect(Object.keys(row)).toEqual([...ASSUMPTIONS_CSV_COLUMNS]);
+    expect(rows.map((r) => r.name)).toEqual(ASSUMPTIONS.map((a) => a.label));
+  });
+
+  it.each([
+    ['creatorViewRate', 14.49, '%'],
+    ['clickThroughRate', 0.9, '%'],
+    ['paidEngagementRate', 4.14, '%'],
+    ['duplicationFactor', 95, '%'],
+    ['ugcSubmissionRate', 3.3333, '%'],
+    ['inFeedCpm', 10, 'USD'],
+    ['inFeedCpc', 0.8, 'USD'],
+    ['inFeedCpv', 0.05, 'USD'],
+    ['takeoverPricePerDay', 50_000, 'USD'],
+    ['universeUS', 26_500_000, 'people'],
+    ['reachCurveShape', 1, 'number'],
+    ['takeoverImpressionsPerDay', 5_000_000, 'number'],
+  ] as const)('%s is written as %d %s (fractions as percentages)', (key, value, unit) => {
+    expect(byKey(key)).toMatchObject({ value, unit });
+  });
+
+  it('writes views per submission in views', () => {
+    expect(byKey('viewsPerSubmission')).toMatchObject({ value: roundFor('rate', values.viewsPerSubmission), unit: 'views' });
+  });
+
+  it('gives each row its market and source (name and date)', () => {
+    ASSUMPTIONS.forEach((a: Assumption, i) => {
+      expect(rows[i]?.market).toBe(a.market);
+      expect(rows[i]?.source).toBe(`${a.source.name} (${a.source.date})`);
+    });
+    expect(byKey('universeKR').market).toBe('KR');
+  });
+
+  it('writes the plan’s values and marks overridden ones', () => {
+    const result = check(planWith({ assumptionOverrides: { clickThroughRate: '1.5', averageOrderValue: '$55.50' } }));
+    const overridden = new Set<AssumptionKey>(['clickThroughRate', 'averageOrderValue']);
+    const planRows = assumptionsCsvRows(ASSUMPTIONS, result.input.assumptions, overridden);
+    const row = (key: AssumptionKey) => planRows[ASSUMPTIONS.findIndex((a) => a.key === key)];
+    expect(row('clickThroughRate')).toMatchObject({ value: 1.5, overridden: 'yes' });
+    expect(row('averageOrderValue')).toMatchObject({ value: 55.5, overridden: 'yes' });
+    expect(planRows.filter((r) => r.overridden === 'yes')).toHaveLength(2);
+    expect(new Set(planRows.map((r) => r.overridden))).toEqual(new Set(['yes', 'no']));
+  });
+
+  it('neutralises formula-like text through toCsv, and leaves numbers alone', () => {
+    const list = ASSUMPTIONS.map((a) =>
+      a.key === 'inFeedCpm' ? { ...a, label: '=HYPERLINK("http://evil.example","x")', market: '@US', source: { ...a.source, name: '+cmd' } } : a,
+    );
+    const csv = toCsv(assumptionsCsvRows(list, values, new Set(['inFeedCpm'])), ASSUMPTIONS_CSV_COLUMNS);
+    const parsed = parseCsv(csv);
+    expect(parsed[0]).toEqual([...ASSUMPTIONS_CSV_COLUMNS]);
+    const evil = parsed.find((r) => r[0]?.includes('HYPERLINK'));
+    const date = ASSUMPTIONS.find((a) => a.key === 'inFeedCpm')?.source.date ?? '';
+    expect(evil).toEqual(['\'=HYPERLINK("http://evil.example","x")', '10', 'USD', "'@US", `'+cmd (${date})`, 'yes']);
+    for (const row of parsed.slice(1)) expect(row[1]).toMatch(/^\d+(\.\d+)?$/);
+  });
+
+  it('names the file <name>-assumptions-<yyyy-MM-dd>.csv', () => {
+    expect(assumptionsCsvFileName('Q3: launch', new Date(2024, 4, 1))).toBe('Q3- launch-assumptions-2024-05-01.csv');
   });
 });

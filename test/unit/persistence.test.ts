@@ -6,6 +6,7 @@ import {
   backUp,
   guardedStorage,
   migratePlanState,
+  migrateV1toV2,
   PLAN_STORAGE_KEY,
   PLAN_STORAGE_VERSION,
 } from '../../src/store/persistence';
@@ -48,8 +49,11 @@ const VALID_STATE: PersistedPlanState = {
   plan: {
     ...newPlan('plan-1', TODAY),
     name: 'Q3 launch',
-    formats: [formatLine('in-feed', '60,000'), { formatId: 'brand-takeover', amount: '2', included: false }],
-    creators: [creatorLine()],
+    formats: [
+      formatLine('in-feed', '60,000', { buyingModel: 'CPC' }),
+      formatLine('brand-takeover', '2', { included: false, pacing: 'front-loaded', category: 'Travel' }),
+    ],
+    creators: [creatorLine({ postDates: ['', '2024-01-20'], sparkBudget: '$5,000' })],
     assumptionOverrides: { averageOrderValue: '45' },
   },
 };
@@ -276,8 +280,104 @@ describe('migratePlanState', () => {
     expect(migratePlanState(VALID_STATE, PLAN_STORAGE_VERSION)).toBe(VALID_STATE);
   });
 
-  it('passes state of a version without migrations through to validation', () => {
+  it('leaves state of a version it cannot read for validation to refuse', () => {
     const old = { plan: { name: 'old shape' } };
-    expect(migratePlanState(old, 0)).toBe(old);
+    expect(persistedPlanStateSchema.safeParse(migratePlanState(old, 0)).success).toBe(false);
+    expect(migratePlanState('not a state', 1)).toBe('not a state');
+  });
+});
+
+describe('migrateV1toV2', () => {
+  /** A plan exactly as version 1 stored it: no targeting, buying model, pacing, category, dates or Spark Ads. */
+  const V1_STATE = {
+    plan: {
+      id: '6f1c2a4e-1d2b-4c3a-9e8f-0a1b2c3d4e5f',
+      name: 'Spring launch',
+      startDate: '2024-03-04',
+      endDate: '2024-03-31',
+      goal: 'engagement',
+      kpiTarget: '250,000',
+      otherKpiTargets: { awareness: '1000000' },
+      totalBudget: '$150,000',
+      currency: 'USD',
+      formats: [
+        { formatId: 'in-feed', amount: '60,000', included: true },
+        { formatId: 'brand-takeover', amount: '1', included: true },
+        { formatId: 'branded-effects', amount: '100000', included: false },
+      ],
+      creators: [
+        {
+          handle: 'maya.fit',
+          displayName: 'Maya Park',
+          niche: 'fitness',
+          country: 'US',
+          tier: 'micro',
+          fans: 50_000,
+          avgViews: 8_000,
+          engagementRate: 0.06,
+          catalogFee: 800,
+          posts: '2',
+          fee: '800',
+        },
+      ],
+      assumptionOverrides: { audienceUniverse: '30,000,000', averageOrderValue: '45' },
+      updatedAt: '2024-02-20T09:30:00.000Z',
+    },
+  };
+
+  it('turns a realistic version-1 plan into a valid version-2 plan that plans as before', () => {
+    const before = structuredClone(V1_STATE);
+    const migrated = migratePlanState(V1_STATE, 1);
+    // The stored object is not changed in place.
+    expect(V1_STATE).toEqual(before);
+
+    const parsed = persistedPlanStateSchema.safeParse(migrated);
+    expect(parsed.success).toBe(true);
+    const plan = parsed.data?.plan;
+    expect(plan?.targeting).toEqual({
+      countries: ['US'],
+      ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'],
+      gender: 'all',
+    });
+    expect(plan?.formats).toEqual([
+      { formatId: 'in-feed', amount: '60,000', included: true, buyingModel: 'CPM', pacing: 'even', category: '' },
+      { formatId: 'brand-takeover', amount: '1', included: true, buyingModel: 'CPM', pacing: 'even', category: '' },
+      { formatId: 'branded-effects', amount: '100000', included: false, buyingModel: 'CPM', pacing: 'even', category: '' },
+    ]);
+    expect(plan?.creators).toEqual([{ ...V1_STATE.plan.creators[0], postDates: [], sparkBudget: '' }]);
+    // Version 1 planned the U.S. only: its audience universe is the U.S. universe.
+    expect(plan?.assumptionOverrides).toEqual({ universeUS: '30,000,000', averageOrderValue: '45' });
+    // Everything else is kept as typed.
+    expect(plan).toMatchObject({
+      name: 'Spring launch',
+      goal: 'engagement',
+      kpiTarget: '250,000',
+      otherKpiTargets: { awareness: '1000000' },
+      totalBudget: '$150,000',
+      updatedAt: '2024-02-20T09:30:00.000Z',
+    });
+  });
+
+  it('loads through the guarded storage as a page load would, without a backup', async () => {
+    const raw = envelope(V1_STATE, 1);
+    const { storage, guarded } = setUp(raw);
+    const hydrated = await guarded.getItem(PLAN_STORAGE_KEY);
+    expect(hydrated).toEqual({ state: V1_STATE, version: 1 });
+    const checked = guarded.check(migratePlanState(hydrated?.state, hydrated?.version ?? 0));
+    expect(checked).toMatchObject({ ok: true, state: { plan: { assumptionOverrides: { universeUS: '30,000,000' } } } });
+    expect(storage.data.has(BACKUP_KEY)).toBe(false);
+  });
+
+  it('keeps fields a plan already has', () => {
+    const state = {
+      plan: {
+        ...V1_STATE.plan,
+        formats: [{ formatId: 'in-feed', amount: '1', included: true, buyingModel: 'CPV', pacing: 'front-loaded', category: '' }],
+        assumptionOverrides: { audienceUniverse: '1', universeUS: '2' },
+      },
+    };
+    const migrated = migrateV1toV2(state) as typeof state;
+    expect(migrated.plan.formats[0]).toMatchObject({ buyingModel: 'CPV', pacing: 'front-loaded' });
+    expect(migrated.plan.assumptionOverrides).toEqual({ universeUS: '2' });
   });
 });

@@ -1,7 +1,7 @@
 /** Plans, creator lines and checks built from the real mocked catalog, shared by the unit tests. */
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
-import { newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
+import { formatLine as newFormatLine, newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from '../../src/domain/types';
 import { validatePlan, type PlanCheck } from '../../src/domain/validation';
 
@@ -28,8 +28,9 @@ export function defaultAssumptions(): Assumptions {
   return Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.value])) as Assumptions;
 }
 
-export function formatLine(formatId: FormatId, amount: string): PlanFormatLine {
-  return { formatId, amount, included: true };
+/** An included format line with the app's defaults (CPM, even pacing, no category), with `overrides` applied. */
+export function formatLine(formatId: FormatId, amount: string, overrides: Partial<PlanFormatLine> = {}): PlanFormatLine {
+  return { ...newFormatLine(formatId, amount), ...overrides };
 }
 
 export function creatorLine(overrides: Partial<PlanCreatorLine> = {}): PlanCreatorLine {
@@ -45,6 +46,8 @@ export function creatorLine(overrides: Partial<PlanCreatorLine> = {}): PlanCreat
     catalogFee: 800,
     posts: '2',
     fee: '800',
+    postDates: [],
+    sparkBudget: '',
     ...overrides,
   };
 }
@@ -57,4 +60,23 @@ export function planWith(overrides: Partial<Plan> = {}): Plan {
 /** Validates against the real formats and benchmarks the mocked API serves. */
 export function check(plan: Plan): PlanCheck {
   return validatePlan(plan, AD_FORMATS, ASSUMPTIONS);
+}
+
+/** A Brand Takeover line with its category chosen, so it validates. */
+export function takeoverLine(days: string, overrides: Partial<PlanFormatLine> = {}): PlanFormatLine {
+  return formatLine('brand-takeover', days, { category: 'Food & beverage', ...overrides });
+}
+
+/** `yyyy-MM-dd` of the day `offset` days after `start` (a `yyyy-MM-dd` date), in local time like the model. */
+export function dayAfter(start: string, offset: number): string {
+  const [y, m, d] = start.split('-').map(Number);
+  const date = new Date(y ?? 2000, (m ?? 1) - 1, (d ?? 1) + offset);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** Validates a plan that must be free of errors (throws with the messages otherwise). */
+export function validInput(plan: Plan): PlanCheck['input'] {
+  const result = check(plan);
+  if (!result.isValid) throw new Error(`plan is invalid: ${JSON.stringify(result.errors)}`);
+  return result.input;
 }

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
-import { newPlan } from '../../src/domain/plan';
-import { ASSUMPTION_KEYS, FORMAT_IDS, GOALS, type AssumptionKey } from '../../src/domain/types';
+import { newPlan, TAKEOVER_CATEGORIES } from '../../src/domain/plan';
+import { spreadsOf } from '../../src/domain/scenarios';
+import { AGE_BANDS, ASSUMPTION_KEYS, FORMAT_IDS, GOALS, type AssumptionKey } from '../../src/domain/types';
 import {
   fieldId,
   formatAmountLabel,
@@ -23,6 +24,7 @@ import {
   defaultAssumptions,
   formatLine,
   planWith,
+  takeoverLine,
   TODAY,
 } from './plan-fixtures';
 
@@ -139,10 +141,8 @@ describe('validatePlan: Brand Takeover days', () => {
     expect(result.input.formats).toEqual([]);
   });
 
-  it.each([1, 2, 7, 28])('%d days cost days x $50,000', (days) => {
-    const result = check(
-      planWith({ totalBudget: '100,000,000', formats: [formatLine('brand-takeover', String(days))] }),
-    );
+  it.each([1, 2, 7, 28])('%d days cost days x 50,000 USD', (days) => {
+    const result = check(planWith({ totalBudget: '100,000,000', formats: [takeoverLine(String(days))] }));
     expect(result.errors).toEqual({});
     expect(result.input.formats[0]).toMatchObject({ days, spend: days * 50_000 });
     expect(result.spend).toBe(days * 50_000);
@@ -269,7 +269,7 @@ describe('validatePlan: total budget and allocation', () => {
     const result = check(
       planWith({
         totalBudget: '$111,600',
-        formats: [formatLine('in-feed', '60,000'), formatLine('brand-takeover', '1')],
+        formats: [formatLine('in-feed', '60,000'), takeoverLine('1')],
         creators: [creatorLine({ posts: '2', fee: '800' })],
       }),
     );
@@ -406,7 +406,12 @@ describe('validatePlan: assumption overrides', () => {
     ['paidEngagementRate', '100', 1],
     ['averageOrderValue', '$55.50', 55.5],
     ['averageOrderValue', '0', 0],
-    ['audienceUniverse', '30,000,000', 30_000_000],
+    ['universeUS', '30,000,000', 30_000_000],
+    ['universeKR', '5,000,000', 5_000_000],
+    ['ageShare18to24', '40', 0.4],
+    ['femaleShare', '55', 0.55],
+    ['takeoverPricePerDay', '$60,000', 60_000],
+    ['sparkCpm', '7.25', 7.25],
     ['reachCurveShape', '1.5', 1.5],
     ['viewsPerSubmission', '2,500', 2_500],
   ] as const)('%s "%s" becomes %d', (key, text, value) => {
@@ -421,7 +426,8 @@ describe('validatePlan: assumption overrides', () => {
     ['creatorViewRate', 'lots', 'must be a number'],
     ['creatorViewRate', '150', 'the most Reachplan accepts is 100%'],
     ['creatorViewRate', '-5', "can't be negative"],
-    ['audienceUniverse', '0', 'Audience universe must be more than 0.'],
+    ['universeUS', '0', 'Audience universe, United States must be more than 0.'],
+    ['universeJP', '-1', "can't be negative"],
     ['reachCurveShape', '0', 'Reach curve shape must be more than 0.'],
     ['viewsPerSubmission', '0', 'must be more than 0'],
     ['averageOrderValue', '1e3', 'must be a number'],
@@ -498,7 +504,7 @@ describe('validatePlan: whole plans', () => {
         totalBudget: '1,000,000',
         formats: [
           formatLine('in-feed', '60,000'),
-          formatLine('brand-takeover', '2'),
+          takeoverLine('2'),
           formatLine('hashtag-challenge', '150,000'),
           formatLine('hashtag-challenge-plus', '200,000'),
           formatLine('branded-effects', '100,000'),
@@ -565,5 +571,202 @@ describe('validatePlan: whole plans', () => {
         },
       ),
     );
+  });
+});
+
+describe('validatePlan: targeting', () => {
+  it('asks for at least one country and one age group', () => {
+    const result = check(planWith({ targeting: { countries: [], ageBands: [], gender: 'all' } }));
+    expect(result.errors[fieldId.countries]).toBe('Choose at least one country to target.');
+    expect(result.errors[fieldId.ageBands]).toBe('Choose at least one age group to target.');
+    expect(fieldId.countries).toBe('targeting:countries');
+    expect(fieldId.ageBands).toBe('targeting:ageBands');
+    expect(result.isValid).toBe(false);
+  });
+
+  it.each([
+    ['no country', { countries: [], ageBands: ['18-24'] }, fieldId.countries],
+    ['no age group', { countries: ['US'], ageBands: [] }, fieldId.ageBands],
+  ] as const)('%s is an error on its own field only', (_, t, field) => {
+    const result = check(planWith({ targeting: { countries: [...t.countries], ageBands: [...t.ageBands], gender: 'all' } }));
+    expect(Object.keys(result.errors)).toEqual([field]);
+  });
+
+  it('accepts any non-empty choice, and passes the targeting to the projection', () => {
+    const targeting = { countries: ['KR', 'JP'] as const, ageBands: ['18-24', '25-34'] as const, gender: 'female' as const };
+    const result = check(planWith({ targeting: { ...targeting, countries: [...targeting.countries], ageBands: [...targeting.ageBands] } }));
+    expect(result.errors).toEqual({});
+    expect(result.input.targeting).toEqual({ countries: ['KR', 'JP'], ageBands: ['18-24', '25-34'], gender: 'female' });
+  });
+
+  it.each([
+    ['an age group whose share is set to 0%', { countries: ['US'], ageBands: ['55+'], gender: 'all' }, { ageShare55plus: '0' }],
+    ['men when women are set to 100%', { countries: ['US'], ageBands: [...AGE_BANDS], gender: 'male' }, { femaleShare: '100' }],
+    ['women when women are set to 0%', { countries: ['CA'], ageBands: ['18-24'], gender: 'female' }, { femaleShare: '0' }],
+  ] as const)('says so when no one is left: %s', (_, t, overrides) => {
+    const result = check(
+      planWith({ targeting: { countries: [...t.countries], ageBands: [...t.ageBands], gender: t.gender }, assumptionOverrides: { ...overrides } }),
+    );
+    expect(result.errors[fieldId.ageBands]).toBe(
+      'No one is left in the targeted audience: the chosen countries, age groups and gender have no users. Check the audience assumptions.',
+    );
+    expect(result.isValid).toBe(false);
+  });
+
+  it('does not call an audience empty because of an invalid universe override (the benchmark is kept)', () => {
+    const result = check(planWith({ assumptionOverrides: { universeUS: '0' } }));
+    expect(result.errors[fieldId.ageBands]).toBeUndefined();
+    expect(result.input.assumptions.universeUS).toBe(assumption('universeUS').value);
+  });
+
+  it('warns about a creator outside the targeted countries, and keeps the creator', () => {
+    const result = check(planWith({ targeting: { countries: ['KR'], ageBands: [...AGE_BANDS], gender: 'all' }, creators: [creatorLine({ country: 'US' })] }));
+    expect(result.warnings[fieldId.creatorPosts('maya.fit')]).toBe(
+      '@maya.fit posts to an audience in US, outside the targeted countries: their views count as impressions, not as target reach.',
+    );
+    expect(result.errors).toEqual({});
+    expect(result.input.creators).toHaveLength(1);
+  });
+});
+
+describe('validatePlan: In-Feed buying model, pacing and Brand Takeover category', () => {
+  it.each(['CPM', 'CPC', 'CPV'] as const)('passes In-Feed Ads bought by %s to the projection', (buyingModel) => {
+    const result = check(planWith({ formats: [formatLine('in-feed', '60000', { buyingModel, pacing: 'front-loaded' })] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.formats[0]).toMatchObject({ buyingModel, pacing: 'front-loaded', spend: 60_000 });
+  });
+
+  it('buys formats sold one way by their own model, whatever the line says', () => {
+    const result = check(
+      planWith({ totalBudget: '1,000,000', formats: [formatLine('hashtag-challenge', '150000', { buyingModel: 'CPC' }), takeoverLine('1', { buyingModel: 'CPV' })] }),
+    );
+    expect(result.input.formats.map((l) => l.buyingModel)).toEqual(['CPM', 'CPM']);
+  });
+
+  it.each([[''], ['   ']])('reminds the user of the Brand Takeover category when it is "%s", without blocking the plan', (category) => {
+    const result = check(planWith({ formats: [formatLine('brand-takeover', '1', { category })] }));
+    const id = fieldId.formatCategory('brand-takeover');
+    expect(id).toBe('format:brand-takeover:category');
+    // Booking needs the category; the numbers don't, so a saved plan without one still projects and exports.
+    expect(result.warnings[id]).toBe('Choose the Brand Takeover category: TikTok sells one brand per category per day.');
+    expect(result.errors[id]).toBeUndefined();
+    expect(result.errors[fieldId.format('brand-takeover')]).toBeUndefined();
+    expect(result.isValid).toBe(true);
+    // The days are valid: the spend still counts against the budget.
+    expect(result.input.formats).toHaveLength(1);
+    expect(result.spend).toBe(50_000);
+  });
+
+  it.each(TAKEOVER_CATEGORIES.map((c) => [c]))('accepts the category "%s"', (category) => {
+    expect(check(planWith({ formats: [takeoverLine('1', { category })] })).errors).toEqual({});
+  });
+
+  it('prices takeover days with the takeoverPricePerDay assumption', () => {
+    const base = check(planWith({ totalBudget: '1,000,000', formats: [takeoverLine('3')] }));
+    expect(base.spend).toBe(150_000);
+    const overridden = check(
+      planWith({ totalBudget: '1,000,000', formats: [takeoverLine('3')], assumptionOverrides: { takeoverPricePerDay: '$40,000' } }),
+    );
+    expect(overridden.errors).toEqual({});
+    expect(overridden.input.formats[0]?.spend).toBe(120_000);
+    expect(overridden.spend).toBe(120_000);
+    expect(overridden.unallocated).toBe(880_000);
+  });
+
+  it('puts an overridden takeover price over the cap as an error on the total budget', () => {
+    const result = check(planWith({ totalBudget: '100,000', formats: [takeoverLine('2')], assumptionOverrides: { takeoverPricePerDay: '60000' } }));
+    expect(result.errors[fieldId.totalBudget]).toBe('Planned spend ($120,000) is over the total budget by $20,000.');
+  });
+});
+
+describe('validatePlan: creator posting dates', () => {
+  const handle = 'maya.fit';
+
+  it('spreads posts without dates evenly over the flight', () => {
+    const result = check(planWith({ creators: [creatorLine({ posts: '4' })] }));
+    expect(result.input.creators[0]?.postDays).toEqual([0, 7, 14, 21]);
+  });
+
+  it('turns dates into days of the flight, sorted, the first and last days included', () => {
+    const result = check(planWith({ creators: [creatorLine({ posts: '3', postDates: [DEFAULT_END, DEFAULT_START, '2024-01-20'] })] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.creators[0]?.postDays).toEqual([0, 12, 27]);
+  });
+
+  it('mixes dated posts with the even spread for the undated ones', () => {
+    const result = check(planWith({ creators: [creatorLine({ posts: '4', postDates: ['', '2024-01-11', '  '] })] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.creators[0]?.postDays).toEqual([0, 3, 14, 21]);
+  });
+
+  it('ignores dates beyond the number of posts', () => {
+    const result = check(planWith({ creators: [creatorLine({ posts: '1', postDates: ['2024-01-09', 'not a date'] })] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.creators[0]?.postDays).toEqual([1]);
+  });
+
+  it.each([
+    ['2024-02-30', 0, '@maya.fit post 1 date must be a real date (yyyy-MM-dd), or leave it empty to spread posts evenly.'],
+    ['tomorrow', 1, '@maya.fit post 2 date must be a real date (yyyy-MM-dd), or leave it empty to spread posts evenly.'],
+    ['2024-01-07', 0, '@maya.fit post 1 date (2024-01-07) is outside the flight: pick a date from the start date to the end date.'],
+    ['2024-02-05', 1, '@maya.fit post 2 date (2024-02-05) is outside the flight: pick a date from the start date to the end date.'],
+  ])('"%s" as post %d is an error on that post and leaves the creator out', (date, index, message) => {
+    const postDates = ['', ''];
+    postDates[index] = date;
+    const result = check(planWith({ creators: [creatorLine({ posts: '2', postDates })] }));
+    const id = fieldId.creatorPostDate(handle, index);
+    expect(id).toBe(`creator:maya.fit:post:${index}`);
+    expect(result.errors[id]).toBe(message);
+    expect(result.excluded).toEqual(['@maya.fit']);
+    expect(result.input.creators).toEqual([]);
+    expect(result.spend).toBe(0);
+  });
+
+  it('cannot check dates against a flight that is invalid, but still checks they are dates', () => {
+    const bad = check(planWith({ endDate: 'nope', creators: [creatorLine({ posts: '1', postDates: ['2030-01-01'] })] }));
+    expect(bad.errors[fieldId.creatorPostDate(handle, 0)]).toBeUndefined();
+    expect(bad.input.creators[0]?.postDays).toEqual([]);
+    const notADate = check(planWith({ endDate: 'nope', creators: [creatorLine({ posts: '1', postDates: ['x'] })] }));
+    expect(notADate.errors[fieldId.creatorPostDate(handle, 0)]).toContain('must be a real date');
+  });
+});
+
+describe('validatePlan: Spark Ads budget', () => {
+  const id = fieldId.creatorSpark('maya.fit');
+
+  it.each([
+    ['-5', "@maya.fit Spark Ads budget can't be negative."],
+    ['lots', '@maya.fit Spark Ads budget must be a number, like 60000 or $60,000.'],
+    ['1e4', '@maya.fit Spark Ads budget must be a number, like 60000 or $60,000.'],
+    ['100,000,001', '@maya.fit Spark Ads budget is too large: the most Reachplan accepts is $100,000,000.'],
+  ])('"%s" is an error and the creator is left out', (sparkBudget, message) => {
+    const result = check(planWith({ creators: [creatorLine({ sparkBudget })] }));
+    expect(id).toBe('creator:maya.fit:spark');
+    expect(result.errors[id]).toBe(message);
+    expect(result.excluded).toEqual(['@maya.fit']);
+    expect(result.input.creators).toEqual([]);
+  });
+
+  it.each([
+    ['', 0],
+    ['  ', 0],
+    ['0', 0],
+    ['$1,500', 1_500],
+    ['2500.50', 2_500.5],
+  ])('"%s" is a Spark budget of %d, added to the fees', (sparkBudget, value) => {
+    const result = check(planWith({ creators: [creatorLine({ posts: '2', fee: '800', sparkBudget })] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.creators[0]).toMatchObject({ sparkBudget: value, spend: 1_600 + value });
+    expect(result.spend).toBe(1_600 + value);
+  });
+});
+
+describe('validatePlan: what the projection gets', () => {
+  it('passes the catalog, the spreads of the benchmarks and the cap', () => {
+    const result = check(planWith({ totalBudget: '250,000' }));
+    expect(result.input.catalog).toBe(AD_FORMATS);
+    expect(result.input.spreads).toEqual(spreadsOf(ASSUMPTIONS));
+    expect(result.input.budget).toBe(250_000);
+    expect(check(planWith({ totalBudget: 'x' })).input.budget).toBeNull();
   });
 });

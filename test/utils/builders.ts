@@ -1,5 +1,5 @@
 import { CREATORS } from '../../mocks/data/creators';
-import { creatorLineFrom, newPlan, type Plan, type PlanCreatorLine } from '../../src/domain/plan';
+import { creatorLineFrom, formatLine as newFormatLine, newPlan, type Plan, type PlanCreatorLine } from '../../src/domain/plan';
 import type { FormatId } from '../../src/domain/types';
 import { PLAN_STORAGE_KEY, PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 import { reloadPlanStore } from '../../src/store/plan-store';
@@ -19,8 +19,14 @@ export function creatorLine(handle: string, overrides: Partial<PlanCreatorLine> 
   };
 }
 
-export function formatLine(formatId: FormatId, amount: string, included = true): Plan['formats'][number] {
-  return { formatId, amount, included };
+/** A format line as ticking the format makes it (CPM, even pacing, no category), with `overrides` applied. */
+export function formatLine(
+  formatId: FormatId,
+  amount: string,
+  included = true,
+  overrides: Partial<Plan['formats'][number]> = {},
+): Plan['formats'][number] {
+  return { ...newFormatLine(formatId, amount), included, ...overrides };
 }
 
 /** The JSON the store writes under 'reachplan.plan'. */

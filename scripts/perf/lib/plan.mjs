@@ -4,7 +4,7 @@
  */
 
 export const PLAN_STORAGE_KEY = 'reachplan.plan';
-export const PLAN_STORAGE_VERSION = 1;
+export const PLAN_STORAGE_VERSION = 2;
 export const CREATOR_LINES = 95;
 
 /** The field edited, its starting amount, and the key pressed (caret at the end: 250000 -> 2500000). */
@@ -44,7 +44,9 @@ export async function buildPlan(baseUrl) {
   const formatLines = formats.map((f) => {
     const amount = FORMAT_AMOUNTS[f.id];
     if (amount === undefined) throw new Error(`no perf amount for ad format "${f.id}"`);
-    return { formatId: f.id, amount, included: true };
+    // The takeover needs its category to be a valid line.
+    const category = f.id === 'brand-takeover' ? 'Food & beverage' : '';
+    return { formatId: f.id, amount, included: true, buyingModel: 'CPM', pacing: 'even', category };
   });
   const creatorLines = creators.map((c, i) => ({
     handle: c.handle,
@@ -58,6 +60,8 @@ export async function buildPlan(baseUrl) {
     catalogFee: c.feePerPost,
     posts: String(1 + (i % 3)),
     fee: String(c.feePerPost),
+    postDates: [],
+    sparkBudget: '',
   }));
 
   const formatSpend = formatLines.reduce((sum, line) => {
@@ -87,6 +91,7 @@ export async function buildPlan(baseUrl) {
     otherKpiTargets: {},
     totalBudget: String(totalBudget),
     currency: 'USD',
+    targeting: { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
     formats: formatLines,
     creators: creatorLines,
     assumptionOverrides: {},

@@ -90,12 +90,13 @@ type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'v
   onValueChange: (value: string) => void;
   options: readonly { value: string; label: string }[];
   error?: string | undefined;
+  warning?: string | undefined;
   hint?: ReactNode;
 };
 
-export function SelectField({ label, value, onValueChange, options, error, hint, ...rest }: SelectProps) {
+export function SelectField({ label, value, onValueChange, options, error, warning, hint, ...rest }: SelectProps) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
+    <FieldShell label={label} error={error} warning={warning} hint={hint}>
       {(control) => (
         <select {...rest} {...control} value={value} onChange={(e) => onValueChange(e.target.value)}>
           {options.map((o) => (
@@ -106,5 +107,98 @@ export function SelectField({ label, value, onValueChange, options, error, hint,
         </select>
       )}
     </FieldShell>
+  );
+}
+
+interface ChoiceGroupProps<T extends string> {
+  legend: ReactNode;
+  options: readonly { value: T; label: string }[];
+  error?: string | undefined;
+  hint?: ReactNode;
+  className?: string | undefined;
+}
+
+/**
+ * A fieldset of native checkboxes or radios, named by its legend; its hint and error are
+ * the group's description, so they are read when focus enters the group.
+ */
+function ChoiceGroup<T extends string>({
+  legend,
+  options,
+  error,
+  hint,
+  className,
+  type,
+  isChecked,
+  onToggle,
+}: ChoiceGroupProps<T> & { type: 'checkbox' | 'radio'; isChecked: (value: T) => boolean; onToggle: (value: T, checked: boolean) => void }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const messageId = `${id}-message`;
+  const describedBy = [hint ? hintId : null, error ? messageId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className={`field choice-group ${error ? 'field--error' : ''} ${className ?? ''}`} aria-describedby={describedBy}>
+      <legend className="field__label">{legend}</legend>
+      <div className="choice-group__options">
+        {options.map((o) => (
+          <label key={o.value} className="choice">
+            <input
+              type={type}
+              name={type === 'radio' ? id : undefined}
+              value={o.value}
+              checked={isChecked(o.value)}
+              onChange={(e) => onToggle(o.value, e.target.checked)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {hint && (
+        <p id={hintId} className="field__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={messageId} className="field__error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Checkboxes for choosing any number of options; the value keeps the options' order. */
+export function CheckboxGroup<T extends string>({
+  value,
+  onValueChange,
+  ...props
+}: ChoiceGroupProps<T> & { value: readonly T[]; onValueChange: (value: T[]) => void }) {
+  return (
+    <ChoiceGroup
+      {...props}
+      type="checkbox"
+      isChecked={(v) => value.includes(v)}
+      onToggle={(v, checked) =>
+        onValueChange(props.options.map((o) => o.value).filter((o) => (o === v ? checked : value.includes(o))))
+      }
+    />
+  );
+}
+
+/** Radios for choosing one option: arrow keys move the choice, as in any native radio group. */
+export function RadioGroup<T extends string>({
+  value,
+  onValueChange,
+  ...props
+}: ChoiceGroupProps<T> & { value: T; onValueChange: (value: T) => void }) {
+  return (
+    <ChoiceGroup
+      {...props}
+      type="radio"
+      isChecked={(v) => v === value}
+      onToggle={(v, checked) => {
+        if (checked) onValueChange(v);
+      }}
+    />
   );
 }

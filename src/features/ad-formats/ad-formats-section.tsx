@@ -1,8 +1,8 @@
 import { memo } from 'react';
-import { NumberField } from '../../components/ui/field';
+import { NumberField, SelectField } from '../../components/ui/field';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
-import type { PlanFormatLine } from '../../domain/plan';
+import { TAKEOVER_CATEGORIES, type InFeedBuyingModel, type Pacing, type PlanFormatLine } from '../../domain/plan';
 import type { AdFormat, BuyingModel, FunnelStage } from '../../domain/types';
 import { fieldId, formatAmountLabel, type PlanCheck } from '../../domain/validation';
 import { useAdFormats } from '../../api/ad-formats';
@@ -22,6 +22,29 @@ const MODEL: Record<BuyingModel, string> = {
   'per-day': 'Per day',
   package: 'Package',
 };
+
+const IN_FEED_MODELS: Record<InFeedBuyingModel, { option: string; hint: string }> = {
+  CPM: { option: 'CPM: buys impressions', hint: 'The budget buys impressions at the In-Feed CPM.' },
+  CPC: { option: 'CPC: buys clicks', hint: 'The budget buys clicks; impressions follow from the click-through rate.' },
+  CPV: { option: 'CPV: buys 6-second views', hint: 'The budget buys 6-second views; impressions follow from the 6-second view rate.' },
+};
+const IN_FEED_MODEL_OPTIONS = (Object.keys(IN_FEED_MODELS) as InFeedBuyingModel[]).map((m) => ({
+  value: m,
+  label: IN_FEED_MODELS[m].option,
+}));
+const PACING: Record<Pacing, { option: string; hint: string }> = {
+  even: { option: 'Even', hint: 'Delivery is spread evenly over the flight.' },
+  'front-loaded': { option: 'Front-loaded', hint: 'More of the delivery comes early in the flight.' },
+};
+const PACING_OPTIONS = (Object.keys(PACING) as Pacing[]).map((p) => ({ value: p, label: PACING[p].option }));
+const CATEGORY_OPTIONS = [{ value: '', label: 'Choose a category' }, ...TAKEOVER_CATEGORIES.map((c) => ({ value: c, label: c }))];
+
+/** The categories, plus a stored one the list no longer has, so the select shows what is saved. */
+function categoryOptions(current: string) {
+  return current === '' || CATEGORY_OPTIONS.some((o) => o.value === current)
+    ? CATEGORY_OPTIONS
+    : [...CATEGORY_OPTIONS, { value: current, label: current }];
+}
 
 function priceLabel(f: AdFormat): string {
   if (f.pricePerDay !== null) return `${money(f.pricePerDay)} per day`;
@@ -61,6 +84,7 @@ export function AdFormatsSection() {
                 line={model.plan.formats.find((l) => l.formatId === f.id)}
                 error={check?.errors[fieldId.format(f.id)]}
                 warning={check?.warnings[fieldId.format(f.id)]}
+                categoryWarning={check?.warnings[fieldId.formatCategory(f.id)]}
               />
             ))}
           </div>
@@ -76,11 +100,13 @@ const FormatCard = memo(function FormatCard({
   line,
   error,
   warning,
+  categoryWarning,
 }: {
   format: AdFormat;
   line: PlanFormatLine | undefined;
   error: string | undefined;
   warning: string | undefined;
+  categoryWarning: string | undefined;
 }) {
   const actions = usePlanActions();
   const included = line?.included ?? false;
@@ -134,6 +160,33 @@ const FormatCard = memo(function FormatCard({
           prefix={f.purchaseUnit === 'budget' ? '$' : undefined}
           placeholder={f.minimumSpend !== null && f.purchaseUnit === 'budget' ? `Min. ${money(f.minimumSpend)}` : undefined}
           hint={f.purchaseUnit === 'days' ? `${money(f.pricePerDay)} and ${whole(f.guaranteedImpressionsPerDay)} impressions per day` : undefined}
+        />
+      )}
+      {included && line && f.id === 'in-feed' && (
+        <SelectField
+          label="In-Feed Ads buying model"
+          value={line.buyingModel}
+          onValueChange={(v) => actions.setFormatBuyingModel(f.id, v as InFeedBuyingModel)}
+          options={IN_FEED_MODEL_OPTIONS}
+          hint={IN_FEED_MODELS[line.buyingModel].hint}
+        />
+      )}
+      {included && line && f.id === 'brand-takeover' && (
+        <SelectField
+          label="Brand Takeover category"
+          value={line.category}
+          onValueChange={(v) => actions.setFormatCategory(f.id, v)}
+          options={categoryOptions(line.category)}
+          warning={categoryWarning}
+        />
+      )}
+      {included && line && (
+        <SelectField
+          label={`${f.name} pacing`}
+          value={line.pacing}
+          onValueChange={(v) => actions.setFormatPacing(f.id, v as Pacing)}
+          options={PACING_OPTIONS}
+          hint={PACING[line.pacing].hint}
         />
       )}
     </article>

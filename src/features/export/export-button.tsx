@@ -15,7 +15,7 @@ export function ExportButton() {
 
   const onExport = () => {
     if (model.status !== 'ready' || reason) return;
-    const csv = toCsv(planCsvRows(model.plan, model.check, model.projection), PLAN_CSV_COLUMNS);
+    const csv = toCsv(planCsvRows(model.plan, model.projection), PLAN_CSV_COLUMNS);
     downloadFile(csvFileName(model.plan.name, new Date()), csv, 'text/csv;charset=utf-8');
   };
 

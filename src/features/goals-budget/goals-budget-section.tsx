@@ -1,15 +1,19 @@
 import { Section } from '../../components/ui/section';
-import { NumberField, SelectField, TextField } from '../../components/ui/field';
+import { CheckboxGroup, NumberField, RadioGroup, SelectField, TextField } from '../../components/ui/field';
 import { GOAL_KPI } from '../../domain/plan';
-import { GOALS, type Goal } from '../../domain/types';
+import { AGE_BANDS, COUNTRIES, COUNTRY_NAMES, GENDERS, GOALS, type Gender, type Goal } from '../../domain/types';
 import { fieldId, flightLength } from '../../domain/validation';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { money } from '../../lib/format';
 import { usePlanActions } from '../../store/plan-store';
 
 const GOAL_OPTIONS = GOALS.map((g) => ({ value: g, label: GOAL_KPI[g].goalLabel }));
+const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c, label: COUNTRY_NAMES[c] }));
+const AGE_OPTIONS = AGE_BANDS.map((a) => ({ value: a, label: a }));
+const GENDER_LABEL: Record<Gender, string> = { all: 'All', female: 'Women', male: 'Men' };
+const GENDER_OPTIONS = GENDERS.map((g) => ({ value: g, label: GENDER_LABEL[g] }));
 
-/** Plan name, flight dates, goal with its KPI target, and the budget cap. */
+/** Plan name, flight dates, goal with its KPI target, the budget cap and the target audience. */
 export function GoalsBudgetSection() {
   const model = usePlanModel();
   const { plan } = model;
@@ -87,6 +91,32 @@ export function GoalsBudgetSection() {
             )}
           </div>
         </dl>
+        <fieldset className="audience span-2" aria-describedby="audience-hint">
+          <legend className="audience__legend">Target audience</legend>
+          <p id="audience-hint" className="field__hint">
+            Targeting narrows the audience universe that reach is measured against.
+          </p>
+          <CheckboxGroup
+            legend="Countries"
+            options={COUNTRY_OPTIONS}
+            value={plan.targeting.countries}
+            onValueChange={(countries) => actions.setTargeting({ countries })}
+            error={error(fieldId.countries)}
+          />
+          <CheckboxGroup
+            legend="Age groups"
+            options={AGE_OPTIONS}
+            value={plan.targeting.ageBands}
+            onValueChange={(ageBands) => actions.setTargeting({ ageBands })}
+            error={error(fieldId.ageBands)}
+          />
+          <RadioGroup
+            legend="Gender"
+            options={GENDER_OPTIONS}
+            value={plan.targeting.gender}
+            onValueChange={(gender) => actions.setTargeting({ gender })}
+          />
+        </fieldset>
       </div>
     </Section>
   );

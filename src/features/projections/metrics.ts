@@ -1,113 +1,132 @@
-import type { Totals } from '../../domain/projection';
-import type { AssumptionKey } from '../../domain/types';
-import { money, pct, unitCost, whole, ratioX } from '../../lib/format';
+import type { Goal } from '../../domain/types';
+import type { CostMetric, Projection, Range } from '../../domain/projection';
+import { approx, approxMoney, lowHigh, money, pct, pctApprox, pctRound, times, unitApprox, unitCost, whole } from '../../lib/format';
+import { costPerResult, goalResult, resultRange, type FigureKey } from './goal';
 
-/** A headline number: how it is computed and which assumptions it uses. */
-export interface MetricDef {
-  key: string;
+/** A headline number: its P50, its P10-P90 beside it, and one line on what it is. */
+export interface MetricCard {
+  key: FigureKey;
   label: string;
-  value: (t: Totals) => string;
+  /** The P50, in full ("4,892,308"). */
+  value: string;
+  /** "4.26M–5.32M", or null when the figure has no spread. */
+  range: string | null;
   /** One line under the number. */
   short: string;
-  formula: string;
-  uses: AssumptionKey[];
 }
 
-export const METRICS: MetricDef[] = [
-  {
-    key: 'impressions',
-    short: 'Bought + guaranteed + creator and participant views',
-    label: 'Impressions',
-    value: (t) => whole(t.impressions),
-    formula: 'Paid: budget ÷ CPM × 1,000 (Brand Takeover: days × guaranteed impressions). Creators: posts × views per post. Plus views of participants’ videos.',
-    uses: ['creatorViewRate', 'ugcSubmissionRate', 'viewsPerSubmission'],
-  },
-  {
-    key: 'reach',
-    short: 'Unique people, de-duplicated across line items',
-    label: 'Reach (de-duplicated)',
-    value: (t) => whole(t.reach),
-    formula: 'Per line item U × (1 − (1 + I ÷ (k·U))^−k), combined across line items with Sainsbury: U × (1 − Π(1 − rᵢ ÷ U)).',
-    uses: ['audienceUniverse', 'reachCurveShape'],
-  },
-  {
-    key: 'frequency',
-    short: 'Impressions ÷ reach',
-    label: 'Average frequency',
-    value: (t) => ratioX(t.frequency),
-    formula: 'Impressions ÷ reach.',
-    uses: [],
-  },
-  {
-    key: 'videoViews',
-    short: 'Paid plays + creator and participant views',
-    label: 'Video views',
-    value: (t) => whole(t.videoViews),
-    formula: 'Paid impressions count as views (TikTok counts a view when playback starts), plus creator and participant video views.',
-    uses: ['creatorViewRate', 'viewsPerSubmission'],
-  },
-  {
-    key: 'engagements',
-    short: 'Views × engagement rate per view',
-    label: 'Engagements',
-    value: (t) => whole(t.engagements),
-    formula: 'Views × engagement rate per view: the paid rate for ads, each creator’s own rate (tier benchmark when unmeasured), the nano rate for participants.',
-    uses: ['paidEngagementRate', 'engagementRateNano', 'engagementRateMega'],
-  },
-  {
-    key: 'engagementRate',
-    short: 'Engagements ÷ video views',
-    label: 'Engagement rate',
-    value: (t) => pct(t.engagementRate),
-    formula: 'Engagements ÷ video views.',
-    uses: [],
-  },
-  {
-    key: 'submissions',
-    short: 'Challenge and effect impressions × submission rate',
-    label: 'Video submissions (UGC)',
-    value: (t) => whole(t.submissions),
-    formula: 'Paid impressions of hashtag challenges and branded effects × UGC submission rate.',
-    uses: ['ugcSubmissionRate'],
-  },
-  {
-    key: 'conversions',
-    short: 'Clicks × conversion rate',
-    label: 'Conversions',
-    value: (t) => whole(t.conversions),
-    formula: 'Clicks (impressions or views × CTR) × conversion rate.',
-    uses: ['clickThroughRate', 'conversionRate'],
-  },
-  {
-    key: 'revenue',
-    short: 'Conversions × average order value',
-    label: 'Revenue',
-    value: (t) => money(t.revenue),
-    formula: 'Conversions × average order value.',
-    uses: ['averageOrderValue'],
-  },
-  {
-    key: 'cpm',
-    short: 'Spend ÷ impressions × 1,000',
-    label: 'CPM',
-    value: (t) => unitCost(t.cpm),
-    formula: 'Spend ÷ impressions × 1,000.',
-    uses: [],
-  },
-  {
-    key: 'costPerEngagement',
-    short: 'Spend ÷ engagements',
-    label: 'Cost per engagement',
-    value: (t) => unitCost(t.costPerEngagement),
-    formula: 'Spend ÷ engagements.',
-    uses: [],
-  },
-  {
-    key: 'roi',
-    short: '(Revenue − spend) ÷ spend',
-    label: 'ROI',
-    value: (t) => pct(t.roi),
-    formula: '(Revenue − spend) ÷ spend, with spend on media and creator fees.',
-    uses: ['averageOrderValue'],
-  },
+const countRange = (r: Range | null) => lowHigh(r, (n, d) => approx(n, d));
+const moneyRange = (r: Range | null) => lowHigh(r, (n, d) => approxMoney(n, d));
+const pctRange = (r: Range | null) => lowHigh(r, (n) => pctApprox(n));
+const unitRange = (r: Range | null) => lowHigh(r, (n, d) => unitApprox(n, d));
+const timesRange = (r: Range | null) => lowHigh(r, (n) => times(n));
+
+/** The headline figures of a projection, in reading order. */
+export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[] {
+  const { totals: t, audience } = projection;
+  const g = goalResult(goal);
+  const cost = costPerResult(t.spend, resultRange(t, g), g);
+  const cards: MetricCard[] = [
+    { key: 'spend', label: 'Spend', value: money(t.spend), range: null, short: 'Budgets + takeover days × price + creator fee × posts' },
+    {
+      key: 'reach',
+      label: 'Reach (de-duplicated)',
+      value: whole(t.reach),
+      range: countRange(t.ranges.reach),
+      short: `of ${approx(audience.universe)} people in the target audience${audience.universe > 0 ? ` (${pctRound(t.reach / audience.universe)})` : ''}`,
+    },
+    {
+      key: 'impressions',
+      label: 'Impressions',
+      value: whole(t.impressions),
+      range: countRange(t.ranges.impressions),
+      short: 'Bought + guaranteed + creator and participant views',
+    },
+    {
+      key: 'frequency',
+      label: 'Average frequency',
+      value: times(t.frequency),
+      range: timesRange(t.frequencyRange),
+      short: 'In-target impressions ÷ reach',
+    },
+    { key: 'videoViews', label: 'Video views', value: whole(t.videoViews), range: countRange(t.ranges.videoViews), short: 'Paid plays + creator and participant views' },
+    { key: 'engagements', label: 'Engagements', value: whole(t.engagements), range: countRange(t.ranges.engagements), short: 'Views × engagement rate per view' },
+    {
+      key: 'engagementRate',
+      label: 'Engagement rate',
+      value: pct(t.engagementRate?.mid ?? null),
+      range: pctRange(t.engagementRate),
+      short: 'Engagements ÷ video views',
+    },
+  ];
+  if (t.ranges.submissions.high > 0 || goal === 'ugc') {
+    cards.push({
+      key: 'submissions',
+      label: 'Video submissions (UGC)',
+      value: whole(t.submissions),
+      range: countRange(t.ranges.submissions),
+      short: 'Challenge and effect impressions × submission rate',
+    });
+  }
+  cards.push(
+    { key: 'clicks', label: 'Clicks', value: whole(t.clicks), range: countRange(t.ranges.clicks), short: 'Impressions or views × click-through rate' },
+    {
+      key: 'conversions',
+      label: 'Conversions',
+      value: whole(t.conversions),
+      range: countRange(t.ranges.conversions),
+      short: goal === 'app-installs' ? 'Installs: clicks × conversion rate' : 'Clicks × conversion rate',
+    },
+    { key: 'revenue', label: 'Revenue', value: money(t.revenue), range: moneyRange(t.ranges.revenue), short: 'Conversions × average order value' },
+  );
+  if (t.ranges.emv.high > 0) {
+    cards.push({
+      key: 'emv',
+      label: 'Earned media value',
+      value: money(t.emv),
+      range: moneyRange(t.ranges.emv),
+      short: 'Earned views priced as paid impressions',
+    });
+  }
+  cards.push(
+    { key: 'cpm', label: 'CPM', value: unitCost(t.cpm), range: unitRange(t.costs.cpm), short: 'Spend ÷ impressions × 1,000' },
+    {
+      key: 'costPerResult',
+      label: g.costLabel,
+      value: unitCost(cost?.mid ?? null),
+      range: unitRange(cost),
+      short: `Spend ÷ ${g.label}${g.per === 1000 ? ' × 1,000' : ''}: the goal’s unit cost`,
+    },
+    { key: 'roas', label: 'ROAS', value: times(t.roas?.mid ?? null), range: timesRange(t.roas), short: 'Revenue ÷ spend' },
+    { key: 'roi', label: 'ROI', value: pct(t.roi?.mid ?? null), range: pctRange(t.roi), short: '(Revenue − spend) ÷ spend' },
+  );
+  return cards;
+}
+
+export interface CostRow {
+  key: CostMetric;
+  label: string;
+  /** What the cost is per. */
+  per: string;
+  value: string;
+  range: string | null;
+}
+
+const COST_ROWS: { key: CostMetric; label: string; per: string; scale: number }[] = [
+  { key: 'cpm', label: 'CPM', per: '1,000 impressions', scale: 1 },
+  { key: 'costPerReach', label: 'Cost per 1,000 reached', per: '1,000 people reached', scale: 1000 },
+  { key: 'cpv', label: 'CPV', per: 'video view', scale: 1 },
+  { key: 'cpe', label: 'CPE', per: 'engagement', scale: 1 },
+  { key: 'cpc', label: 'CPC', per: 'click', scale: 1 },
+  { key: 'cpa', label: 'CPA', per: 'conversion', scale: 1 },
+  { key: 'costPerSubmission', label: 'Cost per submission', per: 'video submission', scale: 1 },
 ];
+
+/** The plan's unit costs, each at its P50 with its range; a cost without a result reads "—". */
+export function costRows(costs: Record<CostMetric, Range | null>): CostRow[] {
+  return COST_ROWS.map(({ key, label, per, scale }) => {
+    const r = costs[key];
+    const scaled = r ? { low: r.low * scale, mid: r.mid * scale, high: r.high * scale } : null;
+    return { key, label, per, value: unitApprox(scaled?.mid ?? null), range: unitRange(scaled) };
+  });
+}

@@ -1,17 +1,18 @@
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
-import { GOAL_KPI } from '../../domain/plan';
+import { GOAL_KPI, type Plan } from '../../domain/plan';
 import type { Projection } from '../../domain/projection';
-import type { Assumption, AssumptionKey, Assumptions } from '../../domain/types';
+import type { Assumption, Assumptions, Goal } from '../../domain/types';
 import { useHydrated } from '../../hooks/use-hydrated';
 import { usePlanModel } from '../../hooks/use-plan-model';
-import { money, pct, whole } from '../../lib/format';
+import { approx, approxMoney, lowHigh, money, pct, whole } from '../../lib/format';
 import { AssumptionsPanel } from './assumptions-panel';
-import { formatAssumption } from './format-assumption';
+import type { CreatorFacts, ExplainContext } from './explain';
+import { HowContent } from './how-lazy';
 import { PROJECTIONS_INTRO } from './intro';
 import { LineItemTable } from './line-item-table';
-import { METRICS } from './metrics';
+import { costRows, headlineMetrics } from './metrics';
 
 const Charts = lazy(() => import('./charts'));
 
@@ -34,7 +35,7 @@ export function ProjectionsSection() {
         <ProjectionBody
           projection={model.projection}
           excluded={model.check.excluded}
-          goal={model.plan.goal}
+          plan={model.plan}
           values={model.check.input.assumptions}
           assumptions={model.assumptions}
         />
@@ -43,31 +44,52 @@ export function ProjectionsSection() {
   );
 }
 
+function creatorFacts(creators: Plan['creators']): Map<string, CreatorFacts> {
+  return new Map(
+    creators.map((c) => [c.handle, { tier: c.tier, country: c.country, avgViews: c.avgViews, engagementRate: c.engagementRate }]),
+  );
+}
+
+function kpiNumber(metric: Projection['kpi']['metric'], n: number): string {
+  return metric === 'revenue' ? money(n) : whole(n);
+}
+
 function ProjectionBody({
   projection,
   excluded,
-  goal,
+  plan,
   values,
   assumptions,
 }: {
   projection: Projection;
   excluded: string[];
-  goal: keyof typeof GOAL_KPI;
+  plan: Plan;
   values: Assumptions;
   assumptions: Assumption[];
 }) {
-  const byKey = new Map(assumptions.map((a) => [a.key, a]));
-  const uses = (keys: AssumptionKey[]) =>
-    keys
-      .map((k) => byKey.get(k))
-      .filter((a): a is Assumption => a !== undefined)
-      .map((a) => `${a.label} ${formatAssumption(a, values[a.key])}`)
-      .join(' · ');
-  const { kpi, totals } = projection;
+  const goal: Goal = plan.goal;
+  const creators = plan.creators;
+  const targeting = plan.targeting;
+  const context = useMemo<ExplainContext>(
+    () => ({
+      values,
+      assumptions,
+      audience: projection.audience,
+      targeting,
+      goal,
+      sampleSize: projection.sample.size,
+      creators: creatorFacts(creators),
+    }),
+    [values, assumptions, projection.audience, projection.sample.size, targeting, goal, creators],
+  );
   // Numbers update with the keystroke; charts and the table follow in a render React can interrupt.
-  const deferred = useDeferredValue(projection);
+  const view = useMemo(() => ({ projection, context }), [projection, context]);
+  const deferred = useDeferredValue(view);
+  const { kpi, totals } = projection;
   const empty = projection.items.length === 0;
-  const kpiText = kpi.metric === 'revenue' ? money(kpi.actual) : whole(kpi.actual);
+  const cards = useMemo(() => headlineMetrics(projection, goal), [projection, goal]);
+  const costs = useMemo(() => costRows(totals.costs), [totals.costs]);
+  const kpiRange = lowHigh(kpi.range, kpi.metric === 'revenue' ? (n, d) => approxMoney(n, d) : (n, d) => approx(n, d));
 
   return (
     <div className="projections">
@@ -79,59 +101,109 @@ function ProjectionBody({
       <div className={`kpi-status ${kpi.met === true ? 'is-met' : kpi.met === false ? 'is-missed' : ''}`} role="status">
         <p className="kpi-status__goal">{GOAL_KPI[goal].goalLabel} goal</p>
         <p className="kpi-status__value">
-          {kpiText} {kpi.label}
+          {kpiNumber(kpi.metric, kpi.actual)} {kpi.label}
+          {kpiRange && (
+            <span className="kpi-status__range">
+              <span className="visually-hidden">, range </span>
+              {kpiRange}
+            </span>
+          )}
         </p>
         <p className="kpi-status__verdict">
           {kpi.target === null
             ? 'No KPI target set: add one in Goals & budget to check the plan against it.'
             : kpi.met
-              ? `Meets the target of ${kpi.metric === 'revenue' ? money(kpi.target) : whole(kpi.target)} ${kpi.label}.`
-              : `Misses the target of ${kpi.metric === 'revenue' ? money(kpi.target) : whole(kpi.target)} ${kpi.label} by ${kpi.metric === 'revenue' ? money(kpi.target - kpi.actual) : whole(kpi.target - kpi.actual)}.`}
+              ? `Meets the target of ${kpiNumber(kpi.metric, kpi.target)} ${kpi.label}.`
+              : `Misses the target of ${kpiNumber(kpi.metric, kpi.target)} ${kpi.label} by ${kpiNumber(kpi.metric, kpi.target - kpi.actual)}.`}
         </p>
+        {kpi.target !== null && kpi.chanceMet !== null && !empty && (
+          <p className="kpi-status__chance">
+            Chance of meeting it: {Math.round(kpi.chanceMet * 100)}% ({Math.round(kpi.chanceMet * projection.sample.size)} of {projection.sample.size} scenarios reach the target).
+          </p>
+        )}
       </div>
 
       {empty ? (
         <p className="notice">Add an ad format or a creator to see projected results.</p>
       ) : (
         <>
+          <p className="ranges-note">
+            Each number is the median (P50) of {projection.sample.size} scenarios; the smaller figures beside it are the P10–P90
+            range, from the published spread of the rates it uses. No range means none of its inputs varies.
+          </p>
           <dl className="metrics">
-            <div className="metric metric--spend">
-              <dt>Spend</dt>
-              <dd>{money(totals.spend)}</dd>
-              <dd className="metric__how">Budgets + takeover days × price + creator fee × posts</dd>
-            </div>
-            {METRICS.map((m) => (
-              <div className="metric" key={m.key}>
+            {cards.map((m) => (
+              <div className={`metric ${m.key === 'spend' ? 'metric--spend' : ''}`} key={m.key}>
                 <dt>{m.label}</dt>
-                <dd>{m.value(totals)}</dd>
+                <dd className="metric__value">{m.value}</dd>
+                {m.range && (
+                  <dd className="metric__range">
+                    <span className="visually-hidden">Range </span>
+                    {m.range}
+                  </dd>
+                )}
                 <dd className="metric__how">{m.short}</dd>
               </div>
             ))}
           </dl>
-          <details className="how">
-            <summary>How each number is calculated</summary>
-            <dl className="how__list">
-              {METRICS.map((m) => (
-                <div key={m.key}>
-                  <dt>{m.label}</dt>
-                  <dd>
-                    {m.formula}
-                    {m.uses.length > 0 && <span className="metric__uses"> Uses: {uses(m.uses)}.</span>}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </details>
+          <div className="table-scroll cost-table" role="region" aria-label="Cost per result" tabIndex={0}>
+            <table className="table table--numbers table--compact">
+              <caption>Cost per result</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Per</th>
+                  <th scope="col">P50</th>
+                  <th scope="col">P10–P90</th>
+                </tr>
+              </thead>
+              <tbody>
+                {costs.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.per}</td>
+                    <td>{c.value}</td>
+                    <td>{c.range ?? (c.value === '—' ? '' : 'no range')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <HowDetails projection={deferred.projection} context={deferred.context} />
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
-            <Charts projection={deferred} />
+            <Charts projection={deferred.projection} goal={goal} />
           </Suspense>
-          <LineItemTable projection={deferred} />
+          <LineItemTable projection={deferred.projection} goal={goal} context={deferred.context} />
         </>
       )}
       <AssumptionsPanel assumptions={assumptions} />
       <p className="footnote">
-        ROI {pct(totals.roi)} counts media and creator fees only; agency, production and usage-rights costs are not yet included.
+        ROI {pct(totals.roi?.mid ?? null)} counts media and creator fees only; agency, production and usage-rights costs are not yet included.
       </p>
     </div>
   );
 }
+
+/**
+ * "How each number is calculated": every headline figure's formula with this plan's inputs,
+ * built only while open, from the deferred projection (it sums every line item's explanation).
+ */
+const HowDetails = memo(function HowDetails({ projection, context }: { projection: Projection; context: ExplainContext }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="how" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>How each number is calculated</summary>
+      {open && (
+        <>
+          <p className="how__intro">
+            Each formula with this plan’s inputs written in, at the default rates; then the range, and the assumptions used with
+            their source. Open a line item’s “How?” in the results table for its own figures.
+          </p>
+          <Suspense fallback={<p className="how__intro">Loading the calculations…</p>}>
+            <HowContent subject={{ kind: 'totals', projection }} context={context} />
+          </Suspense>
+        </>
+      )}
+    </details>
+  );
+});

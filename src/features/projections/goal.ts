@@ -1,0 +1,62 @@
+import { GOAL_KPI, type KpiMetric } from '../../domain/plan';
+import type { LineResult, Range } from '../../domain/projection';
+import type { Goal } from '../../domain/types';
+
+/** The figures a headline card or an explanation is about. */
+export type FigureKey =
+  | 'spend'
+  | 'impressions'
+  | 'reach'
+  | 'frequency'
+  | 'videoViews'
+  | 'engagements'
+  | 'engagementRate'
+  | 'submissions'
+  | 'clicks'
+  | 'conversions'
+  | 'revenue'
+  | 'emv'
+  | 'cpm'
+  | 'costPerResult'
+  | 'roas'
+  | 'roi';
+
+/** The goal's result and its unit cost, as the results table and the how view name them. */
+export interface GoalResult {
+  metric: KpiMetric;
+  /** "reach", "engagements" … as in the KPI. */
+  label: string;
+  /** Column and card label of the unit cost. */
+  costLabel: string;
+  /** Money per result: per 1,000 people for reach, per one otherwise. */
+  per: number;
+}
+
+export function goalResult(goal: Goal): GoalResult {
+  const { metric, metricLabel } = GOAL_KPI[goal];
+  switch (metric) {
+    case 'reach':
+      return { metric, label: metricLabel, costLabel: 'Cost per 1,000 reached', per: 1000 };
+    case 'engagements':
+      return { metric, label: metricLabel, costLabel: 'Cost per engagement', per: 1 };
+    case 'submissions':
+      return { metric, label: metricLabel, costLabel: 'Cost per video submission', per: 1 };
+    case 'conversions':
+      return { metric, label: metricLabel, costLabel: 'Cost per install', per: 1 };
+    case 'revenue':
+      // Spend ÷ revenue is 1 ÷ ROAS; a sales planner reads the cost of a conversion (CPA) instead.
+      return { metric, label: 'conversions', costLabel: 'Cost per conversion (CPA)', per: 1 };
+  }
+}
+
+/** The result the goal counts, per line item or plan (sales count conversions for the unit cost). */
+export function resultRange(f: Pick<LineResult, 'ranges'>, g: GoalResult): Range {
+  return f.ranges[g.metric === 'revenue' ? 'conversions' : g.metric];
+}
+
+/** Spend ÷ the goal's result (× 1,000 for reach): null without a result. */
+export function costPerResult(spend: number, result: Range, g: GoalResult): Range | null {
+  if (!(result.low > 0)) return null;
+  return { low: (spend / result.high) * g.per, mid: (spend / result.mid) * g.per, high: (spend / result.low) * g.per };
+}
+

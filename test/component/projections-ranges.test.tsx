@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import Papa from 'papaparse';
+import { onTestFinished, vi } from 'vitest';
+import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS_CSV_COLUMNS } from '../../src/domain/csv';
+import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
+import { blobText, captureDownloads, type Download } from '../utils/download';
+import { JOURNEY_TIMEOUT_MS, renderApp, retype, section, waitForPlanner } from '../utils/render-app';
+
+/** The card of a headline figure (its <dt> outside the how view). */
+function card(label: string): HTMLElement {
+  const term = within(section('Projections'))
+    .getAllByText(label, { selector: 'dt' })
+    .find((dt) => dt.closest('details') === null && dt.closest('.metrics') !== null);
+  const box = term?.parentElement;
+  if (!box) throw new Error(`No headline card "${label}"`);
+  return box;
+}
+
+function seedMixedPlan() {
+  seedPlan(
+    buildPlan({
+      name: 'Ranges plan',
+      totalBudget: '500000',
+      kpiTarget: '5,000,000',
+      formats: [formatLine('in-feed', '60000')],
+      creators: [creatorLine('zachking', { posts: '2', fee: '62500' })],
+    }),
+  );
+}
+
+describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
+  test('every number shows its P50 with its P10–P90 beside it; bought quantities have none', async () => {
+    seedMixedPlan();
+    renderApp();
+    await waitForPlanner();
+
+    const engagements = card('Engagements');
+    expect(within(engagements).getByText(/^[\d,]+$/, { selector: 'dd' })).toBeInTheDocument();
+    expect(engagements.querySelector('.metric__range')?.textContent).toMatch(/^Range [\d.]+K–[\d.]+K$/);
+    expect(card('Reach (de-duplicated)')).toHaveTextContent(/of 26\.5M people in the target audience/);
+    expect(card('ROI').querySelector('.metric__range')?.textContent).toMatch(/ to /);
+    // Spend is what the plan pays: no range.
+    expect(card('Spend').querySelector('.metric__range')).toBeNull();
+    expect(screen.getByRole('table', { name: 'Cost per result' })).toHaveTextContent(/CPA/);
+
+    // The KPI: its P50 with a range, and the chance of meeting the target.
+    const kpi = within(section('Projections')).getAllByRole('status').find((s) => s.classList.contains('kpi-status'));
+    expect(kpi?.querySelector('.kpi-status__range')?.textContent).toMatch(/range [\d.]+M–[\d.]+M$/);
+    expect(kpi).toHaveTextContent(/Chance of meeting it: \d+% \(\d+ of 81 scenarios reach the target\)\./);
+
+    // Results table: what each line buys, reach with its range.
+    const table = screen.getByRole('table', { name: 'Results by line item' });
+    const zach = within(table).getByRole('row', { name: /^@zachking/ });
+    expect(within(zach).getAllByRole('cell')[1]).toHaveTextContent('2 posts');
+    expect(within(zach).getAllByRole('cell')[2]).toHaveTextContent(/^[\d,]+, range [\d.]+M–[\d.]+M$/);
+    const inFeed = within(table).getByRole('row', { name: /^In-Feed Ads/ });
+    expect(within(inFeed).getAllByRole('cell')[1]).toHaveTextContent('6,000,000 impressions');
+    expect(within(table).getByRole('rowheader', { name: 'Total (reach de-duplicated)' })).toBeInTheDocument();
+  });
+
+  test('“How is this calculated?” shows each formula with the plan’s inputs and the assumptions behind it', async () => {
+    seedMixedPlan();
+    const { user } = renderApp();
+    await waitForPlanner();
+
+    await user.click(screen.getByText('How each number is calculated'));
+    const how = screen.getByText('How each number is calculated').closest('details') as HTMLElement;
+    expect(await within(how).findByText(/^Sum of the line items: @zachking \$125,000 \+ In-Feed Ads \$60,000 = \$185,000\.$/)).toBeInTheDocument();
+    expect(within(how).getByText(/^De-duplicated as if independent \(Sainsbury\)/)).toBeInTheDocument();
+    expect(within(how).getByRole('list', { name: 'Assumptions behind Conversions' })).toHaveTextContent(/Click-through rate 0\.9%/);
+
+    // A line item's own figures.
+    await user.click(screen.getByRole('button', { name: 'How the figures of In-Feed Ads are calculated' }));
+    const item = await screen.findByRole('region', { name: 'How the figures of In-Feed Ads are calculated' });
+    expect(await within(item).findByText('$60,000 ÷ $10.00 CPM × 1,000 = 6,000,000 impressions.')).toBeInTheDocument();
+    expect(within(item).getByText(/^Paid: U × \(1 − \(1 \+ I ÷ \(k × U\)\)\^−k\) with I = 6,000,000 in-target impressions/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'How the figures of In-Feed Ads are calculated' })).toHaveAttribute('aria-expanded', 'true');
+
+    await user.click(screen.getByRole('button', { name: 'How the figures of @zachking are calculated' }));
+    const creator = await screen.findByRole('region', { name: 'How the figures of @zachking are calculated' });
+    expect(await within(creator).findByText(/^Beta-binomial over 2 posts: 1 post reaches [\d,]+ people/)).toBeInTheDocument();
+  });
+
+  test('each chart is a figure with a caption and a data table', async () => {
+    seedMixedPlan();
+    const { user } = renderApp();
+    await waitForPlanner();
+    const names = [
+      'Reach and spend over the flight',
+      'Reach vs budget',
+      'Frequency distribution',
+      'Funnel',
+      'Ad formats compared on the same budget',
+      'Results and cost per 1,000 reached by line item',
+    ];
+    for (const name of names) {
+      const figure = await screen.findByRole('figure', { name });
+      expect(figure.querySelector('figcaption')?.textContent?.length).toBeGreaterThan(name.length + 20);
+    }
+    const funnel = screen.getByRole('figure', { name: 'Funnel' });
+    expect(funnel).toHaveTextContent(/Of [\d.]+M impressions/);
+    await user.click(within(funnel).getByText('Data table'));
+    const data = await within(funnel).findByRole('table', { name: 'Funnel' });
+    expect(within(data).getAllByRole('row').map((r) => within(r).queryByRole('rowheader')?.textContent).filter(Boolean)).toEqual([
+      'Impressions',
+      'Video views',
+      'Engagements',
+      'Clicks',
+      'Conversions',
+    ]);
+    // Formats that the budget can't buy say why.
+    expect(screen.getByRole('figure', { name: 'Ad formats compared on the same budget' })).toHaveTextContent(/Each format alone on \$500,000/);
+  });
+
+  test('the assumptions ledger is grouped, shows sources and ranges, and exports as CSV with overrides marked', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 2, 14, 15, 30));
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    seedMixedPlan();
+    const { user } = renderApp();
+    await waitForPlanner();
+    const ledger = section('Projections').querySelector('#assumptions') as HTMLElement;
+    for (const group of ['Audience', 'Reach and overlap', 'Prices', 'Delivery and engagement', 'Clicks, conversions and order value']) {
+      expect(within(ledger).getByRole('heading', { level: 4, name: group })).toBeInTheDocument();
+    }
+    const ctrField = screen.getByRole('textbox', { name: 'Click-through rate (%)' });
+    const ctrRow = ctrField.closest('li') as HTMLElement;
+    expect(ctrRow).toHaveTextContent(/published; read as P10–P90, it drives the ranges/);
+    expect(ctrRow).toHaveTextContent(/Market/);
+    await retype(user, ctrField, '1.8');
+    await waitFor(() => expect(ctrField).toHaveAccessibleDescription(expect.stringContaining('this plan uses 1.8%')));
+
+    const capture = captureDownloads();
+    await user.click(screen.getByRole('button', { name: 'Export assumptions CSV' }));
+    expect(capture.downloads).toHaveLength(1);
+    const download = capture.downloads[0] as Download;
+    expect(download.fileName).toBe('Ranges plan-assumptions-2026-03-14.csv');
+    const text = await blobText(download.blob);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header] = text.slice(1).split('\r\n');
+    expect(header).toBe('name,value,unit,market,source,overridden');
+    expect(header).toBe(ASSUMPTIONS_CSV_COLUMNS.join(','));
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(ASSUMPTIONS.length);
+    const ctr = rows.find((r) => r.name === 'Click-through rate');
+    expect(ctr).toMatchObject({ value: '1.8', unit: '%', overridden: 'yes' });
+    expect(rows.filter((r) => r.overridden === 'yes')).toHaveLength(1);
+    expect(rows.find((r) => r.name === 'Average order value')).toMatchObject({ unit: 'USD', overridden: 'no' });
+  });
+});
