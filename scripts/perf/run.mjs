@@ -119,8 +119,9 @@ async function main() {
   const baseEdits = Object.values(timings).flatMap((t) => t.baseline.map((s) => s.edit));
   all(`the edit typed into “${EDIT.label}” (${EDIT.start} → ${EDIT.start}${EDIT.key}) every time`, appEdits.every((e) => e.valueBefore === EDIT.start && e.valueAfter === EDIT.start + EDIT.key));
   all('Impressions changed after every app edit', appEdits.every((e) => e.impressionsChanged));
-  all('every chart (figure) re-rendered after every app edit', appEdits.every((e) => e.charts >= 3 && e.chartsRedrawn === e.charts));
-  all('the reach and budget-split captions changed after every app edit', appEdits.every((e) => e.captionsChanged >= 2));
+  // The format comparison is on the plan's total budget, which a line-item edit doesn't change.
+  all('every chart that depends on the edit re-rendered (all six but the format comparison)', appEdits.every((e) => e.charts >= 6 && e.chartsRedrawn >= e.charts - 1));
+  all('the reach-over-flight and reach-vs-budget captions changed after every app edit', appEdits.every((e) => e.captionsChanged >= 2));
   all('after the edit, numbers and captions equal a fresh render of the saved plan (reload)', appEdits.filter((e) => 'matchesFreshRender' in e).every((e) => e.matchesFreshRender));
   all('the baseline result changed after every edit', baseEdits.every((e) => e.impressionsChanged));
   const pageErrors = Object.values(timings).flatMap((t) => Object.values(t).flatMap((samples) => samples.flatMap((s) => s.errors)));

@@ -2,8 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import Papa from 'papaparse';
 import { onTestFinished, vi } from 'vitest';
 import { PLAN_CSV_COLUMNS } from '../../src/domain/csv';
+import type { Figures } from '../../src/domain/projection';
+import { roundFor } from '../../src/domain/rounding';
 import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
 import { blobText, captureDownloads, type Download } from '../utils/download';
+import { projectionOf } from '../utils/projection';
 import {
   addCreator,
   exportButton,
@@ -27,6 +30,28 @@ function freezeToday() {
   onTestFinished(() => {
     vi.useRealTimers();
   });
+}
+
+/**
+ * The cells of the figures that depend on uncertain rates (their P50s, and P10/P90 where
+ * exported), as the model gives them for the same plan, rounded where they leave the model.
+ */
+function rangedCells(f: Figures): Record<string, string> {
+  const cell = (kind: 'count' | 'money' | 'rate', n: number | null | undefined) => (n === null || n === undefined ? '' : String(roundFor(kind, n)));
+  return {
+    reach: cell('count', f.reach),
+    reach_low: cell('count', f.ranges.reach.low),
+    reach_high: cell('count', f.ranges.reach.high),
+    engagements: cell('count', f.engagements),
+    engagement_rate: cell('rate', f.engagementRate?.mid),
+    clicks: cell('count', f.clicks),
+    conversions: cell('count', f.conversions),
+    conversions_low: cell('count', f.ranges.conversions.low),
+    conversions_high: cell('count', f.ranges.conversions.high),
+    revenue: cell('money', f.revenue),
+    roi: cell('rate', f.roi?.mid),
+    frequency: cell('rate', f.frequency),
+  };
 }
 
 async function exportCsv(user: ReturnType<typeof renderApp>['user']): Promise<{ download: Download; text: string; rows: Record<string, string>[] }> {
@@ -77,18 +102,17 @@ describe('Export CSV', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       expect(r).toMatchObject({ plan_name: 'Spring launch', start_date: start, end_date: end, currency: 'USD', goal: 'awareness' });
     }
     const [inFeed, takeover, zach, total] = rows as [Record<string, string>, Record<string, string>, Record<string, string>, Record<string, string>];
+    // Bought and guaranteed quantities are exact; In-Feed engagements and clicks depend on one rate each, so their P50 is the default rate's.
     expect(inFeed).toMatchObject({
       budget: '60000',
       impressions: '6000000',
       video_views: '6000000',
       engagements: '248400',
       engagement_rate: '0.0414',
-      conversions: '1080',
-      revenue: '43200',
       cpm: '10',
-      roi: '-0.28',
       clicks: '54000',
-      quantity: '',
+      quantity: '6000000',
+      quantity_unit: 'impressions',
     });
     expect(takeover).toMatchObject({ budget: '50000', impressions: '5000000', quantity: '1', quantity_unit: 'days' });
     const fee = creatorLine('zachking').catalogFee;
@@ -97,7 +121,27 @@ describe('Export CSV', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       budget: String(110_000 + 2 * fee),
       impressions: String(11_000_000 + 2 * 3_173_310),
       quantity: '',
+      quantity_unit: '',
     });
+    // Figures that depend on uncertain rates are the model's P50s (and P10/P90) for the same plan.
+    const projection = projectionOf(
+      buildPlan({
+        name: 'Spring launch',
+        totalBudget: '500000',
+        formats: [formatLine('in-feed', '$60,000'), formatLine('brand-takeover', '1')],
+        creators: [creatorLine('zachking', { posts: '2' })],
+      }),
+    );
+    expect(projection.items.map((i) => i.name)).toEqual(['In-Feed Ads', 'Brand Takeover', '@zachking']);
+    const figures = [...projection.items, projection.totals];
+    rows.forEach((row, i) => {
+      expect(row).toMatchObject(rangedCells(figures[i] as Figures));
+    });
+    // Conversions and revenue depend on two uncertain rates: P50 of 6,000,000 × CTR × conversion rate, not 1,080.
+    expect(Number(inFeed.conversions)).toBeGreaterThan(Number(inFeed.conversions_low));
+    expect(Number(inFeed.conversions)).toBeLessThan(Number(inFeed.conversions_high));
+    expect(Number(inFeed.revenue)).toBeCloseTo(40 * (projection.items[0]?.conversions ?? Number.NaN), 2);
+    expect(Number(inFeed.roi)).toBeCloseTo(Number(inFeed.revenue) / 60_000 - 1, 4);
     // Numbers carry no separators or symbols.
     for (const r of rows) {
       for (const column of ['budget', 'impressions', 'reach', 'engagements', 'revenue'] as const) {
@@ -127,12 +171,21 @@ describe('Export CSV', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('negative ROI stays a number, not neutralised text', async () => {
-    seedPlan(buildPlan({ name: 'Numbers', formats: [formatLine('in-feed', '60000')] }));
+    const plan = buildPlan({ name: 'Numbers', formats: [formatLine('in-feed', '60000')] });
+    seedPlan(plan);
     const { user } = renderApp();
     await waitForPlanner();
-    const { rows } = await exportCsv(user);
-    expect(rows[0]?.roi).toBe('-0.28');
-    expect(rows[1]?.roi).toBe('-0.28');
+    const { rows, text } = await exportCsv(user);
+    // ROI at the P50: (revenue − spend) ÷ spend, to 4 decimals.
+    const roi = projectionOf(plan).totals.roi?.mid ?? Number.NaN;
+    expect(roi).toBeLessThan(0);
+    const cell = String(roundFor('rate', roi));
+    expect(cell).toMatch(/^-0\.\d{1,4}$/);
+    expect(rows[0]?.roi).toBe(cell);
+    expect(rows[1]?.roi).toBe(cell);
+    // Written bare: no leading quote that would turn it into text in a spreadsheet.
+    expect(text).toContain(`,${cell},`);
+    expect(text).not.toContain(`'${cell}`);
   });
 
   test('names with commas, quotes and Korean text survive the round trip', async () => {

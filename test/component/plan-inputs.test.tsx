@@ -4,6 +4,7 @@ import { savedPlan } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
 import {
   addCreator,
+  exportButton,
   includeFormat,
   JOURNEY_TIMEOUT_MS,
   renderApp,
@@ -19,6 +20,16 @@ function expectFieldError(control: HTMLElement, message: string) {
   const field = control.closest('.field');
   expect(field).not.toBeNull();
   expect(within(field as HTMLElement).getByText(message)).toBeVisible();
+}
+
+/** A control shows `message` beside it (its accessible description) as a warning: not marked invalid, no alert. */
+function expectFieldWarning(control: HTMLElement, message: string) {
+  expect(control).toHaveAttribute('aria-invalid', 'false');
+  expect(control).toHaveAccessibleDescription(expect.stringContaining(message));
+  const field = control.closest('.field');
+  expect(field).not.toBeNull();
+  expect(within(field as HTMLElement).getByText(message)).toBeVisible();
+  expect(within(field as HTMLElement).queryByRole('alert')).not.toBeInTheDocument();
 }
 
 /** A fieldset of choices shows `message` inside it, as its accessible description. */
@@ -192,11 +203,15 @@ describe('ad format inputs', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const category = screen.getByRole('combobox', { name: 'Brand Takeover category' });
     expect(category).toHaveValue('');
     expect(category).toHaveDisplayValue('Choose a category');
-    expectFieldError(category, 'Choose the Brand Takeover category: TikTok sells one brand per category per day.');
+    // A reminder, not an error: plans saved before categories existed stay valid and exportable.
+    expectFieldWarning(category, 'Choose the Brand Takeover category: TikTok sells one brand per category per day.');
+    expect(exportButton()).toBeEnabled();
 
     await user.selectOptions(category, 'Food & beverage');
     expect(category).toHaveAttribute('aria-invalid', 'false');
+    expect(category).not.toHaveAccessibleDescription(expect.stringContaining('Choose the Brand Takeover category'));
     expect(within(section('Ad formats')).queryByText(/Choose the Brand Takeover category/)).not.toBeInTheDocument();
+    expect(exportButton()).toBeEnabled();
     expect(savedPlan().formats[0]?.category).toBe('Food & beverage');
   });
 });

@@ -10,7 +10,11 @@ import {
   waitForPlanner,
   JOURNEY_TIMEOUT_MS,
 } from '../utils/render-app';
-import { creatorLine } from '../utils/builders';
+import { buildPlan, creatorLine, formatLine, savedPlan } from '../utils/builders';
+import { projectionOf, shownCount, shownMoney, shownPercent } from '../utils/projection';
+
+/** The plan "In-Feed Ads at $60,000" makes from a new plan, with `changes`. */
+const inFeedPlan = (changes: Parameters<typeof buildPlan>[0] = {}) => buildPlan({ formats: [formatLine('in-feed', '60000')], ...changes });
 
 describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   test('shows the four sections and a loading state before the data arrives', async () => {
@@ -44,11 +48,16 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     // 6,000,000 × 4.14% paid engagement rate.
     expect(metric('Engagements')).toBe('248,400');
     expect(metric('Engagement rate')).toBe('4.14%');
-    // 6,000,000 × 0.9% CTR × 2% conversion, × $40.
-    expect(metric('Conversions')).toBe('1,080');
-    expect(metric('Revenue')).toBe('$43,200');
+    // Conversions depend on two uncertain rates (CTR 0.9%, conversion rate 2%): the headline is
+    // their P50 over the scenarios, near but not equal to 6,000,000 × 0.9% × 2% = 1,080.
+    const { totals } = projectionOf(inFeedPlan());
+    expect(totals.ranges.conversions.low).toBeLessThan(1_080);
+    expect(totals.ranges.conversions.high).toBeGreaterThan(1_080);
+    expect(metric('Conversions')).toBe(shownCount(totals.conversions));
+    // Revenue = conversions × $40 in every scenario (the order value has no spread); ROI = revenue ÷ spend − 1.
+    expect(metric('Revenue')).toBe(shownMoney(totals.conversions * 40));
     expect(metric('CPM')).toBe('$10.00');
-    expect(metric('ROI')).toBe('-28.0%');
+    expect(metric('ROI')).toBe(shownPercent((totals.conversions * 40) / 60_000 - 1));
     const table = screen.getByRole('table', { name: 'Results by line item' });
     const row = within(table).getByRole('row', { name: /^In-Feed Ads/ });
     expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('6,000,000');
@@ -128,7 +137,8 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     await includeFormat(user, 'In-Feed Ads', '60000');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Campaign goal' }), 'Sales');
     const target = screen.getByRole('textbox', { name: 'KPI target (revenue)' });
-    // Projected revenue is $43,200.
+    // Projected revenue (its P50) is over $40,000.
+    expect(projectionOf(inFeedPlan({ goal: 'sales' })).kpi.actual).toBeGreaterThan(40_000);
     await retype(user, target, '40000');
     expect(within(section('Projections')).getByText(/^Meets the target/)).toHaveTextContent('Meets the target of $40,000 revenue.');
 
@@ -144,7 +154,12 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     await includeFormat(user, 'In-Feed Ads', '60000');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Campaign goal' }), 'App installs');
     await retype(user, screen.getByRole('textbox', { name: 'KPI target (installs)' }), '2000');
-    expect(within(section('Projections')).getByText(/^Misses the target/)).toHaveTextContent('Misses the target of 2,000 installs by 920.');
+    // Installs are the P50 of conversions (clicks × conversion rate).
+    const { kpi, totals } = projectionOf(inFeedPlan({ goal: 'app-installs', kpiTarget: '2000' }));
+    expect(kpi).toMatchObject({ metric: 'conversions', actual: totals.conversions, met: false });
+    expect(within(section('Projections')).getByText(/^Misses the target/)).toHaveTextContent(
+      `Misses the target of 2,000 installs by ${shownCount(2_000 - totals.conversions)}.`,
+    );
   });
 
   test('the budget meter and the format comparison follow the plan', async () => {
@@ -195,11 +210,17 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     const ctr = screen.getByRole('textbox', { name: 'Click-through rate (%)' });
     expect(ctr).toHaveValue('');
     await user.type(ctr, '1.8');
-    expect(metric('Conversions')).toBe('2,160');
+    expect(savedPlan().assumptionOverrides).toEqual({ clickThroughRate: '1.8' });
+    // An overridden rate keeps the benchmark's relative spread: twice the CTR, twice the P50 conversions.
+    const base = projectionOf(inFeedPlan()).totals.conversions;
+    const doubled = projectionOf(inFeedPlan({ assumptionOverrides: { clickThroughRate: '1.8' } })).totals.conversions;
+    expect(doubled).toBeCloseTo(2 * base, 6);
+    expect(metric('Conversions')).toBe(shownCount(doubled));
     expect(ctr).toHaveAccessibleDescription(expect.stringContaining('Default'));
 
     await user.click(screen.getByRole('button', { name: 'Reset Click-through rate' }));
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Click-through rate (%)' })).toHaveValue(''));
-    expect(metric('Conversions')).toBe('1,080');
+    expect(savedPlan().assumptionOverrides).toEqual({});
+    expect(metric('Conversions')).toBe(shownCount(base));
   });
 });

@@ -12,7 +12,10 @@ import {
   openSession,
   readDownload,
   screenshot,
+  SEEDED_PLAN_V1,
+  storedPlan,
 } from './support';
+import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 
 const browser = sharedBrowser();
 
@@ -119,6 +122,41 @@ describe('a first-time user plans a mixed campaign', () => {
 });
 
 describe('a returning user', () => {
+  it('opens a plan saved by version 1 of the app, brought up to date with the fields it lacked', async () => {
+    const { page, context, errors } = await openSession(browser(), { stored: storedPlan(SEEDED_PLAN_V1, 1) });
+    await page.goto(appUrl());
+    await formatsLoaded(page);
+    expect(await page.getByLabel('Plan name').inputValue()).toBe('Saved last year');
+    expect(await page.getByLabel('In-Feed Ads budget').inputValue()).toBe('60000');
+    expect(await page.getByLabel('@zachking posts').inputValue()).toBe('2');
+    // The new fields project the plan as version 1 did: U.S., every age, CPM, even pacing, no Spark Ads.
+    await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(EXPECTED_IMPRESSIONS);
+    expect(await metric(page, 'Spend').innerText()).toBe(EXPECTED_SPEND);
+    expect(await page.getByLabel('In-Feed Ads buying model').inputValue()).toBe('CPM');
+    // Version 1 had no takeover category: a reminder next to it, not an error that blocks the export.
+    const category = page.getByLabel('Brand Takeover category');
+    expect(await category.inputValue()).toBe('');
+    expect(await category.getAttribute('aria-invalid')).toBe('false');
+    const field = page.locator('.field').filter({ has: category });
+    await expect.poll(() => field.getByText(/^Choose the Brand Takeover category/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Export CSV' }).isEnabled()).toBe(true);
+    // Saved back at the current version, with every field the current version has.
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('reachplan.plan') ?? 'null') as unknown);
+    expect(saved).toEqual({
+      version: PLAN_STORAGE_VERSION,
+      state: {
+        plan: {
+          ...SEEDED_PLAN_V1,
+          targeting: { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
+          formats: SEEDED_PLAN_V1.formats.map((f) => ({ ...f, buyingModel: 'CPM', pacing: 'even', category: '' })),
+          creators: SEEDED_PLAN_V1.creators.map((c) => ({ ...c, postDates: [], sparkBudget: '' })),
+        },
+      },
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('finds the plan after a reload and changes it', async () => {
     const { page, context, errors } = await openSession(browser());
     await planMixedCampaign(page);

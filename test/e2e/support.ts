@@ -4,6 +4,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chrome.mjs';
+import type { Plan } from '../../src/domain/plan';
+import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 
 export const SCREENSHOT_DIR = 'artifacts/screenshots';
 export const DESKTOP = { width: 1440, height: 900 };
@@ -100,14 +102,39 @@ export async function readDownload(download: Download): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** A stored plan envelope, as the app saves it. */
-export function storedPlan(plan: Record<string, unknown>): string {
-  return JSON.stringify({ state: { plan }, version: 1 });
+/** A stored plan envelope, as the app saves it: the current storage version unless told otherwise. */
+export function storedPlan(plan: object, version: number = PLAN_STORAGE_VERSION): string {
+  return JSON.stringify({ state: { plan }, version });
 }
 
+/** A plan as the current version saves it, every field present: In-Feed Ads and one Brand Takeover day. */
 export const SEEDED_PLAN = {
   id: 'seeded-plan',
   name: 'Back to school',
+  startDate: '2027-08-02',
+  endDate: '2027-08-29',
+  goal: 'awareness',
+  kpiTarget: '5000000',
+  otherKpiTargets: {},
+  totalBudget: '250000',
+  currency: 'USD',
+  targeting: { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
+  formats: [
+    { formatId: 'in-feed', amount: '60000', included: true, buyingModel: 'CPM', pacing: 'even', category: '' },
+    { formatId: 'brand-takeover', amount: '1', included: true, buyingModel: 'CPM', pacing: 'even', category: 'Food & beverage' },
+  ],
+  creators: [],
+  assumptionOverrides: {},
+  updatedAt: '2027-07-01T09:00:00.000Z',
+} satisfies Plan;
+
+/**
+ * The same kind of plan as version 1 saved it, before targeting, buying models, pacing, the
+ * takeover category, posting dates and Spark Ads: for the check that old saved plans still open.
+ */
+export const SEEDED_PLAN_V1 = {
+  id: 'seeded-plan-v1',
+  name: 'Saved last year',
   startDate: '2027-08-02',
   endDate: '2027-08-29',
   goal: 'awareness',
@@ -119,7 +146,21 @@ export const SEEDED_PLAN = {
     { formatId: 'in-feed', amount: '60000', included: true },
     { formatId: 'brand-takeover', amount: '1', included: true },
   ],
-  creators: [],
+  creators: [
+    {
+      handle: 'zachking',
+      displayName: 'Zach King',
+      niche: 'entertainment',
+      country: 'US',
+      tier: 'mega',
+      fans: 21_900_000,
+      avgViews: null,
+      engagementRate: null,
+      catalogFee: 62_500,
+      posts: '2',
+      fee: '62500',
+    },
+  ],
   assumptionOverrides: {},
-  updatedAt: '2027-07-01T09:00:00.000Z',
+  updatedAt: '2026-07-01T09:00:00.000Z',
 };

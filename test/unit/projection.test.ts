@@ -7,6 +7,7 @@ import { creatorLineFrom, GOAL_KPI, type Plan, type Targeting } from '../../src/
 import {
   COST_METRICS,
   creatorEngagementRate,
+  goalCost,
   project,
   SUMMED_METRICS,
   viewsPerPost,
@@ -858,8 +859,12 @@ describe('format comparison', () => {
     const inFeed = comparison.formats.find((f) => f.formatId === 'in-feed');
     const alone = projectPlan(planWith({ totalBudget: '100,000', formats: [formatLine('in-feed', '100000')] }), { figuresOnly: true });
     expect(inFeed?.figures?.ranges).toEqual(alone.totals.ranges);
-    // Awareness: cost per result is spend ÷ reach.
-    expect(inFeed?.costPerResult?.mid).toBeCloseTo(100_000 / alone.totals.reach, 12);
+    // Awareness: cost per 1,000 people reached, the P10 cost at the P90 reach.
+    const reach = alone.totals.ranges.reach;
+    expect(inFeed?.costPerResult?.low).toBeCloseTo((100_000 / reach.high) * 1000, 9);
+    expect(inFeed?.costPerResult?.mid).toBeCloseTo((100_000 / reach.mid) * 1000, 9);
+    expect(inFeed?.costPerResult?.high).toBeCloseTo((100_000 / reach.low) * 1000, 9);
+    expect(inFeed?.costPerResult).toEqual(alone.totals.costPerResult);
   });
 
   it('limits takeover days to the flight', () => {
@@ -910,7 +915,50 @@ describe('KPI', () => {
     const range = projection.totals.ranges[metric];
     expect(range.mid).toBeGreaterThan(0);
     expect(projection.kpi).toEqual({ metric, label: metricLabel, actual: range.mid, range, target: null, met: null, chanceMet: null });
-    expect(projection.totals.costPerResult?.mid).toBeCloseTo(projection.totals.spend / range.mid, 9);
+    expect(projection.totals.costPerResult).toEqual(goalCost(projection.totals.spend, projection.totals.ranges, goal));
+  });
+
+  // The goal's unit cost: per 1,000 people reached, per engagement, per submission, per
+  // install, and per conversion for sales (revenue is judged by ROAS, not a cost).
+  it.each([
+    ['awareness', 'reach', 1000],
+    ['engagement', 'engagements', 1],
+    ['ugc', 'submissions', 1],
+    ['app-installs', 'conversions', 1],
+    ['sales', 'conversions', 1],
+  ] as const)('%s: goalCost is spend ÷ %s × %d, the P10 cost at the P90 result', (goal, metric, per) => {
+    const { totals } = projectPlan({ ...plan, goal }, { figuresOnly: true });
+    const result = totals.ranges[metric];
+    expect(result.low).toBeGreaterThan(0);
+    const cost = goalCost(totals.spend, totals.ranges, goal);
+    expect(cost?.low).toBeCloseTo((totals.spend / result.high) * per, 9);
+    expect(cost?.mid).toBeCloseTo((totals.spend / result.mid) * per, 9);
+    expect(cost?.high).toBeCloseTo((totals.spend / result.low) * per, 9);
+    expect(totals.costPerResult).toEqual(cost);
+    // The same as the matching cost metric (per 1,000 reached for awareness, CPA for installs and sales).
+    const same = { reach: totals.costs.costPerReach, engagements: totals.costs.cpe, submissions: totals.costs.costPerSubmission, conversions: totals.costs.cpa }[metric];
+    expect(cost?.mid).toBeCloseTo((same?.mid ?? Number.NaN) * per, 9);
+  });
+
+  it('goalCost with exact numbers: per 1,000 reached, per one otherwise; null without a result', () => {
+    const r = (low: number, mid: number, high: number): Range => ({ low, mid, high });
+    const ranges = {
+      ...(Object.fromEntries(SUMMED_METRICS.map((k) => [k, r(0, 0, 0)])) as Record<(typeof SUMMED_METRICS)[number], Range>),
+      reach: r(400_000, 500_000, 800_000),
+      engagements: r(10_000, 20_000, 25_000),
+      submissions: r(1_000, 1_000, 1_000),
+      conversions: r(250, 400, 500),
+      revenue: r(10_000, 16_000, 20_000),
+    };
+    expect(goalCost(100_000, ranges, 'awareness')).toEqual({ low: 125, mid: 200, high: 250 });
+    expect(goalCost(100_000, ranges, 'engagement')).toEqual({ low: 4, mid: 5, high: 10 });
+    expect(goalCost(100_000, ranges, 'ugc')).toEqual({ low: 100, mid: 100, high: 100 });
+    expect(goalCost(100_000, ranges, 'app-installs')).toEqual({ low: 200, mid: 250, high: 400 });
+    // Sales: per conversion, not per dollar of revenue.
+    expect(goalCost(100_000, ranges, 'sales')).toEqual({ low: 200, mid: 250, high: 400 });
+    expect(goalCost(100_000, { ...ranges, conversions: r(0, 10, 20) }, 'sales')).toBeNull();
+    expect(goalCost(100_000, { ...ranges, reach: r(0, 0, 0) }, 'awareness')).toBeNull();
+    expect(goalCost(0, ranges, 'engagement')).toEqual({ low: 0, mid: 0, high: 0 });
   });
 
   it.each(GOALS)('%s: met, and how likely, agree with the target', (goal) => {

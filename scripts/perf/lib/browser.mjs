@@ -80,7 +80,7 @@ function pageProbe(kind) {
   const ready = app
     ? Boolean(document.querySelector('#projections')) &&
       !document.querySelector('.state--loading') &&
-      (kind !== 'app-plan' || (document.querySelectorAll('figure.chart figcaption').length >= 3 && impressionsDd() !== null))
+      (kind !== 'app-plan' || (document.querySelectorAll('figure.chart figcaption').length >= 6 && impressionsDd() !== null))
     : Boolean(document.querySelector('output'));
   const numbers = app ? [...document.querySelectorAll('dl.metrics dd:not(.metric__how)')].map(text) : [text(document.querySelector('output'))];
   return {
