@@ -91,7 +91,7 @@ export interface LineResult extends Figures {
 export interface Totals extends Figures {
   /** In-target impressions ÷ reach, with its range. */
   frequencyRange: Range | null;
-  /** Reach at 1+, 2+, 3+, 4+ and 5+ exposures (index 0 is 1+). */
+  /** Reach at 1+, 2+, 3+, 4+ and 5+ exposures (index 0 is 1+); empty in a format comparison. */
   reachAtLeast: Range[];
   /** The goal's unit cost (see goalCost). */
   costPerResult: Range | null;
@@ -239,6 +239,17 @@ class Scenarios {
     }
     return r;
   }
+}
+
+/** One resolver per set of scenarios: its caches outlive a projection while the scenarios do. */
+const resolvers = new WeakMap<ScenarioFactors, Scenarios>();
+function scenariosOf(factors: ScenarioFactors): Scenarios {
+  let s = resolvers.get(factors);
+  if (!s) {
+    s = new Scenarios(factors);
+    resolvers.set(factors, s);
+  }
+  return s;
 }
 
 const sumCoef = (terms: readonly Term[]) => terms.reduce((s, t) => s + t.coef, 0);
@@ -661,7 +672,7 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
   const a = input.assumptions;
   const audience = audienceOf(input.targeting, a);
   const U = audience.universe;
-  const s = new Scenarios(drawScenarios(input.spreads, a, seed));
+  const s = scenariosOf(drawScenarios(input.spreads, a, seed));
   const ctx: Context = { a, s, audience, countries: input.targeting.countries, flightDays: input.flightDays };
   const models = [...input.formats.map((l) => formatModel(l, ctx)), ...input.creators.map((l) => creatorModel(l, ctx))];
   const reachParams: ReachParams = { universe: U, shape: a.reachCurveShape, overlap: a.creatorRepeatOverlap };
@@ -770,13 +781,15 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
   ranges.reach = totalReach;
   const erSample = new Float64Array(SAMPLE_SIZE);
   const freqSample = new Float64Array(SAMPLE_SIZE);
-  const atLeast = Array.from({ length: 5 }, () => new Float64Array(SAMPLE_SIZE));
+  // The frequency distribution is a plan-level chart: a format comparison leaves it out.
+  const atLeast = options.figuresOnly ? [] : Array.from({ length: 5 }, () => new Float64Array(SAMPLE_SIZE));
   for (let d = 0; d < SAMPLE_SIZE; d++) {
     const views = samples.videoViews[d] ?? 0;
     erSample[d] = views > 0 ? (samples.engagements[d] ?? 0) / views : 0;
     const reach = reachSample[d] ?? 0;
     const target = targetSample[d] ?? 0;
     freqSample[d] = reach > 0 ? target / reach : 0;
+    if (atLeast.length === 0) continue;
     const bins = U > 0 ? frequencyAtLeast(target / U, reach / U, 5) : [];
     for (let k = 0; k < 5; k++) {
       const bin = atLeast[k];

@@ -91,7 +91,7 @@ export function frequencyAtLeast(m: number, r: number, maxK: number): number[] {
     const mean = m / share;
     let lo = 0;
     let hi = Math.max(mean, 1e-9);
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 45; i++) {
       const mid = (lo + hi) / 2;
       const truncatedMean = mid < 1e-12 ? 1 : mid / -Math.expm1(-mid);
       if (truncatedMean < mean) lo = mid;
@@ -113,7 +113,7 @@ export function frequencyAtLeast(m: number, r: number, maxK: number): number[] {
     // 1 − (1 + m/k)^−k rises with k from 0 (k → 0) to Poisson's reach (k → ∞).
     let lo = Math.log(1e-6);
     let hi = Math.log(1e6);
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 45; i++) {
       const mid = (lo + hi) / 2;
       const k = Math.exp(mid);
       const reach = -Math.expm1(-k * Math.log1p(m / k));
