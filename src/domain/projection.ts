@@ -156,6 +156,8 @@ export interface ProjectOptions {
   seed?: number;
   /** Leave out the daily series, budget curve and format comparison (used for the comparison itself). */
   figuresOnly?: boolean;
+  /** `false` leaves out the frequency distribution (the format comparison doesn't chart it). */
+  frequency?: boolean;
 }
 
 const TIER_RATE: Record<Tier, AssumptionKey> = {
@@ -782,7 +784,7 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
   const erSample = new Float64Array(SAMPLE_SIZE);
   const freqSample = new Float64Array(SAMPLE_SIZE);
   // The frequency distribution is a plan-level chart: a format comparison leaves it out.
-  const atLeast = options.figuresOnly ? [] : Array.from({ length: 5 }, () => new Float64Array(SAMPLE_SIZE));
+  const atLeast = options.frequency === false ? [] : Array.from({ length: 5 }, () => new Float64Array(SAMPLE_SIZE));
   for (let d = 0; d < SAMPLE_SIZE; d++) {
     const views = samples.videoViews[d] ?? 0;
     erSample[d] = views > 0 ? (samples.engagements[d] ?? 0) / views : 0;
@@ -1041,7 +1043,7 @@ function compareFormats(input: ProjectionInput, spend: number, seed: number): Pr
       }
       line = { format, days: null, spend: budget, buyingModel: 'CPM', pacing: 'even' };
     }
-    const alone = project({ ...input, formats: [line], creators: [] }, { seed, figuresOnly: true });
+    const alone = project({ ...input, formats: [line], creators: [] }, { seed, figuresOnly: true, frequency: false });
     return {
       formatId: format.id,
       name: format.name,
