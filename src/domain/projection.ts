@@ -836,7 +836,7 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
     },
     audience,
     budgetCurve: full ? budgetCurve(models, s, reachParams, overlapFactor, spend, reachDraws.mid) : [],
-    comparison: full ? compareFormats(input, spend, seed) : { budget: 0, formats: [] },
+    comparison: full ? comparedFormats(input, spend, seed) : { budget: 0, formats: [] },
     sample: { size: SAMPLE_SIZE, seed },
   };
 }
@@ -1009,6 +1009,29 @@ function budgetCurve(
 /** The budget the formats are compared on: the plan's budget, else its spend, else $100,000. */
 function comparisonBudget(input: ProjectionInput, spend: number): number {
   return input.budget ?? (spend > 0 ? spend : 100_000);
+}
+
+let lastComparison: { key: string; catalog: readonly AdFormat[]; result: Projection['comparison'] } | null = null;
+
+/**
+ * The format comparison depends on the budget, goal, audience, flight and rates, not on the
+ * plan's line items: editing a line item reuses the last one (5 projections saved per keystroke).
+ */
+function comparedFormats(input: ProjectionInput, spend: number, seed: number): Projection['comparison'] {
+  const key = JSON.stringify([
+    comparisonBudget(input, spend),
+    input.goal,
+    input.targeting,
+    input.flightDays,
+    seed,
+    input.assumptions,
+    input.spreads,
+  ]);
+  const prev = lastComparison;
+  if (prev && prev.key === key && prev.catalog === input.catalog) return prev.result;
+  const result = compareFormats(input, spend, seed);
+  lastComparison = { key, catalog: input.catalog, result };
+  return result;
 }
 
 /** Each ad format alone on the plan's budget, with the goal's cost per result. */

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { format, parseISO } from 'date-fns';
-import { Area, CartesianGrid, ComposedChart, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, LineChart, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { Goal } from '../../domain/types';
 import type { Projection } from '../../domain/projection';
 import { approx, approxMoney, lowHigh, money, pct, pctRound, short, times, unitApprox, whole } from '../../lib/format';
@@ -46,8 +46,6 @@ const countTick = (v: number) => short(v);
 const moneyTick = (v: number) => (v === 0 ? '$0' : approxMoney(v));
 const countFmt = (n: number, d: 3 | 4) => approx(n, d);
 const range = (low: number, high: number) => lowHigh({ low, high }, countFmt) ?? 'no range';
-const tooltipCount = (v: unknown) =>
-  Array.isArray(v) ? `${approx(Number(v[0]))}–${approx(Number(v[1]))}` : typeof v === 'number' ? whole(v) : String(v);
 
 /**
  * A legend in HTML: recharts' own legend measures itself on every render, which is most of a
@@ -176,7 +174,6 @@ const FlightChart = memo(
             <XAxis dataKey="date" ticks={ticks} interval={0} tickFormatter={axisDate} tick={TICK} />
             <YAxis yAxisId="reach" tickFormatter={countTick} ticks={reachTicks} domain={[0, reachTicks.at(-1) ?? 'auto']} width={52} tick={TICK} />
             <YAxis yAxisId="spend" orientation="right" tickFormatter={moneyTick} ticks={spendTicks} domain={[0, spendTicks.at(-1) ?? 'auto']} width={56} tick={TICK} />
-            <Tooltip formatter={(v, name) => (name === 'Spend' && typeof v === 'number' ? money(v) : tooltipCount(v))} labelFormatter={(d) => axisDate(String(d))} />
             <Area yAxisId="reach" type="monotone" dataKey="band" name="Reach P10–P90" stroke="none" fill={COLOR.band} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
             <Line yAxisId="reach" type="monotone" dataKey="reach" name="Reach" stroke={COLOR.reach} strokeWidth={2} dot={false} isAnimationActive={false} />
             <Line yAxisId="spend" type="stepAfter" dataKey="spend" name="Spend" stroke={COLOR.spend} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
@@ -251,7 +248,6 @@ const BudgetCurveChart = memo(
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLOR.grid} />
             <XAxis dataKey="spend" type="number" ticks={spendTicks} domain={[0, spendTicks.at(-1) ?? 'auto']} tickFormatter={moneyTick} tick={TICK} />
             <YAxis tickFormatter={countTick} ticks={reachTicks} domain={[0, reachTicks.at(-1) ?? 'auto']} width={52} tick={TICK} />
-            <Tooltip formatter={tooltipCount} labelFormatter={(v) => `Budget ${money(Number(v))}`} />
             {showUniverse && <ReferenceLine y={universe} stroke={COLOR.universe} strokeDasharray="4 4" />}
             <Line type="monotone" dataKey="reach" name="Reach" stroke={COLOR.reach} strokeWidth={2} dot={false} isAnimationActive={false} />
             <ReferenceDot x={plan.spend} y={plan.reach} r={6} fill={COLOR.plan} stroke="#fff" strokeWidth={2} />
