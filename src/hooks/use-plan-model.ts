@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useAdFormats } from '../api/ad-formats';
 import { useBenchmarks } from '../api/benchmarks';
 import type { Plan } from '../domain/plan';
@@ -19,29 +19,50 @@ export type PlanModel =
       projection: Projection;
     };
 
-let last: { plan: Plan; formats: AdFormat[]; assumptions: Assumption[]; check: PlanCheck; projection: Projection } | null =
-  null;
+interface Checked {
+  plan: Plan;
+  formats: AdFormat[];
+  assumptions: Assumption[];
+  check: PlanCheck;
+}
 
-/** Validation and projection of one plan, computed once however many components ask. */
-function compute(plan: Plan, formats: AdFormat[], assumptions: Assumption[]) {
-  if (last && last.plan === plan && last.formats === formats && last.assumptions === assumptions) return last;
-  const check = validatePlan(
-    { ...plan, formats: plan.formats.filter((f) => f.included) },
-    formats,
-    assumptions,
-  );
-  last = { plan, formats, assumptions, check, projection: project(check.input) };
-  return last;
+// The last two checks: while a keystroke's projection is pending, the typed plan and the
+// projected plan are both asked for.
+let checks: Checked[] = [];
+let lastProjection: { plan: Plan; formats: AdFormat[]; assumptions: Assumption[]; projection: Projection } | null = null;
+
+/** Validation of one plan, computed once however many components ask. */
+function checkOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Checked {
+  const hit = checks.find((c) => c.plan === plan && c.formats === formats && c.assumptions === assumptions);
+  if (hit) return hit;
+  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, formats, assumptions);
+  const checked = { plan, formats, assumptions, check };
+  checks = [checked, ...checks.slice(0, 1)];
+  return checked;
+}
+
+/** The projection of one plan, computed once. */
+function projectionOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Projection {
+  const p = lastProjection;
+  if (p && p.plan === plan && p.formats === formats && p.assumptions === assumptions) return p.projection;
+  const projection = project(checkOf(plan, formats, assumptions).check.input);
+  lastProjection = { plan, formats, assumptions, projection };
+  return projection;
 }
 
 /** The open plan with the formats and benchmarks it needs, checked and projected. */
 export function usePlanModel(): PlanModel {
   const plan = usePlan();
+  // Fields and their messages follow each keystroke; the projection follows in a render React
+  // can interrupt, so typing never waits for the model (it is one frame behind at most).
+  const projectedPlan = useDeferredValue(plan);
   const formats = useAdFormats();
   const benchmarks = useBenchmarks();
   return useMemo((): PlanModel => {
     if (formats.data && benchmarks.data) {
-      return { status: 'ready', ...compute(plan, formats.data, benchmarks.data.assumptions) };
+      const { assumptions } = benchmarks.data;
+      const checked = checkOf(plan, formats.data, assumptions);
+      return { status: 'ready', ...checked, projection: projectionOf(projectedPlan, formats.data, assumptions) };
     }
     const error = formats.error ?? benchmarks.error;
     if (error) {
@@ -57,5 +78,5 @@ export function usePlanModel(): PlanModel {
       };
     }
     return { status: 'pending', plan };
-  }, [plan, formats, benchmarks]);
+  }, [plan, projectedPlan, formats, benchmarks]);
 }
