@@ -263,7 +263,11 @@ function evalTerms(terms: readonly Term[], s: Scenarios, draw: number): number {
 }
 
 /** P10/P50/P90 of a sum of terms: exact from one factor's ranks when only one varies, else sampled. */
+/** The range of a figure a line item doesn't produce (shared: ranges are read-only). */
+const NONE_RANGE: Range = Object.freeze({ low: 0, mid: 0, high: 0 });
+
 function rangeOfTerms(terms: readonly Term[], s: Scenarios): Range {
+  if (terms.length === 0) return NONE_RANGE;
   let constant = 0;
   let sig: string | null = null;
   let mixed = false;

@@ -50,20 +50,20 @@ function projectionOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]
   return projection;
 }
 
-/** The open plan with the formats and benchmarks it needs, checked and projected. */
-export function usePlanModel(): PlanModel {
+export type PlanCheckModel =
+  | Exclude<PlanModel, { status: 'ready' }>
+  | ({ status: 'ready' } & Checked);
+
+/**
+ * The open plan with the formats and benchmarks it needs, checked (no projection): for the
+ * input sections, which then don't re-render when the projection catches up with a keystroke.
+ */
+export function usePlanCheck(): PlanCheckModel {
   const plan = usePlan();
-  // Fields and their messages follow each keystroke; the projection follows in a render React
-  // can interrupt, so typing never waits for the model (it is one frame behind at most).
-  const projectedPlan = useDeferredValue(plan);
   const formats = useAdFormats();
   const benchmarks = useBenchmarks();
-  return useMemo((): PlanModel => {
-    if (formats.data && benchmarks.data) {
-      const { assumptions } = benchmarks.data;
-      const checked = checkOf(plan, formats.data, assumptions);
-      return { status: 'ready', ...checked, projection: projectionOf(projectedPlan, formats.data, assumptions) };
-    }
+  return useMemo((): PlanCheckModel => {
+    if (formats.data && benchmarks.data) return { status: 'ready', ...checkOf(plan, formats.data, benchmarks.data.assumptions) };
     const error = formats.error ?? benchmarks.error;
     if (error) {
       return {
@@ -78,5 +78,20 @@ export function usePlanModel(): PlanModel {
       };
     }
     return { status: 'pending', plan };
-  }, [plan, projectedPlan, formats, benchmarks]);
+  }, [plan, formats, benchmarks]);
+}
+
+/** The open plan with the formats and benchmarks it needs, checked and projected. */
+export function usePlanModel(): PlanModel {
+  const checked = usePlanCheck();
+  // Fields and their messages follow each keystroke; the projection follows in a render React
+  // can interrupt, so typing never waits for the model (it is one frame behind at most).
+  const projectedPlan = useDeferredValue(checked.plan);
+  return useMemo(
+    (): PlanModel =>
+      checked.status === 'ready'
+        ? { ...checked, projection: projectionOf(projectedPlan, checked.formats, checked.assumptions) }
+        : checked,
+    [checked, projectedPlan],
+  );
 }

@@ -6,7 +6,7 @@ import { TAKEOVER_CATEGORIES, type InFeedBuyingModel, type Pacing, type PlanForm
 import type { AdFormat, BuyingModel, FunnelStage } from '../../domain/types';
 import { fieldId, formatAmountLabel, type PlanCheck } from '../../domain/validation';
 import { useAdFormats } from '../../api/ad-formats';
-import { usePlanModel } from '../../hooks/use-plan-model';
+import { usePlanCheck } from '../../hooks/use-plan-model';
 import { money, whole } from '../../lib/format';
 import { usePlanActions } from '../../store/plan-store';
 
@@ -60,7 +60,7 @@ function minimumLabel(f: AdFormat): string {
 /** The five formats: pick, compare and budget them. */
 export function AdFormatsSection() {
   const formats = useAdFormats();
-  const model = usePlanModel();
+  const model = usePlanCheck();
   // Messages need the benchmarks too; the cards don't, so they show as soon as the formats arrive.
   const check = model.status === 'ready' ? model.check : null;
   return (

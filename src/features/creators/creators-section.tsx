@@ -11,7 +11,7 @@ import { parseNumber } from '../../domain/parse';
 import { fieldId, flightLength, MAX_POSTS } from '../../domain/validation';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { useLastDefined } from '../../hooks/use-last-defined';
-import { usePlanModel } from '../../hooks/use-plan-model';
+import { usePlanCheck } from '../../hooks/use-plan-model';
 import { money, pct, short, whole } from '../../lib/format';
 import { usePlan, usePlanActions } from '../../store/plan-store';
 
@@ -162,7 +162,7 @@ const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: C
 });
 
 function PlanCreators() {
-  const model = usePlanModel();
+  const model = usePlanCheck();
   const { plan } = model;
   const creators = plan.creators;
   const errors = model.status === 'ready' ? model.check.errors : {};

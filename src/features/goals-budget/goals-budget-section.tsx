@@ -3,7 +3,7 @@ import { CheckboxGroup, NumberField, RadioGroup, SelectField, TextField } from '
 import { GOAL_KPI } from '../../domain/plan';
 import { AGE_BANDS, COUNTRIES, COUNTRY_NAMES, GENDERS, GOALS, type Gender, type Goal } from '../../domain/types';
 import { fieldId, flightLength } from '../../domain/validation';
-import { usePlanModel } from '../../hooks/use-plan-model';
+import { usePlanCheck } from '../../hooks/use-plan-model';
 import { money } from '../../lib/format';
 import { usePlanActions } from '../../store/plan-store';
 
@@ -15,7 +15,7 @@ const GENDER_OPTIONS = GENDERS.map((g) => ({ value: g, label: GENDER_LABEL[g] })
 
 /** Plan name, flight dates, goal with its KPI target, the budget cap and the target audience. */
 export function GoalsBudgetSection() {
-  const model = usePlanModel();
+  const model = usePlanCheck();
   const { plan } = model;
   const actions = usePlanActions();
   const check = model.status === 'ready' ? model.check : null;

@@ -3,7 +3,7 @@ import { NumberField } from '../../components/ui/field';
 import { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvFileName, assumptionsCsvRows, toCsv } from '../../domain/csv';
 import { ASSUMPTION_GROUPS, type Assumption, type AssumptionGroup, type AssumptionKey, type Assumptions } from '../../domain/types';
 import { fieldId } from '../../domain/validation';
-import { usePlanModel } from '../../hooks/use-plan-model';
+import { usePlanCheck } from '../../hooks/use-plan-model';
 import { downloadFile } from '../../lib/download';
 import { usePlanActions } from '../../store/plan-store';
 import { formatAssumption, overriddenKeys } from './format-assumption';
@@ -41,8 +41,8 @@ function unitSuffix(a: Assumption): string {
  * definition, market, source and published range; each can be overridden for this plan
  * (saved with it) and the ledger exported as CSV.
  */
-export function AssumptionsPanel({ assumptions }: { assumptions: Assumption[] }) {
-  const model = usePlanModel();
+export const AssumptionsPanel = memo(function AssumptionsPanel({ assumptions }: { assumptions: Assumption[] }) {
+  const model = usePlanCheck();
   const actions = usePlanActions();
   const overrides = model.plan.assumptionOverrides;
   const errors = model.status === 'ready' ? model.check.errors : {};
@@ -91,7 +91,7 @@ export function AssumptionsPanel({ assumptions }: { assumptions: Assumption[] })
       ))}
     </div>
   );
-}
+});
 
 /** One assumption: re-renders only when its own override, message or value in use changes. */
 const AssumptionRow = memo(function AssumptionRow({

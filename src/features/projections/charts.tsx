@@ -1,6 +1,7 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { format, parseISO } from 'date-fns';
-import { Area, CartesianGrid, ComposedChart, Line, LineChart, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
+import { Curve, type CurvePoint } from './curve';
 import type { Goal } from '../../domain/types';
 import type { Projection } from '../../domain/projection';
 import { approx, approxMoney, lowHigh, money, pct, pctRound, short, times, unitApprox, whole } from '../../lib/format';
@@ -176,7 +177,7 @@ const FlightChart = memo(
             <YAxis yAxisId="spend" orientation="right" tickFormatter={moneyTick} ticks={spendTicks} domain={[0, spendTicks.at(-1) ?? 'auto']} width={56} tick={TICK} />
             <Area yAxisId="reach" type="monotone" dataKey="band" name="Reach P10–P90" stroke="none" fill={COLOR.band} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
             <Line yAxisId="reach" type="monotone" dataKey="reach" name="Reach" stroke={COLOR.reach} strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Line yAxisId="spend" type="stepAfter" dataKey="spend" name="Spend" stroke={COLOR.spend} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+            <Line yAxisId="spend" type="stepAfter" dataKey="spend" name="Spend" stroke={COLOR.spend} className="chart__spend-line" dot={false} isAnimationActive={false} />
           </ComposedChart>
         )}
       </ChartFigure>
@@ -184,6 +185,8 @@ const FlightChart = memo(
   },
   (a, b) => a.universe === b.universe && sameRows(a.points, b.points),
 );
+
+const curvePoints = (points: readonly { spend: number; reach: number }[]): CurvePoint[] => points.map((p) => ({ x: p.spend, y: p.reach }));
 
 function rangePct(part: number, whole: number): string {
   return whole > 0 ? pctRound(part / whole) : '—';
@@ -244,14 +247,18 @@ const BudgetCurveChart = memo(
         )}
       >
         {plan && (
-          <LineChart responsive data={points} style={{ width: '100%', height: 220 }} margin={{ top: 12, right: 16, left: 0, bottom: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLOR.grid} />
-            <XAxis dataKey="spend" type="number" ticks={spendTicks} domain={[0, spendTicks.at(-1) ?? 'auto']} tickFormatter={moneyTick} tick={TICK} />
-            <YAxis tickFormatter={countTick} ticks={reachTicks} domain={[0, reachTicks.at(-1) ?? 'auto']} width={52} tick={TICK} />
-            {showUniverse && <ReferenceLine y={universe} stroke={COLOR.universe} strokeDasharray="4 4" />}
-            <Line type="monotone" dataKey="reach" name="Reach" stroke={COLOR.reach} strokeWidth={2} dot={false} isAnimationActive={false} />
-            <ReferenceDot x={plan.spend} y={plan.reach} r={6} fill={COLOR.plan} stroke="#fff" strokeWidth={2} />
-          </LineChart>
+          <Curve
+            points={curvePoints(points)}
+            mark={{ x: plan.spend, y: plan.reach }}
+            level={showUniverse ? universe : null}
+            xTicks={spendTicks}
+            yTicks={reachTicks}
+            xLabel={moneyTick}
+            yLabel={countTick}
+            color={COLOR.reach}
+            markColor={COLOR.plan}
+            levelColor={COLOR.universe}
+          />
         )}
       </ChartFigure>
     );
