@@ -58,13 +58,13 @@ async function checkResultsAndExport(page: Page): Promise<void> {
   const charts = page.locator('figure.chart');
   await expect.poll(() => charts.count()).toBe(6);
   for (let i = 0; i < 6; i++) {
-    // Time series in recharts SVG; bar charts in HTML (.hbars).
-    await charts.nth(i).locator('svg.recharts-surface, .hbars').first().waitFor();
+    // The flight in recharts SVG; the budget curve one SVG path; bar charts in HTML (.hbars).
+    await charts.nth(i).locator('svg.recharts-surface, svg.curve__svg, .hbars').first().waitFor();
     expect((await charts.nth(i).locator('figcaption').innerText()).length).toBeGreaterThan(20);
   }
   // The reach band, the plan's point on the budget curve, bars with their P10-P90 whiskers.
   expect(await page.locator('figure.chart path.recharts-area-area').count()).toBeGreaterThan(0);
-  expect(await page.locator('figure.chart .recharts-reference-dot').count()).toBe(1);
+  expect(await page.locator('figure.chart .curve__mark').count()).toBe(1);
   expect(await page.locator('figure.chart .hbars__bar').count()).toBeGreaterThan(0);
   expect(await page.locator('figure.chart .hbars__whisker').count()).toBeGreaterThan(0);
 
