@@ -3,7 +3,7 @@ import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
 import { CREATORS } from '../../mocks/data/creators';
 import { creatorLineFrom, formatLine, newPlan, type Plan } from '../../src/domain/plan';
-import { project, type LineResult } from '../../src/domain/projection';
+import { project, SUMMED_METRICS, type LineResult, type Range, type RangedMetric } from '../../src/domain/projection';
 import { reachFromImpressions } from '../../src/domain/reach';
 import { validatePlan } from '../../src/domain/validation';
 import {
@@ -262,7 +262,14 @@ describe('goal results', () => {
   });
 
   it('costs spend ÷ result, the low cost from the high result; none without a result', () => {
-    expect(costPerResult(1000, { low: 50, mid: 100, high: 200 }, goalResult('engagement'))).toEqual({ low: 5, mid: 10, high: 20 });
-    expect(costPerResult(1000, { low: 0, mid: 0, high: 0 }, goalResult('engagement'))).toBeNull();
+    const withEngagements = (engagements: Range) => ({
+      spend: 1000,
+      ranges: {
+        ...(Object.fromEntries([...SUMMED_METRICS, 'reach'].map((k) => [k, { low: 0, mid: 0, high: 0 }])) as Record<RangedMetric, Range>),
+        engagements,
+      },
+    });
+    expect(costPerResult(withEngagements({ low: 50, mid: 100, high: 200 }), 'engagement')).toEqual({ low: 5, mid: 10, high: 20 });
+    expect(costPerResult(withEngagements({ low: 0, mid: 0, high: 0 }), 'engagement')).toBeNull();
   });
 });

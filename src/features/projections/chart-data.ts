@@ -201,7 +201,7 @@ export function resultsByItem(items: readonly LineResult[], goal: Goal, max = MA
       high: r.high,
       error: errorSpan(r),
       spend: i.spend,
-      cost: costPerResult(i.spend, r, g)?.mid ?? null,
+      cost: costPerResult(i, goal)?.mid ?? null,
       isOther: false,
     };
   });
@@ -254,7 +254,7 @@ export function formatsCompared(comparison: Projection['comparison'], goal: Goal
       high: kpi.high,
       error: errorSpan(kpi),
       spend: f.spend,
-      cost: costPerResult(f.spend, resultRange(f.figures, g), g)?.mid ?? null,
+      cost: costPerResult({ spend: f.spend, ranges: f.figures.ranges }, goal)?.mid ?? null,
       unavailable: null,
     };
   });

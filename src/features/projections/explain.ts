@@ -630,7 +630,7 @@ export function explainItem(item: LineResult, c: ExplainContext): Explanation[] 
   const figures = item.kind === 'creator' ? explainCreator(item, c) : explainFormat(item, c);
   const g = goalResult(c.goal);
   const result = resultRange(item, g);
-  const cost = costPerResult(item.spend, result, g);
+  const cost = costPerResult(item, c.goal);
   const resultCentral = result.mid;
   figures.push({
     key: 'costPerResult',
@@ -720,7 +720,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
   const views = totals.videoViews;
   const spend = totals.spend;
   const result = resultRange(totals, g);
-  const cost = costPerResult(spend, result, g);
+  const cost = costPerResult(totals, c.goal);
   const roiCentral = spend > 0 ? (totals.revenue - spend) / spend : null;
   const target = totals.targetImpressions.mid;
 

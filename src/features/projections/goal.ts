@@ -1,5 +1,5 @@
 import { GOAL_KPI, type KpiMetric } from '../../domain/plan';
-import type { LineResult, Range } from '../../domain/projection';
+import { goalCost, type LineResult, type Range } from '../../domain/projection';
 import type { Goal } from '../../domain/types';
 
 /** The figures a headline card or an explanation is about. */
@@ -54,9 +54,8 @@ export function resultRange(f: Pick<LineResult, 'ranges'>, g: GoalResult): Range
   return f.ranges[g.metric === 'revenue' ? 'conversions' : g.metric];
 }
 
-/** Spend ÷ the goal's result (× 1,000 for reach): null without a result. */
-export function costPerResult(spend: number, result: Range, g: GoalResult): Range | null {
-  if (!(result.low > 0)) return null;
-  return { low: (spend / result.high) * g.per, mid: (spend / result.mid) * g.per, high: (spend / result.low) * g.per };
+/** Spend ÷ the goal's result (× 1,000 for reach), as the model defines it: null without a result. */
+export function costPerResult(f: Pick<LineResult, 'spend' | 'ranges'>, goal: Goal): Range | null {
+  return goalCost(f.spend, f.ranges, goal);
 }
 

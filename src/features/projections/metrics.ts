@@ -1,7 +1,7 @@
 import type { Goal } from '../../domain/types';
 import type { CostMetric, Projection, Range } from '../../domain/projection';
 import { approx, approxMoney, lowHigh, money, pct, pctApprox, pctRound, times, unitApprox, unitCost, whole } from '../../lib/format';
-import { costPerResult, goalResult, resultRange, type FigureKey } from './goal';
+import { costPerResult, goalResult, type FigureKey } from './goal';
 
 /** A headline number: its P50, its P10-P90 beside it, and one line on what it is. */
 export interface MetricCard {
@@ -25,7 +25,7 @@ const timesRange = (r: Range | null) => lowHigh(r, (n) => times(n));
 export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[] {
   const { totals: t, audience } = projection;
   const g = goalResult(goal);
-  const cost = costPerResult(t.spend, resultRange(t, g), g);
+  const cost = costPerResult(t, goal);
   const cards: MetricCard[] = [
     { key: 'spend', label: 'Spend', value: money(t.spend), range: null, short: 'Budgets + takeover days × price + creator fee × posts' },
     {

@@ -1,7 +1,7 @@
 import type { Figures, LineResult, Range } from '../../domain/projection';
 import type { Goal } from '../../domain/types';
 import { approx, lowHigh, money, pctApprox, unitApprox, unitCost, whole } from '../../lib/format';
-import { costPerResult, goalResult, resultRange } from './goal';
+import { costPerResult } from './goal';
 
 /** A cell's text: the P50 and, when the figure has a spread, its P10-P90. */
 export interface Cell {
@@ -21,8 +21,7 @@ export function boughtText(item: Pick<LineResult, 'bought'>): string {
 
 /** The cells of a row after its name, as text: rows compare these to skip re-rendering. */
 export function rowCells(f: Figures, goal: Goal, bought: string): Cell[] {
-  const g = goalResult(goal);
-  const cost = costPerResult(f.spend, resultRange(f, g), g);
+  const cost = costPerResult(f, goal);
   return [
     { value: money(f.spend), range: null },
     { value: bought, range: null },
