@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { format, parseISO } from 'date-fns';
-import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
 import { Curve, type CurvePoint } from './curve';
 import type { Goal } from '../../domain/types';
 import type { Projection } from '../../domain/projection';
@@ -40,7 +40,20 @@ const COLOR = {
   universe: '#98a2b3',
   grid: '#e4e7ec',
 };
-const TICK = { fontSize: 12 };
+/**
+ * An axis label as plain SVG text. recharts' own tick measures every label in the DOM to wrap
+ * it, which forces a layout of the page in the middle of each update; these labels are short
+ * and never wrap, and every tick is shown (`interval={0}`), so nothing needs measuring.
+ */
+function AxisTick({ x, y, payload, index, textAnchor, verticalAnchor, tickFormatter }: BaseTickContentProps) {
+  const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : undefined;
+  const value: unknown = payload.value;
+  return (
+    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fontSize={12} fill="#666" className="recharts-cartesian-axis-tick-value">
+      {tickFormatter ? tickFormatter(value, index) : String(value)}
+    </text>
+  );
+}
 
 const axisDate = (d: string) => format(parseISO(d), 'MMM d');
 const countTick = (v: number) => short(v);
@@ -114,6 +127,17 @@ function ChartFigure({
 
 // ---------------------------------------------------------------------------------------
 
+const FLIGHT_STYLE = { width: '100%', height: 240 };
+const FLIGHT_MARGIN = { top: 8, right: 4, left: 0, bottom: 0 };
+
+/** Round ticks up to at least `max` and the domain they span: the same arrays while the ticks' values are. */
+function useTicks(max: number): [number[], [number, number]] {
+  const ticks = niceTicks(max);
+  const key = ticks.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the ticks' values.
+  return useMemo(() => [ticks, [0, ticks[ticks.length - 1] ?? 0]], [key]);
+}
+
 const FlightChart = memo(
   function FlightChart({ points, universe }: { points: FlightPoint[]; universe: number }) {
     const ticks = useMemo(() => dateTicks(points.map((p) => p.date), 4), [points]);
@@ -121,8 +145,10 @@ const FlightChart = memo(
     const half = dayReaching(points, 0.5);
     const maxReach = Math.max(0, ...points.map((p) => p.band[1]));
     const maxSpend = last?.spend ?? 0;
-    const reachTicks = niceTicks(maxReach);
-    const spendTicks = niceTicks(maxSpend);
+    // Axis props keep their identity while their values hold: recharts stores every axis
+    // setting and recomputes the chart whenever one is a new object.
+    const [reachTicks, reachDomain] = useTicks(maxReach);
+    const [spendTicks, spendDomain] = useTicks(maxSpend);
     return (
       <ChartFigure
         id="chart-flight"
@@ -169,15 +195,17 @@ const FlightChart = memo(
           </>
         )}
       >
+        {/* No accessibility layer: without a tooltip it would only add a silent tab stop; the caption and data table carry the figures. */}
         {points.length > 0 && (
-          <ComposedChart responsive data={points} style={{ width: '100%', height: 240 }} margin={{ top: 8, right: 4, left: 0, bottom: 0 }}>
+          <ComposedChart responsive accessibilityLayer={false} data={points} style={FLIGHT_STYLE} margin={FLIGHT_MARGIN}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={COLOR.grid} />
-            <XAxis dataKey="date" ticks={ticks} interval={0} tickFormatter={axisDate} tick={TICK} />
-            <YAxis yAxisId="reach" tickFormatter={countTick} ticks={reachTicks} domain={[0, reachTicks.at(-1) ?? 'auto']} width={52} tick={TICK} />
-            <YAxis yAxisId="spend" orientation="right" tickFormatter={moneyTick} ticks={spendTicks} domain={[0, spendTicks.at(-1) ?? 'auto']} width={56} tick={TICK} />
+            <XAxis dataKey="date" ticks={ticks} interval={0} tickFormatter={axisDate} tick={AxisTick} />
+            <YAxis yAxisId="reach" niceTicks="none" interval={0} tickFormatter={countTick} ticks={reachTicks} domain={reachDomain} width={52} tick={AxisTick} />
+            <YAxis yAxisId="spend" orientation="right" niceTicks="none" interval={0} tickFormatter={moneyTick} ticks={spendTicks} domain={spendDomain} width={56} tick={AxisTick} />
             <Area yAxisId="reach" type="monotone" dataKey="band" name="Reach P10–P90" stroke="none" fill={COLOR.band} fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
-            <Line yAxisId="reach" type="monotone" dataKey="reach" name="Reach" stroke={COLOR.reach} strokeWidth={2} dot={false} isAnimationActive={false} />
-            <Line yAxisId="spend" type="stepAfter" dataKey="spend" name="Spend" stroke={COLOR.spend} className="chart__spend-line" dot={false} isAnimationActive={false} />
+            {/* Lines drawn as unfilled areas: recharts' Line measures its path's length on every render, which forces a layout of the page. */}
+            <Area yAxisId="reach" type="monotone" dataKey="reach" name="Reach" stroke={COLOR.reach} strokeWidth={2} fill="none" dot={false} activeDot={false} isAnimationActive={false} />
+            <Area yAxisId="spend" type="stepAfter" dataKey="spend" name="Spend" stroke={COLOR.spend} fill="none" className="chart__spend-line" dot={false} activeDot={false} isAnimationActive={false} />
           </ComposedChart>
         )}
       </ChartFigure>
