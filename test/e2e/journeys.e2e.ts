@@ -60,7 +60,10 @@ async function checkResultsAndExport(page: Page): Promise<void> {
   for (let i = 0; i < 6; i++) {
     // The flight in recharts SVG; the budget curve one SVG path; bar charts in HTML (.hbars).
     await charts.nth(i).locator('svg.recharts-surface, svg.curve__svg, .hbars').first().waitFor();
-    expect((await charts.nth(i).locator('figcaption').innerText()).length).toBeGreaterThan(20);
+    // Charts out of view skip rendering (content-visibility) until a frame after they are
+    // scrolled to, as for a user.
+    await charts.nth(i).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await charts.nth(i).locator('figcaption').innerText()).length).toBeGreaterThan(20);
   }
   // The reach band, the plan's point on the budget curve, bars with their P10-P90 whiskers.
   expect(await page.locator('figure.chart path.recharts-area-area').count()).toBeGreaterThan(0);

@@ -52,6 +52,16 @@ export const LineItemTable = memo(function LineItemTable({
     <div className="table-scroll results-table" tabIndex={0} role="region" aria-label="Results by line item">
       <table className="table table--numbers">
         <caption>Results by line item</caption>
+        {/* Fixed column widths (styles.css): an edit re-lays out and repaints its own cells, not the whole table. */}
+        <colgroup>
+          <col className="results-table__name" />
+          <col className="results-table__money" />
+          <col className="results-table__buys" />
+          <col className="results-table__count" span={4} />
+          <col className="results-table__cost" />
+          <col className="results-table__roi" />
+          <col className="results-table__how" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Line item</th>
