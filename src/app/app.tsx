@@ -5,14 +5,15 @@ import { GoalsBudgetSection } from '../features/goals-budget/goals-budget-sectio
 import { PlanSafetyBanners } from '../features/plan-safety/plan-safety-banners';
 import { ProjectionsSection } from '../features/projections/projections-section';
 import { useHydrated } from '../hooks/use-hydrated';
-import { usePlan } from '../store/plan-store';
+import { usePlanName } from '../store/plan-store';
 
 /**
  * The page. Before hydration (the build-time pre-render, and the browser's first pass over it)
  * only what never depends on the saved plan is drawn, so the shell paints at once and is kept.
  */
 export function App() {
-  const plan = usePlan();
+  // Only the name: the page itself needn't re-render on every edit of the plan.
+  const name = usePlanName();
   const hydrated = useHydrated();
   return (
     <>
@@ -26,8 +27,8 @@ export function App() {
           </span>
           <span className="topbar__name">Reachplan</span>
           {hydrated && (
-            <span className="topbar__plan" title={plan.name}>
-              {plan.name.trim() || 'Untitled plan'}
+            <span className="topbar__plan" title={name}>
+              {name.trim() || 'Untitled plan'}
             </span>
           )}
         </div>

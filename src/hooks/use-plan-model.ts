@@ -16,6 +16,8 @@ export type PlanModel =
       formats: AdFormat[];
       assumptions: Assumption[];
       check: PlanCheck;
+      /** The plan the projection is of (a keystroke behind `plan` at most), and its check. */
+      projected: { plan: Plan; check: PlanCheck };
       projection: Projection;
     };
 
@@ -41,8 +43,12 @@ function checkOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Ch
   return checked;
 }
 
-/** The projection of one plan, computed once. */
-function projectionOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Projection {
+/**
+ * The projection of one plan, computed once: the one on screen when the projections have
+ * caught up with the plan, else computed now (an export must pair the plan with its own
+ * projection, never with the one a keystroke behind).
+ */
+export function projectionOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Projection {
   const p = lastProjection;
   if (p && p.plan === plan && p.formats === formats && p.assumptions === assumptions) return p.projection;
   const projection = project(checkOf(plan, formats, assumptions).check.input);
@@ -87,11 +93,13 @@ export function usePlanModel(): PlanModel {
   // Fields and their messages follow each keystroke; the projection follows in a render React
   // can interrupt, so typing never waits for the model (it is one frame behind at most).
   const projectedPlan = useDeferredValue(checked.plan);
-  return useMemo(
-    (): PlanModel =>
-      checked.status === 'ready'
-        ? { ...checked, projection: projectionOf(projectedPlan, checked.formats, checked.assumptions) }
-        : checked,
-    [checked, projectedPlan],
-  );
+  return useMemo((): PlanModel => {
+    if (checked.status !== 'ready') return checked;
+    const projected = checkOf(projectedPlan, checked.formats, checked.assumptions);
+    return {
+      ...checked,
+      projected: { plan: projectedPlan, check: projected.check },
+      projection: projectionOf(projectedPlan, checked.formats, checked.assumptions),
+    };
+  }, [checked, projectedPlan]);
 }

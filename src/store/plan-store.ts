@@ -169,6 +169,8 @@ export function resetPlanStoreInMemory(): void {
 }
 
 export const usePlan = () => usePlanStore((s) => s.plan);
+/** The open plan's name alone: for what needn't re-render on every other edit. */
+export const usePlanName = () => usePlanStore((s) => s.plan.name);
 export const usePlanActions = () => usePlanStore((s) => s.actions);
 export const useRecovery = () => usePlanStore((s) => s.recovery);
 export const useSaveError = () => usePlanStore((s) => s.saveError);

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI, type Plan } from '../../domain/plan';
@@ -34,9 +34,9 @@ export function ProjectionsSection() {
       {hydrated && model.status === 'ready' && (
         <ProjectionBody
           projection={model.projection}
-          excluded={model.check.excluded}
-          plan={model.plan}
-          values={model.check.input.assumptions}
+          excluded={model.projected.check.excluded}
+          plan={model.projected.plan}
+          values={model.projected.check.input.assumptions}
           assumptions={model.assumptions}
         />
       )}
@@ -54,7 +54,11 @@ function kpiNumber(metric: Projection['kpi']['metric'], n: number): string {
   return metric === 'revenue' ? money(n) : whole(n);
 }
 
-function ProjectionBody({
+/**
+ * Everything here is of the projected plan, so it re-renders when the projection catches up
+ * with a keystroke, not on the keystroke itself.
+ */
+const ProjectionBody = memo(function ProjectionBody({
   projection,
   excluded,
   plan,
@@ -82,9 +86,6 @@ function ProjectionBody({
     }),
     [values, assumptions, projection.audience, projection.sample.size, targeting, goal, creators],
   );
-  // Numbers update with the keystroke; charts and the table follow in a render React can interrupt.
-  const view = useMemo(() => ({ projection, context }), [projection, context]);
-  const deferred = useDeferredValue(view);
   const { kpi, totals } = projection;
   const empty = projection.items.length === 0;
   const cards = useMemo(() => headlineMetrics(projection, goal), [projection, goal]);
@@ -169,11 +170,11 @@ function ProjectionBody({
               </tbody>
             </table>
           </div>
-          <HowDetails projection={deferred.projection} context={deferred.context} />
+          <HowDetails projection={projection} context={context} />
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
-            <Charts projection={deferred.projection} goal={goal} />
+            <Charts projection={projection} goal={goal} />
           </Suspense>
-          <LineItemTable projection={deferred.projection} goal={goal} context={deferred.context} />
+          <LineItemTable projection={projection} goal={goal} context={context} />
         </>
       )}
       <AssumptionsPanel assumptions={assumptions} />
@@ -182,11 +183,11 @@ function ProjectionBody({
       </p>
     </div>
   );
-}
+});
 
 /**
  * "How each number is calculated": every headline figure's formula with this plan's inputs,
- * built only while open, from the deferred projection (it sums every line item's explanation).
+ * built only while open (it sums every line item's explanation).
  */
 const HowDetails = memo(function HowDetails({ projection, context }: { projection: Projection; context: ExplainContext }) {
   const [open, setOpen] = useState(false);
