@@ -17,7 +17,7 @@ import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { MSW_MARKERS, measureInitialJs, mswDetectorSelfTest } from '../check-bundle.mjs';
 import { describeSample, launchBrowser, measureSample, VIEWPORT } from './lib/browser.mjs';
-import { buildPlan, EDIT } from './lib/plan.mjs';
+import { buildPlan, CHART_IN_VIEW, EDIT } from './lib/plan.mjs';
 import { killAllSync, ROOT, run, startPreview, stopAll, VITE_BIN } from './lib/processes.mjs';
 import { evaluateTargets, summarise, toMarkdown } from './lib/report.mjs';
 
@@ -89,6 +89,15 @@ async function main() {
         { key: 'baseline', url: `${baselineServer.url}/`, kind: 'baseline', editSpec: { label: 'Budget', key: EDIT.key } },
         { key: 'appFirstVisit', url: `${appServer.url}/`, kind: 'app' },
         { key: 'appPlan', url: `${appServer.url}/`, kind: 'app-plan', storage: seeded.storage, editSpec: { label: EDIT.label, key: EDIT.key } },
+        // The same edit while the planner watches the reach chart: scrolled into view in the
+        // results column, so the chart's layout and paint are part of the measure.
+        {
+          key: 'appPlanChart',
+          url: `${appServer.url}/`,
+          kind: 'app-plan',
+          storage: seeded.storage,
+          editSpec: { label: EDIT.label, key: EDIT.key, inView: CHART_IN_VIEW },
+        },
       ];
       timings[rate] = Object.fromEntries(pages.map((p) => [p.key, []]));
       // Round-robin, so drift in the machine's load affects every page alike.
@@ -115,7 +124,8 @@ async function main() {
 
   const checks = [];
   const all = (name, ok) => checks.push({ name, ok });
-  const appEdits = Object.values(timings).flatMap((t) => t.appPlan.map((s) => s.edit));
+  const appEdits = Object.values(timings).flatMap((t) => [...t.appPlan, ...t.appPlanChart].map((s) => s.edit));
+  const chartEdits = Object.values(timings).flatMap((t) => t.appPlanChart.map((s) => s.edit));
   const baseEdits = Object.values(timings).flatMap((t) => t.baseline.map((s) => s.edit));
   all(`the edit typed into “${EDIT.label}” (${EDIT.start} → ${EDIT.start}${EDIT.key}) every time`, appEdits.every((e) => e.valueBefore === EDIT.start && e.valueAfter === EDIT.start + EDIT.key));
   all('Impressions changed after every app edit', appEdits.every((e) => e.impressionsChanged));
@@ -123,6 +133,7 @@ async function main() {
   all('every chart that depends on the edit re-rendered (all six but the format comparison)', appEdits.every((e) => e.charts >= 6 && e.chartsRedrawn >= e.charts - 1));
   all('the reach-over-flight and reach-vs-budget captions changed after every app edit', appEdits.every((e) => e.captionsChanged >= 2));
   all('after the edit, numbers and captions equal a fresh render of the saved plan (reload)', appEdits.filter((e) => 'matchesFreshRender' in e).every((e) => e.matchesFreshRender));
+  all('with the reach chart on screen: it was in the viewport and redrawn at every edit', chartEdits.every((e) => e.inViewOnScreen && e.inViewRedrawn));
   all('the baseline result changed after every edit', baseEdits.every((e) => e.impressionsChanged));
   const pageErrors = Object.values(timings).flatMap((t) => Object.values(t).flatMap((samples) => samples.flatMap((s) => s.errors)));
   all(`no uncaught page errors${pageErrors.length ? ` (${[...new Set(pageErrors)].join('; ')})` : ''}`, pageErrors.length === 0);

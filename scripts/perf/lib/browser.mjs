@@ -178,6 +178,7 @@ function installEditTracker(containerSelector) {
     paints: [],
     figureMutations: figures.map(() => 0),
     eventsFrom: window.__perf.events.length,
+    container: containerSelector,
   };
   Object.defineProperty(window, '__edit', { value: s, configurable: true });
   addEventListener('keydown', (e) => (s.keydown ??= e.timeStamp), { capture: true });
@@ -203,7 +204,22 @@ function installEditTracker(containerSelector) {
  * INP of the key press (Event Timing, max over its events) and the time from the key press
  * until the paint after the last DOM change the edit caused in the results.
  */
-async function edit(page, { kind, label, key, settleMs }) {
+async function edit(page, { kind, label, key, settleMs, inView = null }) {
+  let shown = null;
+  if (inView) {
+    // Scroll the results column (not the page: the caret stays in view) until `inView` is at
+    // its top, then let a few frames pass so the block is drawn before the edit.
+    shown = await page.evaluate(async (selector) => {
+      const el = document.querySelector(selector);
+      const column = el?.closest('.layout__results');
+      if (!el || !column) return null;
+      column.scrollTop += el.getBoundingClientRect().top - column.getBoundingClientRect().top;
+      for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, onScreen: r.top >= 0 && r.bottom <= innerHeight && r.height > 0 };
+    }, inView);
+    await page.waitForTimeout(300);
+  }
   const before = await page.evaluate(pageProbe, kind);
   const input = page.getByLabel(label, { exact: true });
   await input.evaluate((el) => {
@@ -246,7 +262,16 @@ async function edit(page, { kind, label, key, settleMs }) {
       presentationMs: frameEnd - lastEnd,
     };
   }
+  const inViewRedrawn = inView
+    ? await page.evaluate((selector) => {
+        const figures = [...document.querySelector(window.__edit.container).querySelectorAll('figure')];
+        return window.__edit.figureMutations[figures.indexOf(document.querySelector(selector))] > 0;
+      }, inView)
+    : null;
   return {
+    inView,
+    inViewOnScreen: shown?.onScreen ?? null,
+    inViewRedrawn,
     valueBefore,
     valueAfter: await input.inputValue(),
     // null: no event of the interaction reached the 16 ms Event Timing threshold.
@@ -288,7 +313,7 @@ export async function measureSample(browser, { url, kind, throttle, storage, edi
   const { context, page, sample } = await load(browser, { url, kind, throttle, storage, quietMs });
   try {
     if (editSpec) {
-      const e = await edit(page, { kind, label: editSpec.label, key: editSpec.key, settleMs });
+      const e = await edit(page, { kind, label: editSpec.label, key: editSpec.key, inView: editSpec.inView ?? null, settleMs });
       if (verify) {
         const v = await verifyAgainstReload(page, kind, e.after);
         e.matchesFreshRender = v.same;

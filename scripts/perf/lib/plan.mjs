@@ -10,6 +10,9 @@ export const CREATOR_LINES = 95;
 /** The field edited, its starting amount, and the key pressed (caret at the end: 250000 -> 2500000). */
 export const EDIT = { label: 'In-Feed Ads budget', start: '250000', key: '0' };
 
+/** The chart scrolled into view for the second edit measurement: reach and spend over the flight. */
+export const CHART_IN_VIEW = 'figure[data-chart="chart-flight"]';
+
 const FORMAT_AMOUNTS = {
   'in-feed': EDIT.start,
   'brand-takeover': '3', // days

@@ -62,6 +62,10 @@ export function summarise(timings) {
           updated: stat(t.appPlan, (s) => s.edit.updatedMs),
           inpBreakdown: medianSample(t.appPlan, (s) => s.edit.inpMs)?.edit.inpBreakdown ?? null,
         },
+        planChart: {
+          inp: stat(t.appPlanChart ?? [], (s) => s.edit.inpMs),
+          updated: stat(t.appPlanChart ?? [], (s) => s.edit.updatedMs),
+        },
       },
       baseline: {
         fcp: stat(t.baseline, (s) => s.fcpMs),
@@ -95,6 +99,13 @@ export function evaluateTargets({ summary, bundle, lighthouse }) {
     targets.push({ name: 'LCP within 1.2× the minimal page (unthrottled, first visit)', value: `${ratio.toFixed(2)}×`, met: ratio <= 1.2 });
     targets.push({ name: 'Budget edit INP under 50 ms (unthrottled)', value: cell(t1.app.plan.inp, { threshold: 16 }), met: under(t1.app.plan.inp, 50) });
     targets.push({ name: 'Budget edit to updated numbers and charts under 100 ms (unthrottled)', value: cell(t1.app.plan.updated), met: under(t1.app.plan.updated, 100) });
+    if (t1.app.planChart.updated.n > 0) {
+      targets.push({
+        name: 'Budget edit to updated numbers and charts under 100 ms, reach chart on screen (unthrottled)',
+        value: cell(t1.app.planChart.updated),
+        met: under(t1.app.planChart.updated, 100),
+      });
+    }
   }
   targets.push({ name: 'JavaScript before first paint under 150 KB gzip', value: kb(bundle.app.gzip), met: bundle.app.withinBudget });
   targets.push({ name: 'MSW not in the initial bundle', value: bundle.app.mswFree ? 'not found' : 'FOUND', met: bundle.app.mswFree });
@@ -139,13 +150,15 @@ export function toMarkdown(report) {
       .join(' | ')} |`,
   );
   lines.push(row('Budget edit → every number and chart painted', (s) => s.app.plan.updated, (s) => s.baseline.updated));
+  lines.push(row('Budget edit → every number and chart painted, reach chart on screen', (s) => s.app.planChart.updated, null));
   lines.push('');
   lines.push(
     `The edit: one key press at the end of “${report.edit.label}” (${report.edit.start} → ${report.edit.start}${report.edit.key}) in a plan of ` +
       `${env.lineItems} line items (5 formats, ${env.lineItems - 5} creators); on the baseline, the same key press in its one input. ` +
       `INP is the longest Event Timing entry of the key press (entries under 16 ms are not reported by the browser: “< 16 ms”). ` +
       `“Painted” is from the keydown to the second animation frame after the last DOM change in the results (numbers, charts, table), ` +
-      `so it includes any later chart re-render.`,
+      `so it includes any later chart re-render. “Reach chart on screen”: the same edit with the results column scrolled so ` +
+      `“Reach and spend over the flight” is in view (blocks out of view skip layout and paint: CSS content-visibility).`,
   );
   lines.push('');
   if (checks.length) {
