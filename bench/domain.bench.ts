@@ -2,8 +2,7 @@ import { bench, describe } from 'vitest';
 import { PLAN_CSV_COLUMNS, planCsvRows, toCsv } from '../src/domain/csv';
 import { project } from '../src/domain/projection';
 import { validatePlan } from '../src/domain/validation';
-import { queryCreators, type CreatorQuery } from '../mocks/handlers/creators';
-import { AD_FORMATS, ASSUMPTIONS, CREATORS, included, plan100 } from './plan-100';
+import { AD_FORMATS, ASSUMPTIONS, included, plan100 } from './plan-100';
 
 const plan = plan100();
 const check = validatePlan(included(plan), AD_FORMATS, ASSUMPTIONS);
@@ -33,21 +32,5 @@ describe('CSV export (100 line items)', () => {
   });
   bench('toCsv(planCsvRows)', () => {
     toCsv(planCsvRows(plan, projection), PLAN_CSV_COLUMNS);
-  });
-});
-
-describe(`queryCreators (${CREATORS.length} creators)`, () => {
-  const query = (q: Partial<CreatorQuery>): CreatorQuery => ({ q: '', niche: null, tier: null, sort: 'fans', page: 1, pageSize: 20, ...q });
-  bench('first page, by fans', () => {
-    queryCreators(CREATORS, query({}));
-  });
-  bench('text search "fit", by engagement', () => {
-    queryCreators(CREATORS, query({ q: 'fit', sort: 'engagement' }));
-  });
-  bench('niche + tier filter, by fee', () => {
-    queryCreators(CREATORS, query({ niche: 'beauty', tier: 'micro', sort: 'fee' }));
-  });
-  bench('all, by handle (localeCompare), page of 100', () => {
-    queryCreators(CREATORS, query({ sort: 'name', pageSize: 100 }));
   });
 });

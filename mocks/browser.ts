@@ -1,6 +1,8 @@
 import { setupWorker } from 'msw/browser';
-import { handlers } from './handlers';
+import { createWorkerCatalogService } from './catalog-client';
+import { createHandlers } from './handlers';
 import { setRealisticLatency } from './latency';
 
 setRealisticLatency(true);
-export const worker = setupWorker(...handlers);
+// The 100,000-creator catalog lives in a Web Worker: MSW's handlers run on the page's thread.
+export const worker = setupWorker(...createHandlers(createWorkerCatalogService()));

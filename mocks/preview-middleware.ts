@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
-import { handlers } from './handlers';
+import { createCatalogService } from './catalog-service';
+import { createHandlers } from './handlers';
 import { setRealisticLatency } from './latency';
 import { restartScenarios, scenarioFromUrl } from './scenarios';
 
@@ -10,6 +11,8 @@ import { restartScenarios, scenarioFromUrl } from './scenarios';
  */
 export function mockApiMiddleware() {
   setRealisticLatency(true);
+  // The full catalog, generated on the first creator request.
+  const handlers = createHandlers(createCatalogService());
   return async (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     if (!url.pathname.startsWith('/api/')) {

@@ -3,9 +3,11 @@ import { tierForFans } from '../../src/domain/tiers';
 import { SOURCES } from './sources';
 
 /**
- * The creator catalog: the guide's top creators (fans as published; the guide gives no views,
- * engagement or fees, so those come from tier benchmarks), the Kroger case-study creators, and
- * a seeded set of realistic creators across niches and markets so search and filters matter.
+ * A small, fixed set of creators for unit tests and benchmarks: the guide's top creators (fans
+ * as published; the guide gives no views, engagement or fees, so those come from tier
+ * benchmarks), the Kroger case-study creators, and a seeded set across niches and markets.
+ * The API serves the generated 100,000-creator catalog (catalog-generator.ts), which starts
+ * with the same named creators; the fee ranges by tier here are shared by both.
  */
 
 /** Fee ranges per post by tier (USD). Nano to macro: 2026 creator-rate guides; mega: team assumption. */

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { CREATORS } from '../../mocks/data/creators';
-import { queryCreators, type CreatorQuery } from '../../mocks/handlers/creators';
+import { expectedPage as expected, TEST_CATALOG } from '../utils/catalog';
 import { creatorLine } from '../utils/builders';
 import {
   addCreator,
@@ -13,13 +12,6 @@ import {
   section,
   waitForPlanner,
 } from '../utils/render-app';
-
-const ALL: CreatorQuery = { q: '', niche: null, tier: null, sort: 'fans', page: 1, pageSize: 20 };
-
-/** What the mocked API answers for `query`: the expectations follow the catalog. */
-function expected(query: Partial<CreatorQuery>) {
-  return queryCreators(CREATORS, { ...ALL, ...query });
-}
 
 const count = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'creator' : 'creators'}`;
 
@@ -80,7 +72,7 @@ describe('finding creators', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await resultsSay(`${count(dance.total)} ${dance.total === 1 ? 'matches' : 'match'} “dance”`);
     expect(listedHandles()).toEqual(dance.items.map((c) => c.handle));
 
-    const korean = CREATORS.find((c) => c.country === 'KR');
+    const korean = TEST_CATALOG.creators.find((c) => c.country === 'KR');
     expect(korean).toBeDefined();
     const name = korean?.displayName ?? '';
     await retype(user, searchBox(), name);

@@ -38,8 +38,8 @@ async function planMixedCampaign(page: Page): Promise<void> {
   await page.getByLabel('In-Feed Ads budget').fill('60000');
   await page.getByRole('checkbox', { name: 'Brand Takeover', exact: true }).check();
   await expect.poll(() => page.getByLabel('Brand Takeover days').inputValue()).toBe('1');
-  await page.getByLabel('Search creators').fill('zach');
-  await page.getByText('1 creator matches “zach”').waitFor();
+  await page.getByLabel('Search creators').fill('zachking');
+  await page.getByText('1 creator matches “zachking”').waitFor();
   await page.getByRole('checkbox', { name: 'Add @zachking to plan' }).check();
   // A creator's default fee is the catalog estimate; the marketer negotiated a lower one.
   await page.getByLabel('@zachking fee').fill('62500');

@@ -66,7 +66,7 @@ describe('a keyboard-only user', () => {
     await tabTo(page, 'Brand Takeover');
     await page.keyboard.press('Space');
 
-    await typeInto(page, 'Search creators', 'zach');
+    await typeInto(page, 'Search creators', 'zachking');
     await page.getByRole('checkbox', { name: 'Add @zachking to plan' }).waitFor();
     await tabTo(page, 'Add @zachking to plan');
     await page.keyboard.press('Space');

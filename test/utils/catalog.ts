@@ -1,0 +1,31 @@
+import { format } from 'date-fns';
+import { generateCatalog } from '../../mocks/data/catalog-generator';
+import { buildCatalogIndex, NO_FILTERS, pageInOrder, type CatalogSort } from '../../mocks/data/catalog-query';
+import { TEST_CATALOG_SIZE } from '../../mocks/node';
+import type { Niche, Tier } from '../../src/domain/types';
+
+/** The catalog the tests' mocked API serves (the same seed, size and day), indexed. */
+export const TEST_CATALOG = buildCatalogIndex(generateCatalog({ size: TEST_CATALOG_SIZE, asOf: format(new Date(), 'yyyy-MM-dd') }));
+
+export interface ListSearch {
+  q: string;
+  niche: Niche | null;
+  tier: Tier | null;
+  sort: Exclude<CatalogSort, 'fit'>;
+  page: number;
+  pageSize: number;
+}
+
+const ALL: ListSearch = { q: '', niche: null, tier: null, sort: 'fans', page: 1, pageSize: 20 };
+
+/** What the mocked API answers for a search the creator table makes: the expectations follow the catalog. */
+export function expectedPage(search: Partial<ListSearch>) {
+  const s = { ...ALL, ...search };
+  return pageInOrder(
+    TEST_CATALOG,
+    { ...NO_FILTERS, q: s.q, niches: s.niche ? [s.niche] : [], tiers: s.tier ? [s.tier] : [] },
+    s.sort,
+    s.page,
+    s.pageSize,
+  );
+}
