@@ -17,7 +17,10 @@ export function nbdLogUnreached(impressions: number, universe: number, shape: nu
 
 /** Reach of one vehicle on the negative-binomial curve. */
 export function reachFromImpressions(impressions: number, universe: number, shape: number): number {
-  return universe > 0 ? Math.max(0, -Math.expm1(nbdLogUnreached(impressions, universe, shape))) * universe : 0;
+  if (!(universe > 0) || !(impressions > 0)) return 0;
+  const reach = Math.max(0, -Math.expm1(nbdLogUnreached(impressions, universe, shape))) * universe;
+  // Mathematically reach < impressions; at a millionth of an impression rounding can add an ulp.
+  return Math.min(reach, impressions, universe);
 }
 
 /** Largest one-post reach share the beta-binomial fit handles (a post seen by everyone is degenerate). */
