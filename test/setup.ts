@@ -26,6 +26,8 @@ afterEach(() => {
   server.resetHandlers();
   resetPlanStoreInMemory();
   localStorage.clear();
+  // The creator search lives in the address: each test starts from a bare one.
+  if (typeof history !== 'undefined') history.replaceState(null, '', '/');
 });
 
 afterAll(() => server.close());

@@ -1,7 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Niche, Tier } from '../domain/types';
+import type { AgeBand, Country, Gender, Goal, Niche, Tier } from '../domain/types';
 import { getJson, apiUrl } from './http';
 import { creatorPageSchema, type CreatorSort } from './schemas';
+
+/** Who the plan is for: the fit score of every creator is for this target. */
+export interface CreatorTarget {
+  countries: readonly Country[];
+  ageBands: readonly AgeBand[];
+  gender: Gender;
+  goal: Goal;
+}
 
 export interface CreatorSearch {
   q: string;
@@ -10,6 +18,18 @@ export interface CreatorSearch {
   sort: CreatorSort;
   page: number;
   pageSize: number;
+  target: CreatorTarget;
+}
+
+/** The query string of GET /api/creators for a search. */
+export function creatorSearchParams({ target, ...search }: CreatorSearch): Record<string, string | number> {
+  return {
+    ...search,
+    targetCountries: target.countries.join(','),
+    targetAges: target.ageBands.join(','),
+    gender: target.gender,
+    goal: target.goal,
+  };
 }
 
 export const creatorQueries = {
@@ -18,7 +38,7 @@ export const creatorQueries = {
   list: (search: CreatorSearch) =>
     queryOptions({
       queryKey: [...creatorQueries.lists(), search] as const,
-      queryFn: ({ signal }) => getJson(apiUrl('/api/creators', { ...search }), creatorPageSchema, signal),
+      queryFn: ({ signal }) => getJson(apiUrl('/api/creators', creatorSearchParams(search)), creatorPageSchema, signal),
       placeholderData: keepPreviousData,
       staleTime: 5 * 60 * 1000,
     }),

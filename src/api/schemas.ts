@@ -51,12 +51,19 @@ export const creatorSchema = z.object({
   source: sourceSchema,
 }) satisfies z.ZodType<Creator>;
 
-export const CREATOR_SORTS = ['fans', 'engagement', 'fee', 'name'] as const;
+export const CREATOR_SORTS = ['fans', 'engagement', 'fee', 'name', 'reach-per-dollar', 'fit'] as const;
 export type CreatorSort = (typeof CREATOR_SORTS)[number];
 export const MAX_PAGE_SIZE = 100;
 
+/** A catalog row: the creator and their fit score (0-100) for the plan's target. */
+export const catalogCreatorSchema = creatorSchema.extend({
+  fitScore: z.number().min(0).max(100),
+  credibility: z.number().min(0).max(1),
+});
+export type CatalogCreator = z.infer<typeof catalogCreatorSchema>;
+
 export const creatorPageSchema = z.object({
-  items: z.array(creatorSchema),
+  items: z.array(catalogCreatorSchema),
   total: z.number().int().nonnegative(),
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE),

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { expectedPage as expected, TEST_CATALOG } from '../utils/catalog';
+import { expectedFit, expectedPage as expected, TEST_CATALOG } from '../utils/catalog';
 import { creatorLine } from '../utils/builders';
 import {
   addCreator,
@@ -154,6 +154,54 @@ describe('finding creators', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await waitFor(() => expect(screen.getByRole('navigation', { name: 'Creator pages' })).toHaveTextContent(`Page ${pages} of ${pages}`));
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
     await waitFor(() => expect(listedHandles()).toEqual(expected({ tier: 'micro', page: pages }).items.map((c) => c.handle)));
+  });
+});
+
+describe('a search in the address', { timeout: JOURNEY_TIMEOUT_MS }, () => {
+  test('the search and filters are written to the address as they settle', async () => {
+    const { user } = renderApp();
+    await resultsSay(count(expected({}).total));
+    await user.type(searchBox(), 'dance');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Lowest fee');
+    await resultsSay(count(expected({ q: 'dance', sort: 'fee' }).total) + ' match “dance”');
+    const params = new URLSearchParams(window.location.search);
+    expect(Object.fromEntries(params)).toEqual({ q: 'dance', sort: 'fee' });
+  });
+
+  test('a shared link opens on its search, filters and page', async () => {
+    window.history.replaceState(null, '', '/?q=e&tier=micro&sort=fee&page=2');
+    renderApp();
+    const page2 = expected({ q: 'e', tier: 'micro', sort: 'fee', page: 2 });
+    expect(page2.items.length).toBeGreaterThan(0);
+    await waitFor(() => expect(listedHandles()).toEqual(page2.items.map((c) => c.handle)));
+    expect(searchBox()).toHaveValue('e');
+    expect(screen.getByRole('combobox', { name: 'Tier' })).toHaveDisplayValue('Micro (10K-100K)');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveDisplayValue('Lowest fee');
+    expect(screen.getByRole('navigation', { name: 'Creator pages' })).toHaveTextContent(`Page 2 of ${Math.ceil(page2.total / 20)}`);
+  });
+
+  test('a link with values the catalog doesn’t know opens on the defaults, and a page past the end on the last page', async () => {
+    window.history.replaceState(null, '', '/?tier=giga&sort=random&page=9999');
+    renderApp();
+    const all = expected({});
+    const last = Math.ceil(all.total / 20);
+    await waitFor(() => expect(screen.getByRole('navigation', { name: 'Creator pages' })).toHaveTextContent(`Page ${last} of ${last}`));
+    await waitFor(() => expect(listedHandles()).toEqual(expected({ page: last }).items.map((c) => c.handle)));
+    expect(screen.getByRole('combobox', { name: 'Tier' })).toHaveDisplayValue('All tiers');
+    expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveDisplayValue('Most fans');
+  });
+});
+
+describe('fit for the plan', { timeout: JOURNEY_TIMEOUT_MS }, () => {
+  test('“Best fit for this plan” ranks creators by their fit for the plan’s audience and goal, with the score in each row', async () => {
+    const { user } = renderApp();
+    await resultsSay(count(expected({}).total));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'Best fit for this plan');
+    // A new plan: the United States, every age group, everyone, awareness.
+    const fit = await expectedFit('targetCountries=US&targetAges=13-17,18-24,25-34,35-44,45-54,55%2B&gender=all&goal=awareness');
+    await waitFor(() => expect(listedHandles()).toEqual(fit.items.map((c) => c.handle)));
+    const rows = within(screen.getByRole('region', { name: 'Creator search results' })).getAllByRole('row').slice(1);
+    rows.forEach((row, i) => expect(row.lastElementChild).toHaveTextContent(String(Math.round(fit.items[i]?.fitScore ?? -1))));
   });
 });
 

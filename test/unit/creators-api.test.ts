@@ -14,7 +14,7 @@ import {
 import type { CreatorProfile } from '../../src/domain/creator-profile';
 import { tierForFans } from '../../src/domain/tiers';
 import { FORMAT_IDS, NICHES, TIERS } from '../../src/domain/types';
-import { TEST_CATALOG } from '../utils/catalog';
+import { TEST_CATALOG, TEST_SERVICE } from '../utils/catalog';
 
 /**
  * The mocked creators API as the app and the tests see it: the seeded catalog the test server
@@ -159,8 +159,12 @@ describe('queryCreators: sort and paging', () => {
     );
   });
 
-  it('answers every page in the shape the client expects', () => {
-    expect(creatorPageSchema.safeParse(query('page=2&pageSize=50&sort=engagement')).success).toBe(true);
+  it.each(CATALOG_SORTS)('answers pages sorted by %s in the shape the client expects', async (sort) => {
+    const { status, body } = await TEST_SERVICE.search(`page=2&pageSize=50&sort=${sort}`);
+    expect(status).toBe(200);
+    const parsed = creatorPageSchema.safeParse(body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data?.items).toHaveLength(50);
   });
 });
 

@@ -1,4 +1,5 @@
 import { format } from 'date-fns';
+import { createCatalogService, type CatalogItem } from '../../mocks/catalog-service';
 import { generateCatalog } from '../../mocks/data/catalog-generator';
 import { buildCatalogIndex, NO_FILTERS, pageInOrder, type CatalogSort } from '../../mocks/data/catalog-query';
 import { TEST_CATALOG_SIZE } from '../../mocks/node';
@@ -28,4 +29,14 @@ export function expectedPage(search: Partial<ListSearch>) {
     s.page,
     s.pageSize,
   );
+}
+
+/** The same catalog as the tests' mocked API, answered in this thread. */
+export const TEST_SERVICE = createCatalogService({ size: TEST_CATALOG_SIZE });
+
+/** The first page by fit for a target (a query string of targetCountries, targetAges, gender, goal). */
+export async function expectedFit(target: string): Promise<{ items: CatalogItem[]; total: number }> {
+  const r = await TEST_SERVICE.search(`sort=fit&${target}`);
+  if (r.status !== 200) throw new Error(`fit search failed: ${JSON.stringify(r.body)}`);
+  return r.body as { items: CatalogItem[]; total: number };
 }

@@ -1,12 +1,12 @@
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import { useCreators, type CreatorSearch } from '../../api/creators';
-import { CREATOR_SORTS, type CreatorSort } from '../../api/schemas';
+import { CREATOR_SORTS, type CatalogCreator, type CreatorSort } from '../../api/schemas';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
 import { Section } from '../../components/ui/section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import type { PlanCreatorLine } from '../../domain/plan';
 import { TIER_BOUNDS } from '../../domain/tiers';
-import { NICHES, TIERS, type Creator, type Niche, type Tier } from '../../domain/types';
+import { NICHES, TIERS, type Niche, type Tier } from '../../domain/types';
 import { parseNumber } from '../../domain/parse';
 import { fieldId, flightLength, MAX_POSTS } from '../../domain/validation';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -21,24 +21,76 @@ const SORT_LABEL: Record<CreatorSort, string> = {
   engagement: 'Highest engagement',
   fee: 'Lowest fee',
   name: 'Handle (A-Z)',
+  'reach-per-dollar': 'Most views per dollar',
+  fit: 'Best fit for this plan',
 };
 const NICHE_OPTIONS = [{ value: '', label: 'All niches' }, ...NICHES.map((n) => ({ value: n, label: n[0]?.toUpperCase() + n.slice(1) }))];
 const TIER_OPTIONS = [{ value: '', label: 'All tiers' }, ...TIERS.map((t) => ({ value: t, label: TIER_BOUNDS[t].label }))];
 const SORT_OPTIONS = CREATOR_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }));
 
+type Filters = Pick<CreatorSearch, 'niche' | 'tier' | 'sort' | 'page'>;
+
+const DEFAULT_FILTERS: Filters = { niche: '', tier: '', sort: 'fans', page: 1 };
+
+/**
+ * The search as the page's address holds it (`?q=…&niche=…&tier=…&sort=…&page=…`), so a
+ * search can be shared as a link and survives a reload. Unknown values fall back to the
+ * defaults rather than break the page.
+ */
+function searchFromUrl(): { text: string; filters: Filters } {
+  const params = new URLSearchParams(globalThis.location.search);
+  const niche = params.get('niche') ?? '';
+  const tier = params.get('tier') ?? '';
+  const sort = params.get('sort') ?? '';
+  const page = Number(params.get('page') ?? '1');
+  return {
+    text: params.get('q') ?? '',
+    filters: {
+      niche: (NICHES as readonly string[]).includes(niche) ? (niche as Niche) : '',
+      tier: (TIERS as readonly string[]).includes(tier) ? (tier as Tier) : '',
+      sort: (CREATOR_SORTS as readonly string[]).includes(sort) ? (sort as CreatorSort) : DEFAULT_FILTERS.sort,
+      page: Number.isInteger(page) && page >= 1 ? page : 1,
+    },
+  };
+}
+
+function writeSearchToUrl(q: string, filters: Filters): void {
+  const url = new URL(globalThis.location.href);
+  const values: Record<string, string> = {
+    q,
+    niche: filters.niche,
+    tier: filters.tier,
+    sort: filters.sort === DEFAULT_FILTERS.sort ? '' : filters.sort,
+    page: filters.page === 1 ? '' : String(filters.page),
+  };
+  for (const [key, value] of Object.entries(values)) {
+    if (value) url.searchParams.set(key, value);
+    else url.searchParams.delete(key);
+  }
+  if (url.href !== globalThis.location.href) history.replaceState(history.state, '', url);
+}
+
 /** Find creators in the catalog, add them to the plan, and set their posts and fees. */
 export function CreatorsSection() {
-  const [text, setText] = useState('');
-  const [filters, setFilters] = useState<Omit<CreatorSearch, 'q'>>({ niche: '', tier: '', sort: 'fans', page: 1, pageSize: PAGE_SIZE });
+  const [initial] = useState(searchFromUrl);
+  const [text, setText] = useState(initial.text);
+  const [filters, setFilters] = useState<Filters>(initial.filters);
   const q = useDebouncedValue(text.trim(), 250);
-  const search: CreatorSearch = { ...filters, q };
+  const plan = usePlan();
+  const { targeting, goal } = plan;
+  const target = useMemo(() => ({ ...targeting, goal }), [targeting, goal]);
+  const search: CreatorSearch = { ...filters, q, pageSize: PAGE_SIZE, target };
   const result = useCreators(search);
   // A failed search keeps the last results on screen, beside its Retry.
   const data = useLastDefined(result.data);
-  const plan = usePlan();
+  useEffect(() => writeSearchToUrl(q, filters), [q, filters]);
   const inPlan = new Set(plan.creators.map((c) => c.handle));
-  const change = (patch: Partial<Omit<CreatorSearch, 'q'>>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
+  const change = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  // A page past the end (an old link, a shrunken result) moves to the last page.
+  if (data && result.isSuccess && !result.isPlaceholderData && data.total > 0 && filters.page > pages) {
+    setFilters((f) => ({ ...f, page: pages }));
+  }
 
   return (
     <Section
@@ -99,6 +151,9 @@ export function CreatorsSection() {
                     <th scope="col" className="num hide-sm">Avg views</th>
                     <th scope="col" className="num">Engagement</th>
                     <th scope="col" className="num">Fee / post</th>
+                    <th scope="col" className="num">
+                      <abbr title="Fit for this plan’s audience and goal, 0-100">Fit</abbr>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -130,7 +185,7 @@ export function CreatorsSection() {
   );
 }
 
-const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: Creator; inPlan: boolean }) {
+const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: CatalogCreator; inPlan: boolean }) {
   const actions = usePlanActions();
   const id = `add-${c.id}`;
   return (
@@ -157,6 +212,7 @@ const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: C
       <td className="num hide-sm">{c.avgViews === null ? <span title="Not measured: fans × view-rate benchmark is used">n/a</span> : short(c.avgViews)}</td>
       <td className="num">{c.engagementRate === null ? <span title="Not measured: the tier benchmark is used">n/a</span> : pct(c.engagementRate)}</td>
       <td className="num">{money(c.feePerPost)}</td>
+      <td className="num">{Math.round(c.fitScore)}</td>
     </tr>
   );
 });
