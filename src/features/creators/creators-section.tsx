@@ -146,7 +146,7 @@ export function CreatorsSection() {
                       <span className="visually-hidden">In plan</span>
                     </th>
                     <th scope="col">Creator</th>
-                    <th scope="col">Niche</th>
+                    <th scope="col" className="hide-sm">Niche</th>
                     <th scope="col" className="num">Fans</th>
                     <th scope="col" className="num hide-sm">Avg views</th>
                     <th scope="col" className="num">Engagement</th>
@@ -207,7 +207,7 @@ const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: C
           </span>
         </label>
       </td>
-      <td className="capitalize">{c.niche}</td>
+      <td className="capitalize hide-sm">{c.niche}</td>
       <td className="num">{short(c.fans)}</td>
       <td className="num hide-sm">{c.avgViews === null ? <span title="Not measured: fans × view-rate benchmark is used">n/a</span> : short(c.avgViews)}</td>
       <td className="num">{c.engagementRate === null ? <span title="Not measured: the tier benchmark is used">n/a</span> : pct(c.engagementRate)}</td>
