@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useCreators, type CreatorSearch } from '../../api/creators';
 import { CREATOR_SORTS, type CatalogCreator, type CreatorSort } from '../../api/schemas';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
@@ -14,6 +14,7 @@ import { useLastDefined } from '../../hooks/use-last-defined';
 import { usePlanCheck } from '../../hooks/use-plan-model';
 import { money, pct, short, whole } from '../../lib/format';
 import { usePlan, usePlanActions } from '../../store/plan-store';
+import { CreatorProfilePanel } from './creator-profile';
 
 const PAGE_SIZE = 20;
 const SORT_LABEL: Record<CreatorSort, string> = {
@@ -85,6 +86,19 @@ export function CreatorsSection() {
   const data = useLastDefined(result.data);
   useEffect(() => writeSearchToUrl(q, filters), [q, filters]);
   const inPlan = new Set(plan.creators.map((c) => c.handle));
+  const [profile, setProfile] = useState<{ id: string; handle: string } | null>(null);
+  // Stable, so the memoized rows don't re-render when a profile opens.
+  const toggleProfile = useCallback(
+    (id: string, handle: string) => setProfile((open) => (open?.id === id ? null : { id, handle })),
+    [],
+  );
+  const closeProfile = () => {
+    // Focus goes back to the button that opened the panel, or to the section when its row has gone.
+    const opener = profile ? document.getElementById(viewButtonId(profile.id)) : null;
+    if (opener) opener.focus();
+    else document.getElementById('creators-heading')?.focus();
+    setProfile(null);
+  };
   const change = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, page: 1, ...patch }));
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   // A page past the end (an old link, a shrunken result) moves to the last page.
@@ -158,7 +172,13 @@ export function CreatorsSection() {
                 </thead>
                 <tbody>
                   {data.items.map((c) => (
-                    <CreatorRow key={c.id} creator={c} inPlan={inPlan.has(c.handle)} />
+                    <CreatorRow
+                      key={c.id}
+                      creator={c}
+                      inPlan={inPlan.has(c.handle)}
+                      profileOpen={profile?.id === c.id}
+                      onToggleProfile={toggleProfile}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -180,12 +200,31 @@ export function CreatorsSection() {
         </div>
       )}
 
+      {profile && (
+        <CreatorProfilePanel
+          key={profile.id}
+          creatorId={profile.id}
+          handle={profile.handle}
+          inPlan={inPlan.has(profile.handle)}
+          onClose={closeProfile}
+        />
+      )}
+
       <PlanCreators />
     </Section>
   );
 }
 
-const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: CatalogCreator; inPlan: boolean }) {
+const viewButtonId = (id: string) => `view-${id}`;
+
+interface CreatorRowProps {
+  creator: CatalogCreator;
+  inPlan: boolean;
+  profileOpen: boolean;
+  onToggleProfile: (id: string, handle: string) => void;
+}
+
+const CreatorRow = memo(function CreatorRow({ creator: c, inPlan, profileOpen, onToggleProfile }: CreatorRowProps) {
   const actions = usePlanActions();
   const id = `add-${c.id}`;
   return (
@@ -200,12 +239,24 @@ const CreatorRow = memo(function CreatorRow({ creator: c, inPlan }: { creator: C
         />
       </td>
       <td>
-        <label htmlFor={id} className="creator-cell">
-          <span className="creator-cell__handle">@{c.handle}</span>
-          <span className="creator-cell__name">
-            {c.displayName} · {c.country}
-          </span>
-        </label>
+        <div className="creator-cell__row">
+          <label htmlFor={id} className="creator-cell">
+            <span className="creator-cell__handle">@{c.handle}</span>
+            <span className="creator-cell__name">
+              {c.displayName} · {c.country}
+            </span>
+          </label>
+          <button
+            type="button"
+            id={viewButtonId(c.id)}
+            className="button button--ghost button--small creator-cell__view"
+            aria-label={`View @${c.handle}`}
+            aria-expanded={profileOpen}
+            onClick={() => onToggleProfile(c.id, c.handle)}
+          >
+            View
+          </button>
+        </div>
       </td>
       <td className="capitalize hide-sm">{c.niche}</td>
       <td className="num">{short(c.fans)}</td>
