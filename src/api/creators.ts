@@ -19,6 +19,15 @@ export interface CreatorSearch {
   page: number;
   pageSize: number;
   target: CreatorTarget;
+  /** Vetting filters as the API's parameters ('' = unset; shares as fractions, fees in USD). */
+  country: string;
+  audienceCountry: string;
+  audienceAge: string;
+  minEngagement: string;
+  minCredibility: string;
+  minDisclosure: string;
+  minFee: string;
+  maxFee: string;
 }
 
 /** The query string of GET /api/creators for a search. */

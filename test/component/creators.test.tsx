@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { expectedFit, expectedPage as expected, TEST_CATALOG } from '../utils/catalog';
+import { expectedFit, expectedPage as expected, TEST_CATALOG, TEST_SERVICE } from '../utils/catalog';
 import { creatorLine } from '../utils/builders';
 import {
   addCreator,
@@ -189,6 +189,52 @@ describe('a search in the address', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await waitFor(() => expect(listedHandles()).toEqual(expected({ page: last }).items.map((c) => c.handle)));
     expect(screen.getByRole('combobox', { name: 'Tier' })).toHaveDisplayValue('All tiers');
     expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveDisplayValue('Most fans');
+  });
+});
+
+describe('vetting filters', { timeout: JOURNEY_TIMEOUT_MS }, () => {
+  test('audience, real followers and a fee range narrow the list on the server, and go in the address', async () => {
+    const { user } = renderApp();
+    await resultsSay(count(expected({}).total));
+    await user.click(screen.getByText(/^Vetting filters/));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Audience in' }), 'South Korea (25%+ of the audience)');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Real followers' }), 'At least 75% real');
+    await user.type(screen.getByRole('textbox', { name: 'Fee up to' }), '2,000');
+    const want = (await TEST_SERVICE.search('audienceCountry=KR&minCredibility=0.75&maxFee=2000')).body as { items: { handle: string }[]; total: number };
+    expect(want.total).toBeGreaterThan(0);
+    await resultsSay(count(want.total));
+    expect(listedHandles()).toEqual(want.items.map((c) => c.handle));
+    expect(Object.fromEntries(new URLSearchParams(window.location.search))).toEqual({ audienceCountry: 'KR', minCredibility: '0.75', maxFee: '2,000' });
+  });
+
+  test('a fee that isn’t a number, or a range upside down, is explained next to the field and not sent', async () => {
+    const { user } = renderApp();
+    const all = expected({});
+    await resultsSay(count(all.total));
+    await user.click(screen.getByText(/^Vetting filters/));
+    const from = screen.getByRole('textbox', { name: 'Fee from' });
+    await user.type(from, 'cheap');
+    await user.tab();
+    expect(from).toHaveAccessibleDescription(/number/i);
+    await user.clear(from);
+    await user.type(from, '5000');
+    const upTo = screen.getByRole('textbox', { name: 'Fee up to' });
+    await user.type(upTo, '100');
+    await user.tab();
+    expect(upTo).toHaveAccessibleDescription('Fee up to must be at least $5,000.');
+    // Only the valid lower bound reaches the API.
+    const from5000 = (await TEST_SERVICE.search('minFee=5000')).body as { total: number };
+    await resultsSay(count(from5000.total));
+  });
+
+  test('a shared link opens with its vetting filters shown and applied', async () => {
+    window.history.replaceState(null, '', '/?audienceAge=18-24&minDisclosure=1&minEngagement=0.05');
+    renderApp();
+    const want = (await TEST_SERVICE.search('audienceAge=18-24&minDisclosure=1&minEngagement=0.05')).body as { items: { handle: string }[]; total: number };
+    await resultsSay(count(want.total));
+    expect(listedHandles()).toEqual(want.items.map((c) => c.handle));
+    expect(screen.getByRole('combobox', { name: 'Audience age' })).toHaveDisplayValue('18-24 (25%+ of the audience)');
+    expect(screen.getByRole('combobox', { name: '#ad disclosure' })).toBeVisible();
   });
 });
 

@@ -6,7 +6,7 @@ import { Section } from '../../components/ui/section';
 import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
 import type { PlanCreatorLine } from '../../domain/plan';
 import { TIER_BOUNDS } from '../../domain/tiers';
-import { NICHES, TIERS, type Niche, type Tier } from '../../domain/types';
+import { AGE_BANDS, COUNTRIES, COUNTRY_NAMES, NICHES, TIERS, type Niche, type Tier } from '../../domain/types';
 import { parseNumber } from '../../domain/parse';
 import { fieldId, flightLength, MAX_POSTS } from '../../domain/validation';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
@@ -29,9 +29,62 @@ const NICHE_OPTIONS = [{ value: '', label: 'All niches' }, ...NICHES.map((n) => 
 const TIER_OPTIONS = [{ value: '', label: 'All tiers' }, ...TIERS.map((t) => ({ value: t, label: TIER_BOUNDS[t].label }))];
 const SORT_OPTIONS = CREATOR_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }));
 
-type Filters = Pick<CreatorSearch, 'niche' | 'tier' | 'sort' | 'page'>;
+type Filters = Pick<CreatorSearch, 'niche' | 'tier' | 'sort' | 'page'> & Vetting;
 
-const DEFAULT_FILTERS: Filters = { niche: '', tier: '', sort: 'fans', page: 1 };
+/**
+ * The vetting filters, as the API's parameters. Each is a choice from a list (so always
+ * valid) except the fee range, which is typed and checked before it is sent.
+ */
+interface Vetting {
+  country: string;
+  audienceCountry: string;
+  audienceAge: string;
+  minEngagement: string;
+  minCredibility: string;
+  minDisclosure: string;
+  minFee: string;
+  maxFee: string;
+}
+
+const NO_VETTING: Vetting = {
+  country: '',
+  audienceCountry: '',
+  audienceAge: '',
+  minEngagement: '',
+  minCredibility: '',
+  minDisclosure: '',
+  minFee: '',
+  maxFee: '',
+};
+
+const DEFAULT_FILTERS: Filters = { niche: '', tier: '', sort: 'fans', page: 1, ...NO_VETTING };
+
+const MARKETS = COUNTRIES.map((c) => ({ value: c, label: COUNTRY_NAMES[c] }));
+const VETTING_OPTIONS: Record<Exclude<keyof Vetting, 'minFee' | 'maxFee'>, readonly { value: string; label: string }[]> = {
+  country: [{ value: '', label: 'Any country' }, ...MARKETS],
+  audienceCountry: [{ value: '', label: 'Anywhere' }, ...MARKETS.map((m) => ({ value: m.value, label: `${m.label} (25%+ of the audience)` }))],
+  audienceAge: [{ value: '', label: 'Any age' }, ...AGE_BANDS.map((b) => ({ value: b, label: `${b} (25%+ of the audience)` }))],
+  minEngagement: [
+    { value: '', label: 'Any' },
+    ...[0.03, 0.05, 0.08, 0.12].map((r) => ({ value: String(r), label: `At least ${Math.round(r * 100)}% per view` })),
+  ],
+  minCredibility: [{ value: '', label: 'Any' }, ...[0.6, 0.75, 0.9].map((r) => ({ value: String(r), label: `At least ${Math.round(r * 100)}% real` }))],
+  minDisclosure: [
+    { value: '', label: 'Any' },
+    { value: '0.8', label: 'At least 80% with #ad' },
+    { value: '1', label: 'Every sponsored post with #ad' },
+  ],
+};
+
+const FEE_RULE = (label: string) => ({ label, unit: 'usd' as const, min: 0, max: MAX_FEE_FILTER, optional: true });
+/** The highest fee a filter takes: the API's limit. */
+const MAX_FEE_FILTER = 10_000_000;
+
+/** A typed fee bound: its value when valid (null when empty), else the message to show. */
+function feeBound(text: string, label: string): { value: number | null; error?: string } {
+  const parsed = parseNumber(text, FEE_RULE(label));
+  return parsed.ok ? { value: parsed.value } : { value: null, error: parsed.reason };
+}
 
 /**
  * The search as the page's address holds it (`?q=…&niche=…&tier=…&sort=…&page=…`), so a
@@ -44,6 +97,10 @@ function searchFromUrl(): { text: string; filters: Filters } {
   const tier = params.get('tier') ?? '';
   const sort = params.get('sort') ?? '';
   const page = Number(params.get('page') ?? '1');
+  const listed = (key: keyof typeof VETTING_OPTIONS) => {
+    const value = params.get(key) ?? '';
+    return VETTING_OPTIONS[key].some((o) => o.value === value) ? value : '';
+  };
   return {
     text: params.get('q') ?? '',
     filters: {
@@ -51,6 +108,15 @@ function searchFromUrl(): { text: string; filters: Filters } {
       tier: (TIERS as readonly string[]).includes(tier) ? (tier as Tier) : '',
       sort: (CREATOR_SORTS as readonly string[]).includes(sort) ? (sort as CreatorSort) : DEFAULT_FILTERS.sort,
       page: Number.isInteger(page) && page >= 1 ? page : 1,
+      country: listed('country'),
+      audienceCountry: listed('audienceCountry'),
+      audienceAge: listed('audienceAge'),
+      minEngagement: listed('minEngagement'),
+      minCredibility: listed('minCredibility'),
+      minDisclosure: listed('minDisclosure'),
+      // Typed bounds come back as typed; an invalid one shows its message, as if just typed.
+      minFee: params.get('minFee') ?? '',
+      maxFee: params.get('maxFee') ?? '',
     },
   };
 }
@@ -63,6 +129,14 @@ function writeSearchToUrl(q: string, filters: Filters): void {
     tier: filters.tier,
     sort: filters.sort === DEFAULT_FILTERS.sort ? '' : filters.sort,
     page: filters.page === 1 ? '' : String(filters.page),
+    country: filters.country,
+    audienceCountry: filters.audienceCountry,
+    audienceAge: filters.audienceAge,
+    minEngagement: filters.minEngagement,
+    minCredibility: filters.minCredibility,
+    minDisclosure: filters.minDisclosure,
+    minFee: filters.minFee.trim(),
+    maxFee: filters.maxFee.trim(),
   };
   for (const [key, value] of Object.entries(values)) {
     if (value) url.searchParams.set(key, value);
@@ -71,16 +145,37 @@ function writeSearchToUrl(q: string, filters: Filters): void {
   if (url.href !== globalThis.location.href) history.replaceState(history.state, '', url);
 }
 
+const pickVetting = ({ country, audienceCountry, audienceAge, minEngagement, minCredibility, minDisclosure, minFee, maxFee }: Filters): Vetting => ({
+  country,
+  audienceCountry,
+  audienceAge,
+  minEngagement,
+  minCredibility,
+  minDisclosure,
+  minFee,
+  maxFee,
+});
+
 /** Find creators in the catalog, add them to the plan, and set their posts and fees. */
 export function CreatorsSection() {
   const [initial] = useState(searchFromUrl);
   const [text, setText] = useState(initial.text);
   const [filters, setFilters] = useState<Filters>(initial.filters);
+  // Open from the start when a link sets a vetting filter, so what narrows the list is in view.
+  const [vettingOpen, setVettingOpen] = useState(() => Object.values(pickVetting(initial.filters)).some((v) => v !== ''));
   const q = useDebouncedValue(text.trim(), 250);
   const plan = usePlan();
   const { targeting, goal } = plan;
   const target = useMemo(() => ({ ...targeting, goal }), [targeting, goal]);
-  const search: CreatorSearch = { ...filters, q, pageSize: PAGE_SIZE, target };
+  // Fee bounds are typed: checked at once, sent once typing settles, and only when valid.
+  const minFee = feeBound(filters.minFee, 'Fee from');
+  const maxFee = feeBound(filters.maxFee, 'Fee up to');
+  const feeOrder =
+    minFee.value !== null && maxFee.value !== null && minFee.value > maxFee.value ? `Fee up to must be at least ${money(minFee.value)}.` : undefined;
+  // A bound with a message is left out; the other still applies.
+  const fees = useDebouncedValue(`${minFee.error ? '' : (minFee.value ?? '')}|${maxFee.error || feeOrder ? '' : (maxFee.value ?? '')}`, 250);
+  const [sentMinFee = '', sentMaxFee = ''] = fees.split('|');
+  const search: CreatorSearch = { ...filters, q, pageSize: PAGE_SIZE, target, minFee: sentMinFee, maxFee: sentMaxFee };
   const result = useCreators(search);
   // A failed search keeps the last results on screen, beside its Retry.
   const data = useLastDefined(result.data);
@@ -129,6 +224,19 @@ export function CreatorsSection() {
         <SelectField label="Tier" value={filters.tier} options={TIER_OPTIONS} onValueChange={(v) => change({ tier: v as Tier | '' })} />
         <SelectField label="Sort by" value={filters.sort} options={SORT_OPTIONS} onValueChange={(v) => change({ sort: v as CreatorSort })} />
       </div>
+      <details className="vetting-filters" open={vettingOpen} onToggle={(e) => setVettingOpen(e.currentTarget.open)}>
+        <summary>Vetting filters: audience, engagement, real followers, #ad, fee</summary>
+        <div className="filters filters--vetting">
+          <SelectField label="Creator’s country" value={filters.country} options={VETTING_OPTIONS.country} onValueChange={(v) => change({ country: v })} />
+          <SelectField label="Audience in" value={filters.audienceCountry} options={VETTING_OPTIONS.audienceCountry} onValueChange={(v) => change({ audienceCountry: v })} />
+          <SelectField label="Audience age" value={filters.audienceAge} options={VETTING_OPTIONS.audienceAge} onValueChange={(v) => change({ audienceAge: v })} />
+          <SelectField label="Engagement" value={filters.minEngagement} options={VETTING_OPTIONS.minEngagement} onValueChange={(v) => change({ minEngagement: v })} />
+          <SelectField label="Real followers" value={filters.minCredibility} options={VETTING_OPTIONS.minCredibility} onValueChange={(v) => change({ minCredibility: v })} />
+          <SelectField label="#ad disclosure" value={filters.minDisclosure} options={VETTING_OPTIONS.minDisclosure} onValueChange={(v) => change({ minDisclosure: v })} />
+          <NumberField label="Fee from" prefix="$" value={filters.minFee} error={minFee.error} onValueChange={(v) => change({ minFee: v })} placeholder="Any" />
+          <NumberField label="Fee up to" prefix="$" value={filters.maxFee} error={maxFee.error ?? feeOrder} onValueChange={(v) => change({ maxFee: v })} placeholder="Any" />
+        </div>
+      </details>
 
       {result.isPending && <LoadingState label="Loading creators…" />}
       {result.isError && !data && (
@@ -160,9 +268,9 @@ export function CreatorsSection() {
                       <span className="visually-hidden">In plan</span>
                     </th>
                     <th scope="col">Creator</th>
-                    <th scope="col" className="hide-sm">Niche</th>
+                    <th scope="col" className="hide-narrow">Niche</th>
                     <th scope="col" className="num">Fans</th>
-                    <th scope="col" className="num hide-sm">Avg views</th>
+                    <th scope="col" className="num hide-narrow">Avg views</th>
                     <th scope="col" className="num">Engagement</th>
                     <th scope="col" className="num">Fee / post</th>
                     <th scope="col" className="num">
@@ -258,9 +366,9 @@ const CreatorRow = memo(function CreatorRow({ creator: c, inPlan, profileOpen, o
           </button>
         </div>
       </td>
-      <td className="capitalize hide-sm">{c.niche}</td>
+      <td className="capitalize hide-narrow">{c.niche}</td>
       <td className="num">{short(c.fans)}</td>
-      <td className="num hide-sm">{c.avgViews === null ? <span title="Not measured: fans × view-rate benchmark is used">n/a</span> : short(c.avgViews)}</td>
+      <td className="num hide-narrow">{c.avgViews === null ? <span title="Not measured: fans × view-rate benchmark is used">n/a</span> : short(c.avgViews)}</td>
       <td className="num">{c.engagementRate === null ? <span title="Not measured: the tier benchmark is used">n/a</span> : pct(c.engagementRate)}</td>
       <td className="num">{money(c.feePerPost)}</td>
       <td className="num">{Math.round(c.fitScore)}</td>
