@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { AgeBand, Country, Gender, Goal, Niche, Tier } from '../domain/types';
 import { getJson, apiUrl } from './http';
-import { creatorPageSchema, creatorProfileResponseSchema, type CreatorSort } from './schemas';
+import { creatorPageSchema, type CreatorSort } from './schemas';
 
 /** Who the plan is for: the fit score of every creator is for this target. */
 export interface CreatorTarget {
@@ -51,21 +51,8 @@ export const creatorQueries = {
       placeholderData: keepPreviousData,
       staleTime: 5 * 60 * 1000,
     }),
-  details: () => [...creatorQueries.all(), 'detail'] as const,
-  /** GET /api/creators/:id: the full profile and recent posts. */
-  profile: (id: string) =>
-    queryOptions({
-      queryKey: [...creatorQueries.details(), id] as const,
-      queryFn: ({ signal }) => getJson(apiUrl(`/api/creators/${encodeURIComponent(id)}`), creatorProfileResponseSchema, signal),
-      staleTime: 5 * 60 * 1000,
-    }),
 };
 
 export function useCreators(search: CreatorSearch) {
   return useQuery(creatorQueries.list(search));
-}
-
-/** One creator's profile; idle while `id` is null (no panel open). */
-export function useCreatorProfile(id: string | null) {
-  return useQuery({ ...creatorQueries.profile(id ?? ''), enabled: id !== null });
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { AGE_BANDS, ASSUMPTION_GROUPS, ASSUMPTION_KEYS, FORMAT_IDS, NICHES, TIERS } from '../domain/types';
+import { ASSUMPTION_GROUPS, ASSUMPTION_KEYS, FORMAT_IDS, NICHES, TIERS } from '../domain/types';
 import type { AdFormat, Assumption, Benchmarks, CaseStudy, Creator, Source } from '../domain/types';
-import { BRAND_SAFETY_FLAGS, PLATFORMS, type CreatorProfile, type RecentPost } from '../domain/creator-profile';
 
 /** Response schemas: every API response is parsed with one of these before the UI sees it. */
 
@@ -13,7 +12,7 @@ export const sourceSchema = z.object({
   note: z.string().optional(),
 }) satisfies z.ZodType<Source>;
 
-const money = z.number().finite().nonnegative();
+export const money = z.number().finite().nonnegative();
 
 export const adFormatSchema = z.object({
   id: z.enum(FORMAT_IDS),
@@ -52,46 +51,6 @@ export const creatorSchema = z.object({
   source: sourceSchema,
 }) satisfies z.ZodType<Creator>;
 
-const share = z.number().min(0).max(1);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date');
-
-/** A creator's full profile, as GET /api/creators/:id sends it. */
-export const creatorProfileSchema = creatorSchema.extend({
-  languages: z.array(z.string().min(1)),
-  engagementRatePerFollower: z.number().finite().nonnegative(),
-  postsPerWeek: z.number().finite().nonnegative(),
-  audience: z.object({
-    // A record keyed by an enum is exhaustive in zod 4: every age band must be present.
-    ageShares: z.record(z.enum(AGE_BANDS), share),
-    femaleShare: share,
-    topCountries: z.array(z.object({ country: z.string().length(2), share })),
-  }),
-  credibility: share,
-  sponsoredPosts90d: z.number().int().nonnegative(),
-  adDisclosureRate: share.nullable(),
-  brandSafetyFlags: z.array(z.enum(BRAND_SAFETY_FLAGS)),
-  platforms: z.array(z.object({ platform: z.enum(PLATFORMS), followers: z.number().int().nonnegative() })),
-  agency: z.string().min(1).nullable(),
-  feeRange: z.tuple([money, money]),
-  dataDate: day,
-}) satisfies z.ZodType<CreatorProfile>;
-
-export const recentPostSchema = z.object({
-  id: z.string().min(1),
-  postedOn: day,
-  views: z.number().int().nonnegative(),
-  likes: z.number().int().nonnegative(),
-  comments: z.number().int().nonnegative(),
-  shares: z.number().int().nonnegative(),
-  sponsored: z.boolean(),
-  disclosed: z.boolean(),
-}) satisfies z.ZodType<RecentPost>;
-
-export const creatorProfileResponseSchema = z.object({
-  creator: creatorProfileSchema,
-  recentPosts: z.array(recentPostSchema),
-});
-export type CreatorProfileResponse = z.infer<typeof creatorProfileResponseSchema>;
 
 export const CREATOR_SORTS = ['fans', 'engagement', 'fee', 'name', 'reach-per-dollar', 'fit'] as const;
 export type CreatorSort = (typeof CREATOR_SORTS)[number];

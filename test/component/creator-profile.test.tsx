@@ -24,8 +24,9 @@ function fact(panel: HTMLElement, label: string): string {
   return term.nextElementSibling?.textContent ?? '';
 }
 
-function panelOf(handle: string): HTMLElement {
-  return screen.getByRole('region', { name: `Profile of @${handle}` });
+/** The panel, once it has loaded (it is fetched on first use). */
+function panelOf(handle: string): Promise<HTMLElement> {
+  return screen.findByRole('region', { name: `Profile of @${handle}` });
 }
 
 describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
@@ -39,7 +40,7 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(view).toHaveAttribute('aria-expanded', 'false');
     await user.click(view);
 
-    const panel = panelOf(creator.handle);
+    const panel = await panelOf(creator.handle);
     expect(view).toHaveAttribute('aria-expanded', 'true');
     expect(within(panel).getByRole('heading', { name: `Profile of @${creator.handle}` })).toHaveFocus();
     expect(await within(panel).findByText(creator.displayName)).toBeInTheDocument();
@@ -79,7 +80,7 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await searchSettled(flagged.handle);
     await user.click(screen.getByRole('button', { name: `View @${flagged.handle}` }));
 
-    const flags = await within(panelOf(flagged.handle)).findByRole('list', { name: 'Red flags' });
+    const flags = await within(await panelOf(flagged.handle)).findByRole('list', { name: 'Red flags' });
     const items = within(flags).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toContain(`Only ${Math.round(flagged.credibility * 100)}% of followers look real`);
     expect(items.filter((t) => t?.startsWith('Brand safety: '))).toHaveLength(flagged.brandSafetyFlags.length);
@@ -91,14 +92,14 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const { user } = renderApp();
     const viewA = await screen.findByRole('button', { name: `View @${a.handle}` });
     await user.click(viewA);
-    await within(panelOf(a.handle)).findByText('Data from');
-    await user.click(within(panelOf(a.handle)).getByRole('button', { name: 'Close' }));
+    await within(await panelOf(a.handle)).findByText('Data from');
+    await user.click(within(await panelOf(a.handle)).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('region', { name: `Profile of @${a.handle}` })).not.toBeInTheDocument();
     expect(viewA).toHaveFocus();
 
     const viewB = screen.getByRole('button', { name: `View @${b.handle}` });
     await user.click(viewB);
-    expect(within(panelOf(b.handle)).getByRole('heading', { name: `Profile of @${b.handle}` })).toHaveFocus();
+    expect(within(await panelOf(b.handle)).getByRole('heading', { name: `Profile of @${b.handle}` })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: `Profile of @${b.handle}` })).not.toBeInTheDocument();
     expect(viewB).toHaveFocus();
@@ -110,7 +111,7 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     if (!first) throw new Error('empty catalog');
     const { user } = renderApp();
     await user.click(await screen.findByRole('button', { name: `View @${first.handle}` }));
-    const alert = await within(panelOf(first.handle)).findByRole('alert');
+    const alert = await within(await panelOf(first.handle)).findByRole('alert');
     expect(alert).toHaveTextContent(`@${first.handle} is no longer in the catalog`);
     expect(alert).toHaveTextContent('Close this panel and search again');
     expect(within(alert).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();

@@ -1,8 +1,7 @@
 import { format } from 'date-fns';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useCreatorProfile } from '../../api/creators';
+import { useCreatorProfile, type CreatorProfileResponse } from '../../api/creator-profile';
 import { ApiError } from '../../api/http';
-import type { CreatorProfileResponse } from '../../api/schemas';
 import { LoadingState } from '../../components/ui/states';
 import type { CreatorProfile, Platform, RecentPost } from '../../domain/creator-profile';
 import { fitBenchmarksFrom, fitScore, type FitTarget } from '../../domain/fit';

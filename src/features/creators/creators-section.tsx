@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useCreators, type CreatorSearch } from '../../api/creators';
 import { CREATOR_SORTS, type CatalogCreator, type CreatorSort } from '../../api/schemas';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
@@ -14,7 +14,9 @@ import { useLastDefined } from '../../hooks/use-last-defined';
 import { usePlanCheck } from '../../hooks/use-plan-model';
 import { money, pct, short, whole } from '../../lib/format';
 import { usePlan, usePlanActions } from '../../store/plan-store';
-import { CreatorProfilePanel } from './creator-profile';
+
+// The profile panel (with its schemas and the vetting rules) loads when first opened.
+const CreatorProfilePanel = lazy(() => import('./creator-profile').then((m) => ({ default: m.CreatorProfilePanel })));
 
 const PAGE_SIZE = 20;
 const SORT_LABEL: Record<CreatorSort, string> = {
@@ -309,13 +311,15 @@ export function CreatorsSection() {
       )}
 
       {profile && (
-        <CreatorProfilePanel
-          key={profile.id}
-          creatorId={profile.id}
-          handle={profile.handle}
-          inPlan={inPlan.has(profile.handle)}
-          onClose={closeProfile}
-        />
+        <Suspense fallback={<LoadingState label={`Loading the profile of @${profile.handle}…`} />}>
+          <CreatorProfilePanel
+            key={profile.id}
+            creatorId={profile.id}
+            handle={profile.handle}
+            inPlan={inPlan.has(profile.handle)}
+            onClose={closeProfile}
+          />
+        </Suspense>
       )}
 
       <PlanCreators />

@@ -1,0 +1,69 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { BRAND_SAFETY_FLAGS, PLATFORMS, type CreatorProfile, type RecentPost } from '../domain/creator-profile';
+import { AGE_BANDS } from '../domain/types';
+import { creatorQueries } from './creators';
+import { apiUrl, getJson } from './http';
+import { creatorSchema, money } from './schemas';
+
+/**
+ * GET /api/creators/:id, for the profile panel. Kept apart from the list's schemas: the panel
+ * is loaded on demand, and these schemas travel with it, not in the first download.
+ */
+
+const share = z.number().min(0).max(1);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date');
+
+/** A creator's full profile, as GET /api/creators/:id sends it. */
+export const creatorProfileSchema = creatorSchema.extend({
+  languages: z.array(z.string().min(1)),
+  engagementRatePerFollower: z.number().finite().nonnegative(),
+  postsPerWeek: z.number().finite().nonnegative(),
+  audience: z.object({
+    // A record keyed by an enum is exhaustive in zod 4: every age band must be present.
+    ageShares: z.record(z.enum(AGE_BANDS), share),
+    femaleShare: share,
+    topCountries: z.array(z.object({ country: z.string().length(2), share })),
+  }),
+  credibility: share,
+  sponsoredPosts90d: z.number().int().nonnegative(),
+  adDisclosureRate: share.nullable(),
+  brandSafetyFlags: z.array(z.enum(BRAND_SAFETY_FLAGS)),
+  platforms: z.array(z.object({ platform: z.enum(PLATFORMS), followers: z.number().int().nonnegative() })),
+  agency: z.string().min(1).nullable(),
+  feeRange: z.tuple([money, money]),
+  dataDate: day,
+}) satisfies z.ZodType<CreatorProfile>;
+
+export const recentPostSchema = z.object({
+  id: z.string().min(1),
+  postedOn: day,
+  views: z.number().int().nonnegative(),
+  likes: z.number().int().nonnegative(),
+  comments: z.number().int().nonnegative(),
+  shares: z.number().int().nonnegative(),
+  sponsored: z.boolean(),
+  disclosed: z.boolean(),
+}) satisfies z.ZodType<RecentPost>;
+
+export const creatorProfileResponseSchema = z.object({
+  creator: creatorProfileSchema,
+  recentPosts: z.array(recentPostSchema),
+});
+export type CreatorProfileResponse = z.infer<typeof creatorProfileResponseSchema>;
+
+export const creatorProfileQueries = {
+  details: () => [...creatorQueries.all(), 'detail'] as const,
+  /** The full profile and recent posts. */
+  profile: (id: string) =>
+    queryOptions({
+      queryKey: [...creatorProfileQueries.details(), id] as const,
+      queryFn: ({ signal }) => getJson(apiUrl(`/api/creators/${encodeURIComponent(id)}`), creatorProfileResponseSchema, signal),
+      staleTime: 5 * 60 * 1000,
+    }),
+};
+
+/** One creator's profile; idle while `id` is null (no panel open). */
+export function useCreatorProfile(id: string | null) {
+  return useQuery({ ...creatorProfileQueries.profile(id ?? ''), enabled: id !== null });
+}
