@@ -7,7 +7,7 @@ import {
 } from '../../src/domain/creator-profile';
 import { tierForFans } from '../../src/domain/tiers';
 import type { AgeBand, Niche, Source, Tier } from '../../src/domain/types';
-import { FEE_RANGE, seededRandom } from './creators';
+import { FEE_RANGE, GUIDE_TOP, KROGER, seededRandom, type NamedCreator } from './creators';
 import { SOURCES } from './sources';
 
 /**
@@ -782,45 +782,7 @@ function assemble(rand: Rand, c: Core, dates: string[]): CreatorProfile {
 // Named creators
 // ---------------------------------------------------------------------------------------------
 
-interface NamedCreator {
-  handle: string;
-  displayName: string;
-  fans: number;
-  niche: Niche;
-  /** Kroger's creators: the guide names them without figures, so fans and fee are illustrative. */
-  fee?: number;
-}
-
-/**
- * Mirrors the guide's top creators (fans as published; ranks 3 and 5 are missing in the source)
- * and the Kroger #TransformUrDorm creators, as the main catalog lists them.
- */
-const GUIDE_TOP: NamedCreator[] = [
-  { handle: 'lorengray', displayName: 'Loren Gray', fans: 33_800_000, niche: 'music' },
-  { handle: 'babyariel', displayName: 'Ariel Martin', fans: 29_800_000, niche: 'music' },
-  { handle: 'zachking', displayName: 'Zach King', fans: 21_900_000, niche: 'entertainment' },
-  { handle: 'gilmhercroes', displayName: 'Gilmher Croes', fans: 19_700_000, niche: 'comedy' },
-  { handle: 'dobretwins', displayName: 'Dobre Twins', fans: 17_500_000, niche: 'dance' },
-  { handle: 'jojosiwa', displayName: 'JoJo Siwa', fans: 17_300_000, niche: 'entertainment' },
-  { handle: 'jaydencroes', displayName: 'Jayden Croes', fans: 16_800_000, niche: 'comedy' },
-  { handle: 'lizzza', displayName: 'Lizzza', fans: 14_100_000, niche: 'comedy' },
-  { handle: 'savvsoutas', displayName: 'Savannah Soutas', fans: 15_000_000, niche: 'dance' },
-  { handle: 'annieleblanc', displayName: 'Annie LeBlanc', fans: 13_800_000, niche: 'music' },
-  { handle: 'mackenzieziegler', displayName: 'Mackenzie Ziegler', fans: 12_700_000, niche: 'dance' },
-  { handle: 'brentrivera', displayName: 'Brent Rivera', fans: 12_700_000, niche: 'comedy' },
-  { handle: 'cash.baker', displayName: 'Cash Baker', fans: 12_200_000, niche: 'comedy' },
-  { handle: 'laurengodwin', displayName: 'Lauren Godwin', fans: 15_800_000, niche: 'comedy' },
-  { handle: 'rebeccazamolo', displayName: 'Rebecca Zamolo', fans: 11_500_000, niche: 'family' },
-  { handle: 'twinmelody', displayName: 'Twin Melody', fans: 9_000_000, niche: 'music' },
-  { handle: 'dominictoliver', displayName: 'Dominic Toliver', fans: 7_800_000, niche: 'comedy' },
-  { handle: 'jaydenbartels', displayName: 'Jayden Bartels', fans: 7_500_000, niche: 'dance' },
-];
-const KROGER: NamedCreator[] = [
-  { handle: 'joeyklaasen', displayName: 'Joey Klaasen', fans: 420_000, niche: 'family', fee: 3_000 },
-  { handle: 'miafinney', displayName: 'Mia Finney', fans: 310_000, niche: 'family', fee: 3_000 },
-  { handle: 'victoriabachlet', displayName: 'Victoria Bachlet', fans: 260_000, niche: 'family', fee: 3_000 },
-  { handle: 'cosette', displayName: 'Cosette Rinab', fans: 380_000, niche: 'family', fee: 3_000 },
-];
+/** The guide's top creators and the Kroger #TransformUrDorm creators, first in the catalog, as in the fixtures. */
 const NAMED = [...GUIDE_TOP, ...KROGER];
 
 const ILLUSTRATIVE =

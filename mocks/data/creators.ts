@@ -22,14 +22,18 @@ export const FEE_RANGE: Record<Tier, [number, number]> = {
 /** Per-view engagement by tier (see benchmarks), the centre of each generated creator's rate. */
 const TIER_ER: Record<Tier, number> = { nano: 0.115, micro: 0.0596, mid: 0.045, macro: 0.0264, mega: 0.02 };
 
-interface GuideCreator {
+/** A creator the guide names, with the figures the catalogs start from. */
+export interface NamedCreator {
   handle: string;
   displayName: string;
   fans: number;
   niche: Niche;
+  /** Kroger's creators: the guide names them without figures, so fans and fee are illustrative. */
+  fee?: number;
 }
 
-const GUIDE_TOP: GuideCreator[] = [
+/** The guide's top creators by fans (as published), in both catalogs. */
+export const GUIDE_TOP: readonly NamedCreator[] = [
   { handle: 'lorengray', displayName: 'Loren Gray', fans: 33_800_000, niche: 'music' },
   { handle: 'babyariel', displayName: 'Ariel Martin', fans: 29_800_000, niche: 'music' },
   { handle: 'zachking', displayName: 'Zach King', fans: 21_900_000, niche: 'entertainment' },
@@ -50,7 +54,7 @@ const GUIDE_TOP: GuideCreator[] = [
   { handle: 'jaydenbartels', displayName: 'Jayden Bartels', fans: 7_500_000, niche: 'dance' },
 ];
 
-function guideCreator(c: GuideCreator): Creator {
+function guideCreator(c: NamedCreator): Creator {
   const tier = tierForFans(c.fans);
   return {
     id: c.handle,
@@ -72,11 +76,11 @@ function guideCreator(c: GuideCreator): Creator {
 }
 
 /** Kroger #TransformUrDorm's college creators: the guide names them but gives no figures. */
-const KROGER: { handle: string; displayName: string }[] = [
-  { handle: 'joeyklaasen', displayName: 'Joey Klaasen' },
-  { handle: 'miafinney', displayName: 'Mia Finney' },
-  { handle: 'victoriabachlet', displayName: 'Victoria Bachlet' },
-  { handle: 'cosette', displayName: 'Cosette Rinab' },
+export const KROGER: readonly NamedCreator[] = [
+  { handle: 'joeyklaasen', displayName: 'Joey Klaasen', fans: 420_000, niche: 'family', fee: 3_000 },
+  { handle: 'miafinney', displayName: 'Mia Finney', fans: 310_000, niche: 'family', fee: 3_000 },
+  { handle: 'victoriabachlet', displayName: 'Victoria Bachlet', fans: 260_000, niche: 'family', fee: 3_000 },
+  { handle: 'cosette', displayName: 'Cosette Rinab', fans: 380_000, niche: 'family', fee: 3_000 },
 ];
 
 /** Deterministic PRNG (mulberry32) so every run serves the same catalog. */
@@ -197,17 +201,17 @@ export function generateCreators(count: number, seed = 2020): Creator[] {
 export function buildCatalog(generated = 240): Creator[] {
   const guide = GUIDE_TOP.map(guideCreator);
   const kroger = KROGER.map(
-    (k, i): Creator => ({
+    (k): Creator => ({
       id: k.handle,
       handle: k.handle,
       displayName: k.displayName,
-      niche: 'family',
+      niche: k.niche,
       country: 'US',
-      tier: 'mid',
-      fans: [420_000, 310_000, 260_000, 380_000][i] ?? 300_000,
+      tier: tierForFans(k.fans),
+      fans: k.fans,
       avgViews: null,
       engagementRate: null,
-      feePerPost: 3_000,
+      feePerPost: k.fee ?? 3_000,
       bio: 'College creator in Kroger #TransformUrDorm (guide case study).',
       source: {
         ...SOURCES.guide,
