@@ -11,7 +11,14 @@ export interface CreatorTarget {
   goal: Goal;
 }
 
-export interface CreatorSearch {
+/** The vetting filters, by their API parameter names: chosen from lists, except the typed fee range. */
+export const LISTED_VETTING_PARAMS = ['country', 'audienceCountry', 'audienceAge', 'minEngagement', 'minCredibility', 'minDisclosure'] as const;
+export const TYPED_VETTING_PARAMS = ['minFee', 'maxFee'] as const;
+export const VETTING_PARAMS = [...LISTED_VETTING_PARAMS, ...TYPED_VETTING_PARAMS] as const;
+/** Vetting filter values ('' = unset; shares as fractions, fees in USD). */
+export type VettingParams = Record<(typeof VETTING_PARAMS)[number], string>;
+
+export interface CreatorSearch extends VettingParams {
   q: string;
   niche: Niche | '';
   tier: Tier | '';
@@ -19,15 +26,6 @@ export interface CreatorSearch {
   page: number;
   pageSize: number;
   target: CreatorTarget;
-  /** Vetting filters as the API's parameters ('' = unset; shares as fractions, fees in USD). */
-  country: string;
-  audienceCountry: string;
-  audienceAge: string;
-  minEngagement: string;
-  minCredibility: string;
-  minDisclosure: string;
-  minFee: string;
-  maxFee: string;
 }
 
 /** The query string of GET /api/creators for a search. */

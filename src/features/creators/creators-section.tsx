@@ -1,5 +1,5 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { useCreators, type CreatorSearch } from '../../api/creators';
+import { LISTED_VETTING_PARAMS, TYPED_VETTING_PARAMS, useCreators, VETTING_PARAMS, type CreatorSearch, type VettingParams } from '../../api/creators';
 import { CREATOR_SORTS, type CatalogCreator, type CreatorSort } from '../../api/schemas';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
 import { Section } from '../../components/ui/section';
@@ -37,32 +37,15 @@ type Filters = Pick<CreatorSearch, 'niche' | 'tier' | 'sort' | 'page'> & Vetting
  * The vetting filters, as the API's parameters. Each is a choice from a list (so always
  * valid) except the fee range, which is typed and checked before it is sent.
  */
-interface Vetting {
-  country: string;
-  audienceCountry: string;
-  audienceAge: string;
-  minEngagement: string;
-  minCredibility: string;
-  minDisclosure: string;
-  minFee: string;
-  maxFee: string;
-}
+type Vetting = VettingParams;
 
-const NO_VETTING: Vetting = {
-  country: '',
-  audienceCountry: '',
-  audienceAge: '',
-  minEngagement: '',
-  minCredibility: '',
-  minDisclosure: '',
-  minFee: '',
-  maxFee: '',
-};
+const NO_VETTING = Object.fromEntries(VETTING_PARAMS.map((k) => [k, ''])) as Vetting;
+const hasVetting = (filters: Filters) => VETTING_PARAMS.some((k) => filters[k] !== '');
 
 const DEFAULT_FILTERS: Filters = { niche: '', tier: '', sort: 'fans', page: 1, ...NO_VETTING };
 
 const MARKETS = COUNTRIES.map((c) => ({ value: c, label: COUNTRY_NAMES[c] }));
-const VETTING_OPTIONS: Record<Exclude<keyof Vetting, 'minFee' | 'maxFee'>, readonly { value: string; label: string }[]> = {
+const VETTING_OPTIONS: Record<(typeof LISTED_VETTING_PARAMS)[number], readonly { value: string; label: string }[]> = {
   country: [{ value: '', label: 'Any country' }, ...MARKETS],
   audienceCountry: [{ value: '', label: 'Anywhere' }, ...MARKETS.map((m) => ({ value: m.value, label: `${m.label} (25%+ of the audience)` }))],
   audienceAge: [{ value: '', label: 'Any age' }, ...AGE_BANDS.map((b) => ({ value: b, label: `${b} (25%+ of the audience)` }))],
@@ -110,15 +93,9 @@ function searchFromUrl(): { text: string; filters: Filters } {
       tier: (TIERS as readonly string[]).includes(tier) ? (tier as Tier) : '',
       sort: (CREATOR_SORTS as readonly string[]).includes(sort) ? (sort as CreatorSort) : DEFAULT_FILTERS.sort,
       page: Number.isInteger(page) && page >= 1 ? page : 1,
-      country: listed('country'),
-      audienceCountry: listed('audienceCountry'),
-      audienceAge: listed('audienceAge'),
-      minEngagement: listed('minEngagement'),
-      minCredibility: listed('minCredibility'),
-      minDisclosure: listed('minDisclosure'),
+      ...(Object.fromEntries(LISTED_VETTING_PARAMS.map((k) => [k, listed(k)])) as Pick<Vetting, (typeof LISTED_VETTING_PARAMS)[number]>),
       // Typed bounds come back as typed; an invalid one shows its message, as if just typed.
-      minFee: params.get('minFee') ?? '',
-      maxFee: params.get('maxFee') ?? '',
+      ...(Object.fromEntries(TYPED_VETTING_PARAMS.map((k) => [k, params.get(k) ?? ''])) as Pick<Vetting, (typeof TYPED_VETTING_PARAMS)[number]>),
     },
   };
 }
@@ -131,14 +108,7 @@ function writeSearchToUrl(q: string, filters: Filters): void {
     tier: filters.tier,
     sort: filters.sort === DEFAULT_FILTERS.sort ? '' : filters.sort,
     page: filters.page === 1 ? '' : String(filters.page),
-    country: filters.country,
-    audienceCountry: filters.audienceCountry,
-    audienceAge: filters.audienceAge,
-    minEngagement: filters.minEngagement,
-    minCredibility: filters.minCredibility,
-    minDisclosure: filters.minDisclosure,
-    minFee: filters.minFee.trim(),
-    maxFee: filters.maxFee.trim(),
+    ...Object.fromEntries(VETTING_PARAMS.map((k) => [k, filters[k].trim()])),
   };
   for (const [key, value] of Object.entries(values)) {
     if (value) url.searchParams.set(key, value);
@@ -147,24 +117,13 @@ function writeSearchToUrl(q: string, filters: Filters): void {
   if (url.href !== globalThis.location.href) history.replaceState(history.state, '', url);
 }
 
-const pickVetting = ({ country, audienceCountry, audienceAge, minEngagement, minCredibility, minDisclosure, minFee, maxFee }: Filters): Vetting => ({
-  country,
-  audienceCountry,
-  audienceAge,
-  minEngagement,
-  minCredibility,
-  minDisclosure,
-  minFee,
-  maxFee,
-});
-
 /** Find creators in the catalog, add them to the plan, and set their posts and fees. */
 export function CreatorsSection() {
   const [initial] = useState(searchFromUrl);
   const [text, setText] = useState(initial.text);
   const [filters, setFilters] = useState<Filters>(initial.filters);
   // Open from the start when a link sets a vetting filter, so what narrows the list is in view.
-  const [vettingOpen, setVettingOpen] = useState(() => Object.values(pickVetting(initial.filters)).some((v) => v !== ''));
+  const [vettingOpen, setVettingOpen] = useState(() => hasVetting(initial.filters));
   const q = useDebouncedValue(text.trim(), 250);
   const plan = usePlan();
   const { targeting, goal } = plan;
