@@ -1,7 +1,7 @@
 import { format } from 'date-fns';
 import { fitBenchmarksFrom, fitScore, fitScoreValue, type FitBenchmarks } from '../src/domain/fit';
 import type { CreatorProfile } from '../src/domain/creator-profile';
-import type { Assumptions } from '../src/domain/types';
+import { valuesOf } from '../src/domain/scenarios';
 import { ASSUMPTIONS } from './data/benchmarks';
 import { CATALOG_SEED, CATALOG_SIZE, generateCatalog, recentPosts } from './data/catalog-generator';
 import {
@@ -45,7 +45,7 @@ export interface CatalogOptions {
 export type CatalogItem = CreatorProfile & { fitScore: number };
 
 /** The server scores fit against the published benchmarks (the plan's own overrides apply in the app). */
-const DEFAULT_VALUES = Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.value])) as Assumptions;
+const DEFAULT_VALUES = valuesOf(ASSUMPTIONS);
 
 const targetKey = (t: CatalogTarget) => `${t.countries.join(',')}|${t.ageBands.join(',')}|${t.gender}|${t.goal}`;
 

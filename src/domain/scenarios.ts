@@ -33,6 +33,11 @@ const SHARED_DRAW: Partial<Record<AssumptionKey, string>> = {
   engagementRateMega: 'tierEngagement',
 };
 
+/** The default value of each assumption in a list, before a plan's overrides. */
+export function valuesOf(list: readonly Assumption[]): Assumptions {
+  return Object.fromEntries(list.map((a) => [a.key, a.value])) as Assumptions;
+}
+
 /** The spread of each assumption that has a published range (P10-P90 around the default). */
 export function spreadsOf(list: readonly Assumption[]): Spreads {
   const spreads: Spreads = {};

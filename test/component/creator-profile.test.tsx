@@ -5,10 +5,11 @@ import { server } from '../../mocks/node';
 import type { CreatorProfile, RecentPost } from '../../src/domain/creator-profile';
 import { fitBenchmarksFrom, fitScore } from '../../src/domain/fit';
 import { newPlan } from '../../src/domain/plan';
-import { AGE_BANDS, type Assumptions } from '../../src/domain/types';
+import { AGE_BANDS } from '../../src/domain/types';
 import { pctRound } from '../../src/lib/format';
 import { expectedPage, TEST_CATALOG, TEST_SERVICE } from '../utils/catalog';
 import { JOURNEY_TIMEOUT_MS, renderApp, retype, searchSettled, waitForPlanner } from '../utils/render-app';
+import { valuesOf } from '../../src/domain/scenarios';
 
 const PROFILE = '*/api/creators/:id';
 
@@ -53,7 +54,7 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const rowFit = view.closest('tr')?.lastElementChild?.textContent;
     expect(within(panel).getByText(/^Fit score/)).toHaveTextContent(`Fit score ${rowFit} of 100`);
     const plan = newPlan('test', new Date());
-    const assumptions = Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.value])) as Assumptions;
+    const assumptions = valuesOf(ASSUMPTIONS);
     const fit = fitScore(creator, { ...plan.targeting, goal: plan.goal }, fitBenchmarksFrom(assumptions));
     const breakdown = within(panel).getByRole('table', { name: 'Fit breakdown' });
     for (const c of fit.components) {

@@ -5,13 +5,13 @@ import { CATALOG_SEED, generateCatalog } from '../../mocks/data/catalog-generato
 import { CATALOG_PARAMS } from '../../mocks/data/catalog-query';
 import { fitBenchmarksFrom, fitScore, fitScoreValue } from '../../src/domain/fit';
 import type { CreatorProfile, RecentPost } from '../../src/domain/creator-profile';
-import type { Assumptions } from '../../src/domain/types';
+import { valuesOf } from '../../src/domain/scenarios';
 
 const AS_OF = '2026-11-01';
 const SIZE = 1_500;
 const service = createCatalogService({ size: SIZE, asOf: AS_OF });
 const CATALOG = generateCatalog({ size: SIZE, asOf: AS_OF });
-const BENCHMARKS = fitBenchmarksFrom(Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.value])) as Assumptions);
+const BENCHMARKS = fitBenchmarksFrom(valuesOf(ASSUMPTIONS));
 
 interface Page {
   items: CatalogItem[];

@@ -4,6 +4,7 @@ import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
 import { formatLine as newFormatLine, newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from '../../src/domain/types';
 import { validatePlan, type PlanCheck } from '../../src/domain/validation';
+import { valuesOf } from '../../src/domain/scenarios';
 
 /** A Wednesday: `newPlan` starts the flight on Monday 2024-01-08 and ends it on Sunday 2024-02-04 (28 days). */
 export const TODAY = new Date(2024, 0, 3, 12, 0, 0);
@@ -25,7 +26,7 @@ export function assumption(key: AssumptionKey): Assumption {
 
 /** The model's default rates: every assumption at its benchmark value. */
 export function defaultAssumptions(): Assumptions {
-  return Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.value])) as Assumptions;
+  return valuesOf(ASSUMPTIONS);
 }
 
 /** An included format line with the app's defaults (CPM, even pacing, no category), with `overrides` applied. */

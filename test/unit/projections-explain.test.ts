@@ -19,8 +19,9 @@ import {
 } from '../../src/features/projections/explain';
 import { costPerResult, goalResult } from '../../src/features/projections/goal';
 import { whole } from '../../src/lib/format';
+import { valuesOf } from '../../src/domain/scenarios';
 
-const DEFAULTS = Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.value])) as Record<(typeof ASSUMPTIONS)[number]['key'], number>;
+const DEFAULTS = valuesOf(ASSUMPTIONS);
 
 function planWith(overrides: Partial<Plan>): Plan {
   return { ...newPlan('explain', new Date(2027, 0, 1)), totalBudget: '5000000', ...overrides };
