@@ -39,6 +39,7 @@ export function plan100(): Plan {
     targeting: { ...DEFAULT_TARGETING, countries: [...DEFAULT_TARGETING.countries], ageBands: [...DEFAULT_TARGETING.ageBands] },
     formats,
     creators,
+    shortlist: [],
     assumptionOverrides: {},
     updatedAt: '2025-02-24T09:00:00.000Z',
   };

@@ -1,4 +1,5 @@
 import { addDays, format, nextMonday } from 'date-fns';
+import { emptyContract, type CreatorContract } from './contract';
 import { AGE_BANDS, type AgeBand, type AssumptionKey, type Country, type Creator, type FormatId, type Gender, type Goal, type Niche, type Tier } from './types';
 
 /**
@@ -73,6 +74,8 @@ export interface PlanCreatorLine {
   postDates: string[];
   /** Spark Ads budget that promotes this creator's posts as paid impressions; empty for none. */
   sparkBudget: string;
+  /** The contract checklist; it lives on the line, so removing the creator drops it. Never projected. */
+  contract: CreatorContract;
 }
 
 /** A catalog creator as a plan line: one post at the catalog's fee, its facts copied in. */
@@ -91,6 +94,34 @@ export function creatorLineFrom(c: Creator): PlanCreatorLine {
     fee: String(c.feePerPost),
     postDates: [],
     sparkBudget: '',
+    contract: emptyContract(),
+  };
+}
+
+/**
+ * A catalog creator kept on the plan's shortlist: a snapshot, so the shortlist shows and
+ * can be added to the plan without the catalog.
+ */
+export type ShortlistedCreator = Creator;
+
+/** The most creators a shortlist keeps; adds past it are ignored. */
+export const MAX_SHORTLIST = 200;
+
+/** The catalog facts of `c` alone: a catalog row may carry more (fit score), which the plan doesn't keep. */
+export function shortlistEntryFrom(c: Creator): ShortlistedCreator {
+  return {
+    id: c.id,
+    handle: c.handle,
+    displayName: c.displayName,
+    niche: c.niche,
+    country: c.country,
+    tier: c.tier,
+    fans: c.fans,
+    avgViews: c.avgViews,
+    engagementRate: c.engagementRate,
+    feePerPost: c.feePerPost,
+    bio: c.bio,
+    source: { ...c.source },
   };
 }
 
@@ -109,6 +140,8 @@ export interface Plan {
   targeting: Targeting;
   formats: PlanFormatLine[];
   creators: PlanCreatorLine[];
+  /** Creators set aside while vetting, unique by handle, at most MAX_SHORTLIST. */
+  shortlist: ShortlistedCreator[];
   assumptionOverrides: Partial<Record<AssumptionKey, string>>;
   updatedAt: string;
 }
@@ -139,6 +172,7 @@ export function newPlan(id: string, today: Date): Plan {
     targeting: { ...DEFAULT_TARGETING, countries: [...DEFAULT_TARGETING.countries], ageBands: [...DEFAULT_TARGETING.ageBands] },
     formats: [],
     creators: [],
+    shortlist: [],
     assumptionOverrides: {},
     updatedAt: today.toISOString(),
   };

@@ -1,9 +1,10 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { emptyContract } from '../domain/contract';
 import { describeStorageError, type KeyValueStorage } from '../lib/storage';
 import { persistedPlanStateSchema, type PersistedPlanState } from './plan-schema';
 
 export const PLAN_STORAGE_KEY = 'reachplan.plan';
-export const PLAN_STORAGE_VERSION = 2;
+export const PLAN_STORAGE_VERSION = 3;
 export const BACKUP_PREFIX = 'reachplan.backup.';
 
 /** What the user is told when stored data could not be used. */
@@ -50,8 +51,28 @@ export function migrateV1toV2(state: unknown): unknown {
   };
 }
 
+/**
+ * Version 2 to 3: the plan gained a shortlist (empty) and each creator line a contract
+ * checklist (nothing agreed). Neither changes a projection. Anything that is not the shape
+ * version 2 wrote passes through untouched, for validation to refuse.
+ */
+export function migrateV2toV3(state: unknown): unknown {
+  if (!isRecord(state) || !isRecord(state.plan)) return state;
+  const plan = state.plan;
+  return {
+    ...state,
+    plan: {
+      ...plan,
+      shortlist: plan.shortlist === undefined ? [] : plan.shortlist,
+      creators: Array.isArray(plan.creators)
+        ? plan.creators.map((c: unknown) => (isRecord(c) && !('contract' in c) ? { ...c, contract: emptyContract() } : c))
+        : plan.creators,
+    },
+  };
+}
+
 /** Migrations from each earlier stored version to the next, applied in order. */
-const MIGRATIONS: Record<number, (state: unknown) => unknown> = { 1: migrateV1toV2 };
+const MIGRATIONS: Record<number, (state: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3 };
 
 /** Brings stored state of `version` to the current version; unknown versions pass through to validation. */
 export function migratePlanState(state: unknown, version: number): unknown {

@@ -1,7 +1,44 @@
 import { z } from 'zod';
 import { AGE_BANDS, ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, NICHES, TIERS } from '../domain/types';
-import { IN_FEED_BUYING_MODELS, PACINGS } from '../domain/plan';
-import type { Plan } from '../domain/plan';
+import { CONTRACT_TERMS, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH, type CreatorContract } from '../domain/contract';
+import { IN_FEED_BUYING_MODELS, MAX_SHORTLIST, PACINGS } from '../domain/plan';
+import type { Plan, ShortlistedCreator } from '../domain/plan';
+
+/** A creator's contract checklist: all seven terms, nothing else. */
+const contractSchema = z.object({
+  terms: z.record(
+    z.enum(CONTRACT_TERMS),
+    z.object({ agreed: z.boolean(), note: z.string().max(MAX_CONTRACT_NOTE_LENGTH) }),
+  ),
+  usageRightsDays: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
+  exclusivityDays: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
+  contentDueDate: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
+}) satisfies z.ZodType<CreatorContract>;
+
+/**
+ * A shortlisted creator as the catalog described it when shortlisted. Kept as loose as the
+ * plan's creator lines (no API-only limits), so a snapshot the app took always loads again.
+ */
+const shortlistedCreatorSchema = z.object({
+  id: z.string().min(1),
+  handle: z.string().min(1),
+  displayName: z.string(),
+  niche: z.enum(NICHES),
+  country: z.string(),
+  tier: z.enum(TIERS),
+  fans: z.number().nonnegative(),
+  avgViews: z.number().nonnegative().nullable(),
+  engagementRate: z.number().min(0).max(1).nullable(),
+  feePerPost: z.number().nonnegative(),
+  bio: z.string(),
+  source: z.object({
+    kind: z.enum(['guide', 'benchmark', 'team-assumption']),
+    name: z.string(),
+    date: z.string(),
+    url: z.string().optional(),
+    note: z.string().optional(),
+  }),
+}) satisfies z.ZodType<ShortlistedCreator>;
 
 /** The shape of a stored plan. Stored data is checked against it before the app trusts it. */
 export const planSchema = z.object({
@@ -45,8 +82,10 @@ export const planSchema = z.object({
       fee: z.string(),
       postDates: z.array(z.string()).max(100),
       sparkBudget: z.string(),
+      contract: contractSchema,
     }),
   ),
+  shortlist: z.array(shortlistedCreatorSchema).max(MAX_SHORTLIST),
   assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),
   updatedAt: z.string(),
 })
@@ -56,6 +95,9 @@ export const planSchema = z.object({
   })
   .refine((p) => new Set(p.creators.map((c) => c.handle)).size === p.creators.length, {
     message: 'a creator is listed twice',
+  })
+  .refine((p) => new Set(p.shortlist.map((c) => c.handle)).size === p.shortlist.length, {
+    message: 'a creator is shortlisted twice',
   }) satisfies z.ZodType<Plan>;
 
 export const persistedPlanStateSchema = z.object({ plan: planSchema });

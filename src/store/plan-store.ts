@@ -1,9 +1,20 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import {
+  CONTRACT_TERMS,
+  MAX_CONTRACT_FIELD_LENGTH,
+  MAX_CONTRACT_NOTE_LENGTH,
+  type ContractField,
+  type ContractTerm,
+  type ContractTermState,
+  type CreatorContract,
+} from '../domain/contract';
+import {
   creatorLineFrom,
   formatLine,
+  MAX_SHORTLIST,
   newPlan,
+  shortlistEntryFrom,
   type InFeedBuyingModel,
   type Pacing,
   type Plan,
@@ -43,6 +54,11 @@ interface PlanActions {
   /** Sets the posting date of post `index` (0-based); an empty date means "spread evenly". */
   setCreatorPostDate(handle: string, index: number, date: string): void;
   setCreatorSparkBudget(handle: string, text: string): void;
+  /** Keeps a snapshot of a catalog creator on the plan's shortlist; no-op when already there or full. */
+  shortlistCreator(creator: Creator): void;
+  unshortlistCreator(handle: string): void;
+  setContractTerm(handle: string, term: ContractTerm, change: Partial<ContractTermState>): void;
+  setContractField(handle: string, field: ContractField, text: string): void;
   overrideAssumption(key: AssumptionKey, text: string): void;
   resetAssumption(key: AssumptionKey): void;
   startNewPlan(): void;
@@ -71,12 +87,14 @@ const storage = guardedStorage(browserStorage(), (message) =>
 
 const usePlanStore = create<PlanState>()(
   persist(
-    (set) => {
+    (set, get) => {
       /** Applies an edit to the plan and stamps it. */
       const edit = (change: (plan: Plan) => Partial<Plan>) =>
         set((s) => ({ plan: { ...s.plan, ...change(s.plan), updatedAt: new Date().toISOString() } }));
       const editCreator = (handle: string, change: (c: PlanCreatorLine) => Partial<PlanCreatorLine>) =>
         edit((p) => ({ creators: p.creators.map((c) => (c.handle === handle ? { ...c, ...change(c) } : c)) }));
+      const editContract = (handle: string, change: (c: CreatorContract) => Partial<CreatorContract>) =>
+        editCreator(handle, (line) => ({ contract: { ...line.contract, ...change(line.contract) } }));
       const editFormat = (formatId: FormatId, change: Partial<PlanFormatLine>) =>
         edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, ...change } : f)) }));
 
@@ -127,6 +145,27 @@ const usePlanStore = create<PlanState>()(
               return { postDates };
             }),
           setCreatorSparkBudget: (handle, sparkBudget) => editCreator(handle, () => ({ sparkBudget })),
+          // A true no-op when nothing changes: no new plan object, no stamp, no save.
+          shortlistCreator: (c) => {
+            const { shortlist } = get().plan;
+            if (shortlist.length >= MAX_SHORTLIST || shortlist.some((s) => s.handle === c.handle)) return;
+            edit((p) => ({ shortlist: [...p.shortlist, shortlistEntryFrom(c)] }));
+          },
+          unshortlistCreator: (handle) => {
+            if (!get().plan.shortlist.some((s) => s.handle === handle)) return;
+            edit((p) => ({ shortlist: p.shortlist.filter((s) => s.handle !== handle) }));
+          },
+          setContractTerm: (handle, term, change) =>
+            editContract(handle, (contract) => {
+              // The stored schema takes exactly these terms and notes up to its limit: anything else would not load again.
+              if (!CONTRACT_TERMS.includes(term)) return {};
+              const next = { ...contract.terms[term] };
+              if (change.agreed !== undefined) next.agreed = change.agreed;
+              if (change.note !== undefined) next.note = change.note.slice(0, MAX_CONTRACT_NOTE_LENGTH);
+              return { terms: { ...contract.terms, [term]: next } };
+            }),
+          setContractField: (handle, field, text) =>
+            editContract(handle, () => ({ [field]: text.slice(0, MAX_CONTRACT_FIELD_LENGTH) })),
           overrideAssumption: (key, text) =>
             edit((p) => ({ assumptionOverrides: { ...p.assumptionOverrides, [key]: text } })),
           resetAssumption: (key) =>
@@ -171,6 +210,8 @@ export function resetPlanStoreInMemory(): void {
 export const usePlan = () => usePlanStore((s) => s.plan);
 /** The open plan's name alone: for what needn't re-render on every other edit. */
 export const usePlanName = () => usePlanStore((s) => s.plan.name);
+/** The plan's shortlisted creators, in the order they were added. */
+export const useShortlist = () => usePlanStore((s) => s.plan.shortlist);
 export const usePlanActions = () => usePlanStore((s) => s.actions);
 export const useRecovery = () => usePlanStore((s) => s.recovery);
 export const useSaveError = () => usePlanStore((s) => s.saveError);

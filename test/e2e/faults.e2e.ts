@@ -15,7 +15,7 @@ import {
 
 const browser = sharedBrowser();
 
-// A version-2 plan with every field: the app loads it as it is, with nothing to migrate.
+// A plan at the current version with every field: the app loads it as it is, with nothing to migrate.
 const STORED = storedPlan(SEEDED_PLAN);
 
 /** What is saved under the plan's key (the plan and its storage version), for "untouched" checks. */

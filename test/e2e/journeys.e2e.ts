@@ -15,6 +15,7 @@ import {
   SEEDED_PLAN_V1,
   storedPlan,
 } from './support';
+import { emptyContract } from '../../src/domain/contract';
 import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 
 const browser = sharedBrowser();
@@ -152,7 +153,8 @@ describe('a returning user', () => {
           ...SEEDED_PLAN_V1,
           targeting: { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
           formats: SEEDED_PLAN_V1.formats.map((f) => ({ ...f, buyingModel: 'CPM', pacing: 'even', category: '' })),
-          creators: SEEDED_PLAN_V1.creators.map((c) => ({ ...c, postDates: [], sparkBudget: '' })),
+          creators: SEEDED_PLAN_V1.creators.map((c) => ({ ...c, postDates: [], sparkBudget: '', contract: emptyContract() })),
+          shortlist: [],
         },
       },
     });

@@ -124,6 +124,7 @@ export const SEEDED_PLAN = {
     { formatId: 'brand-takeover', amount: '1', included: true, buyingModel: 'CPM', pacing: 'even', category: 'Food & beverage' },
   ],
   creators: [],
+  shortlist: [],
   assumptionOverrides: {},
   updatedAt: '2027-07-01T09:00:00.000Z',
 } satisfies Plan;

@@ -7,6 +7,7 @@
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { ASSUMPTIONS, CASE_STUDIES } from '../../mocks/data/benchmarks';
 import { CREATORS, FEE_RANGE } from '../../mocks/data/creators';
+import { emptyContract } from '../../src/domain/contract';
 import { creatorLineFrom, DEFAULT_TARGETING, formatLine, newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
 import { project, type Projection, type Range } from '../../src/domain/projection';
 import { tierForFans } from '../../src/domain/tiers';
@@ -70,6 +71,7 @@ function unnamedFitnessCreator(n: number, fans: number): PlanCreatorLine {
     fee: String(fee),
     postDates: [],
     sparkBudget: '',
+    contract: emptyContract(),
   };
 }
 

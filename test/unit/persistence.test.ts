@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { emptyContract } from '../../src/domain/contract';
 import { newPlan } from '../../src/domain/plan';
 import type { KeyValueStorage } from '../../src/lib/storage';
 import {
@@ -7,10 +8,12 @@ import {
   guardedStorage,
   migratePlanState,
   migrateV1toV2,
+  migrateV2toV3,
   PLAN_STORAGE_KEY,
   PLAN_STORAGE_VERSION,
 } from '../../src/store/persistence';
 import { persistedPlanStateSchema, type PersistedPlanState } from '../../src/store/plan-schema';
+import { CREATORS } from '../../mocks/data/creators';
 import { creatorLine, formatLine, TODAY } from './plan-fixtures';
 
 const NOW = new Date('2024-05-01T10:00:00.000Z');
@@ -325,7 +328,7 @@ describe('migrateV1toV2', () => {
     },
   };
 
-  it('turns a realistic version-1 plan into a valid version-2 plan that plans as before', () => {
+  it('turns a realistic version-1 plan into a valid current plan that plans as before (through every step)', () => {
     const before = structuredClone(V1_STATE);
     const migrated = migratePlanState(V1_STATE, 1);
     // The stored object is not changed in place.
@@ -344,7 +347,8 @@ describe('migrateV1toV2', () => {
       { formatId: 'brand-takeover', amount: '1', included: true, buyingModel: 'CPM', pacing: 'even', category: '' },
       { formatId: 'branded-effects', amount: '100000', included: false, buyingModel: 'CPM', pacing: 'even', category: '' },
     ]);
-    expect(plan?.creators).toEqual([{ ...V1_STATE.plan.creators[0], postDates: [], sparkBudget: '' }]);
+    expect(plan?.creators).toEqual([{ ...V1_STATE.plan.creators[0], postDates: [], sparkBudget: '', contract: emptyContract() }]);
+    expect(plan?.shortlist).toEqual([]);
     // Version 1 planned the U.S. only: its audience universe is the U.S. universe.
     expect(plan?.assumptionOverrides).toEqual({ universeUS: '30,000,000', averageOrderValue: '45' });
     // Everything else is kept as typed.
@@ -379,5 +383,177 @@ describe('migrateV1toV2', () => {
     const migrated = migrateV1toV2(state) as typeof state;
     expect(migrated.plan.formats[0]).toMatchObject({ buyingModel: 'CPV', pacing: 'front-loaded' });
     expect(migrated.plan.assumptionOverrides).toEqual({ universeUS: '2' });
+  });
+});
+
+describe('migrateV2toV3', () => {
+  /** A plan exactly as version 2 stored it: no shortlist, no contract on its creator lines. */
+  const V2_STATE = {
+    plan: {
+      id: '0b9d8c7e-6f5a-4b3c-8d2e-1f0a9b8c7d6e',
+      name: 'Summer drop',
+      startDate: '2024-06-03',
+      endDate: '2024-06-30',
+      goal: 'awareness',
+      kpiTarget: '',
+      otherKpiTargets: {},
+      totalBudget: '200000',
+      currency: 'USD',
+      targeting: { countries: ['US', 'GB'], ageBands: ['18-24', '25-34'], gender: 'female' },
+      formats: [{ formatId: 'in-feed', amount: '60000', included: true, buyingModel: 'CPV', pacing: 'front-loaded', category: '' }],
+      creators: [
+        {
+          handle: 'maya.fit',
+          displayName: 'Maya Park',
+          niche: 'fitness',
+          country: 'US',
+          tier: 'micro',
+          fans: 50_000,
+          avgViews: 8_000,
+          engagementRate: 0.06,
+          catalogFee: 800,
+          posts: '2',
+          fee: '800',
+          postDates: ['2024-06-10'],
+          sparkBudget: '5000',
+        },
+        {
+          handle: 'zachking',
+          displayName: 'Zach King',
+          niche: 'entertainment',
+          country: 'US',
+          tier: 'mega',
+          fans: 21_900_000,
+          avgViews: null,
+          engagementRate: null,
+          catalogFee: 62_500,
+          posts: '1',
+          fee: '62500',
+          postDates: [],
+          sparkBudget: '',
+        },
+      ],
+      assumptionOverrides: { universeUS: '30,000,000' },
+      updatedAt: '2024-05-20T09:30:00.000Z',
+    },
+  };
+
+  it('adds an empty shortlist and an empty contract to every creator line, keeping the rest', () => {
+    const before = structuredClone(V2_STATE);
+    const migrated = migratePlanState(V2_STATE, 2);
+    expect(V2_STATE).toEqual(before);
+    const parsed = persistedPlanStateSchema.safeParse(migrated);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.plan).toEqual({
+      ...V2_STATE.plan,
+      shortlist: [],
+      creators: V2_STATE.plan.creators.map((c) => ({ ...c, contract: emptyContract() })),
+    });
+  });
+
+  it('loads through the guarded storage as a page load would, without a backup', async () => {
+    const { storage, guarded } = setUp(envelope(V2_STATE, 2));
+    const hydrated = await guarded.getItem(PLAN_STORAGE_KEY);
+    expect(hydrated).toEqual({ state: V2_STATE, version: 2 });
+    const checked = guarded.check(migratePlanState(hydrated?.state, hydrated?.version ?? 0));
+    expect(checked).toMatchObject({ ok: true, state: { plan: { name: 'Summer drop', shortlist: [] } } });
+    expect(storage.data.has(BACKUP_KEY)).toBe(false);
+  });
+
+  it('keeps a contract or shortlist a plan already has', () => {
+    const contract = { ...emptyContract(), usageRightsDays: '90' };
+    const state = {
+      plan: {
+        ...V2_STATE.plan,
+        shortlist: ['kept as it is'],
+        creators: [{ ...V2_STATE.plan.creators[0], contract }],
+      },
+    };
+    const migrated = migrateV2toV3(state) as typeof state;
+    expect(migrated.plan.shortlist).toEqual(['kept as it is']);
+    expect(migrated.plan.creators[0]?.contract).toEqual(contract);
+  });
+
+  it('gives each creator line its own contract object', () => {
+    const migrated = migrateV2toV3(V2_STATE) as { plan: { creators: { contract: unknown }[] } };
+    expect(migrated.plan.creators[0]?.contract).not.toBe(migrated.plan.creators[1]?.contract);
+  });
+
+  it.each<[string, unknown]>([
+    ['not an object', 'nonsense'],
+    ['null', null],
+    ['no plan', { something: 'else' }],
+    ['a plan that is an array', { plan: [] }],
+  ])('passes %s through untouched', (_, state) => {
+    expect(migrateV2toV3(state)).toBe(state);
+  });
+
+  it.each<[string, unknown]>([
+    ['creators that are not a list', { plan: { ...V2_STATE.plan, creators: 'maya.fit' } }],
+    ['a creator line that is not an object', { plan: { ...V2_STATE.plan, creators: [42] } }],
+    ['a shortlist that is not a list', { plan: { ...V2_STATE.plan, shortlist: 'zachking' } }],
+    ['a contract with a term missing', {
+      plan: {
+        ...V2_STATE.plan,
+        creators: [{ ...V2_STATE.plan.creators[0], contract: { ...emptyContract(), terms: { creativeFreedom: { agreed: true, note: '' } } } }],
+      },
+    }],
+    ['a contract term that is not a boolean', {
+      plan: {
+        ...V2_STATE.plan,
+        creators: [
+          {
+            ...V2_STATE.plan.creators[0],
+            contract: { ...emptyContract(), terms: { ...emptyContract().terms, disclosure: { agreed: 'yes', note: '' } } },
+          },
+        ],
+      },
+    }],
+  ])('leaves malformed data (%s) for validation to refuse', (_, state) => {
+    const migrated = migratePlanState(state, 2);
+    expect(persistedPlanStateSchema.safeParse(migrated).success).toBe(false);
+  });
+});
+
+describe('plan schema: version 3 fields', () => {
+  const valid = () => structuredClone(VALID_STATE);
+
+  it('stores at version 3', () => {
+    expect(PLAN_STORAGE_VERSION).toBe(3);
+  });
+
+  it.each<[string, (s: PersistedPlanState) => unknown]>([
+    ['an eighth contract term', (s) => {
+      const line = s.plan.creators[0]!;
+      return { plan: { ...s.plan, creators: [{ ...line, contract: { ...line.contract, terms: { ...line.contract.terms, bonus: { agreed: true, note: '' } } } }] } };
+    }],
+    ['a note over 2,000 characters', (s) => {
+      const line = s.plan.creators[0]!;
+      const terms = { ...line.contract.terms, ownership: { agreed: false, note: 'x'.repeat(2001) } };
+      return { plan: { ...s.plan, creators: [{ ...line, contract: { ...line.contract, terms } }] } };
+    }],
+    ['a day count that is a number', (s) => {
+      const line = s.plan.creators[0]!;
+      return { plan: { ...s.plan, creators: [{ ...line, contract: { ...line.contract, usageRightsDays: 90 } }] } };
+    }],
+    ['a creator shortlisted twice', (s) => ({ plan: { ...s.plan, shortlist: [CREATORS[0], CREATORS[0]] } })],
+    ['a shortlist over 200', (s) => ({ plan: { ...s.plan, shortlist: Array.from({ length: 201 }, (_, i) => ({ ...CREATORS[0]!, id: `c${i}`, handle: `c${i}` })) } })],
+    ['a shortlisted creator without a handle', (s) => ({ plan: { ...s.plan, shortlist: [{ ...CREATORS[0]!, handle: '' }] } })],
+  ])('refuses %s', (_, change) => {
+    expect(persistedPlanStateSchema.safeParse(change(valid())).success).toBe(false);
+  });
+
+  it('accepts a filled-in contract and a full shortlist of catalog snapshots', () => {
+    const s = valid();
+    const line = s.plan.creators[0]!;
+    const contract = {
+      terms: { ...line.contract.terms, deadlines: { agreed: true, note: 'Drafts by the 15th' } },
+      usageRightsDays: 'ninety',
+      exclusivityDays: '30',
+      contentDueDate: '2024-01-15',
+    };
+    const shortlist = Array.from({ length: 200 }, (_, i) => ({ ...CREATORS[i % CREATORS.length]!, id: `c${i}`, handle: `c${i}` }));
+    const state = { plan: { ...s.plan, creators: [{ ...line, contract }], shortlist } };
+    expect(persistedPlanStateSchema.safeParse(state)).toMatchObject({ success: true, data: state });
   });
 });

@@ -1,6 +1,7 @@
 /** Plans, creator lines and checks built from the real mocked catalog, shared by the unit tests. */
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { emptyContract } from '../../src/domain/contract';
 import { formatLine as newFormatLine, newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from '../../src/domain/types';
 import { validatePlan, type PlanCheck } from '../../src/domain/validation';
@@ -49,6 +50,7 @@ export function creatorLine(overrides: Partial<PlanCreatorLine> = {}): PlanCreat
     fee: '800',
     postDates: [],
     sparkBudget: '',
+    contract: emptyContract(),
     ...overrides,
   };
 }
