@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { AgeBand, Country, Gender, Goal, Niche, Tier } from '../domain/types';
 import { getJson, apiUrl } from './http';
 import { creatorPageSchema, type CreatorSort } from './schemas';
@@ -53,4 +53,13 @@ export const creatorQueries = {
 
 export function useCreators(search: CreatorSearch) {
   return useQuery(creatorQueries.list(search));
+}
+
+/**
+ * The pages of one search that a scrolled table shows, each fetched and cached on its own,
+ * so a jump to row 50,000 loads that page alone. While a page refetches (a new fit target,
+ * a retry) it keeps its previous rows: check `data.page` before placing them.
+ */
+export function useCreatorPages(search: Omit<CreatorSearch, 'page'>, pages: readonly number[]) {
+  return useQueries({ queries: pages.map((page) => creatorQueries.list({ ...search, page })) });
 }

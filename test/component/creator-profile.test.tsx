@@ -51,7 +51,7 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(fact(panel, 'Other platforms')).toMatch(creator.platforms.length === 0 ? /^None found$/ : /followers/);
 
     // The total is the row's Fit; the parts are the plan's (default) target with the published benchmarks.
-    const rowFit = view.closest('tr')?.lastElementChild?.textContent;
+    const rowFit = view.closest('[role="row"]')?.querySelector('.creator-grid__fit')?.textContent?.replace(/\D/g, '');
     expect(within(panel).getByText(/^Fit score/)).toHaveTextContent(`Fit score ${rowFit} of 100`);
     const plan = newPlan('test', new Date());
     const assumptions = valuesOf(ASSUMPTIONS);
@@ -104,6 +104,25 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: `Profile of @${b.handle}` })).not.toBeInTheDocument();
     expect(viewB).toHaveFocus();
+  });
+
+  test('the contract checklist: asked for once the creator is in the plan, opened on their card from the panel', async () => {
+    const first = expectedPage({}).items[0];
+    if (!first) throw new Error('empty catalog');
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: `View @${first.handle}` }));
+    const panel = await panelOf(first.handle);
+    expect(await within(panel).findByText(new RegExp(`^Add @${first.handle.replace('.', '\\.')} to the plan to fill the seven contract terms`))).toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: `Add @${first.handle} to plan` }));
+    await user.click(screen.getByRole('checkbox', { name: `@${first.handle}: Creative freedom agreed` }));
+    expect(within(panel).getByText(/^1 of 7 terms agreed\./)).toBeInTheDocument();
+    const fold = screen.getByText(/^Contract checklist \(1 of 7 agreed\)/).closest('details');
+    if (!fold) throw new Error('no checklist fold');
+    fold.open = false;
+    await user.click(within(panel).getByRole('button', { name: `Open @${first.handle}’s contract checklist` }));
+    expect(fold.open).toBe(true);
+    expect(within(fold).getByText(/^Contract checklist/)).toHaveFocus();
   });
 
   test('a creator the API no longer knows shows what to do', async () => {

@@ -333,8 +333,10 @@ describe('creator inputs', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(summary).toHaveFocus();
     await user.tab();
     expect(screen.getByLabelText('@zachking post 1 date')).toHaveFocus();
+    // The contract checklist's fold comes next (jsdom tabs into a closed fold, so the walk stops
+    // here; the browser journey tabs on to Remove).
     await user.tab();
-    expect(screen.getByRole('button', { name: 'Remove @zachking' })).toHaveFocus();
+    expect(screen.getByText(/^Contract checklist/)).toHaveFocus();
   });
 });
 

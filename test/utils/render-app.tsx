@@ -3,6 +3,11 @@ import { configure, render, screen, within, type RenderResult } from '@testing-l
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { App } from '../../src/app/app';
 import { Providers } from '../../src/app/providers';
+// The app loads these on demand; importing them here transforms them once per test file, before
+// the first test, so a lazy panel appears as fast as in a browser with the chunk cached.
+import '../../src/features/creators/creator-search';
+import '../../src/features/creators/creator-profile';
+import '../../src/features/creators/creator-compare';
 
 // The whole planner re-renders on each change and test files run side by side on few
 // cores: give findBy*/waitFor more room than the 1 s default before they give up.
@@ -50,6 +55,7 @@ export async function waitForFormats(): Promise<void> {
 export async function waitForPlanner(): Promise<void> {
   await waitForFormats();
   await within(section('Projections')).findByRole('heading', { name: 'Assumptions' });
+  await screen.findByRole('searchbox', { name: 'Search creators' });
 }
 
 /** The section whose h2 has this accessible name. */

@@ -13,6 +13,7 @@ import {
 } from '../../domain/contract';
 import type { PlanCreatorLine } from '../../domain/plan';
 import { usePlanActions } from '../../store/plan-store';
+import { contractChecklistId } from './creator-labels';
 
 interface ContractChecklistProps {
   line: PlanCreatorLine;
@@ -33,7 +34,7 @@ export function ContractChecklist({ line, flight, errors }: ContractChecklistPro
   const { agreed, total } = contractProgress(contract);
   const [open, setOpen] = useState(() => Object.keys(messages).length > 0);
   return (
-    <details className="contract" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details id={contractChecklistId(handle)} className="contract" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Contract checklist ({agreed} of {total} agreed)
       </summary>

@@ -11,7 +11,9 @@ import { parseIsoDate } from '../../domain/validation';
 import { engagementVsTier, redFlags } from '../../domain/vetting';
 import { usePlanCheck } from '../../hooks/use-plan-model';
 import { pct, pctRound, short } from '../../lib/format';
+import { contractProgress } from '../../domain/contract';
 import { usePlan } from '../../store/plan-store';
+import { contractChecklistId } from './creator-labels';
 
 const PLATFORM_NAMES: Record<Platform, string> = { instagram: 'Instagram', youtube: 'YouTube' };
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -142,6 +144,8 @@ function ProfileBody({ data, inPlan }: { data: CreatorProfileResponse; inPlan: b
       <AudienceBars creator={creator} />
       <h4>Recent posts</h4>
       <RecentPosts posts={data.recentPosts} />
+      <h4>Contract checklist</h4>
+      <ContractStatus handle={creator.handle} />
     </>
   );
 }
@@ -347,5 +351,40 @@ function RecentPosts({ posts }: { posts: RecentPost[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * Where the creator's contract stands. The checklist itself lives on the creator's card in the
+ * plan (one set of fields per creator); this opens it there.
+ */
+function ContractStatus({ handle }: { handle: string }) {
+  const line = usePlan().creators.find((c) => c.handle === handle);
+  if (!line) {
+    return (
+      <p className="profile__note">
+        Add @{handle} to the plan to fill the seven contract terms: creative freedom, ownership and reuse, messaging, deliverables, deadlines,
+        exclusivity and #ad disclosure. They are saved with the plan.
+      </p>
+    );
+  }
+  const { agreed, total } = contractProgress(line.contract);
+  return (
+    <p className="profile__note">
+      {agreed} of {total} terms agreed.{' '}
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          const fold = document.getElementById(contractChecklistId(handle));
+          if (!(fold instanceof HTMLDetailsElement)) return;
+          fold.open = true;
+          // Focus scrolls the fold into view.
+          fold.querySelector('summary')?.focus();
+        }}
+      >
+        Open @{handle}’s contract checklist
+      </button>
+    </p>
   );
 }

@@ -1,0 +1,357 @@
+import { useQuery } from '@tanstack/react-query';
+import { measureElement, observeElementRect, useVirtualizer, type Rect } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { creatorQueries, useCreatorPages, type CreatorSearch } from '../../api/creators';
+import type { CatalogCreator, CreatorSort } from '../../api/schemas';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/states';
+import { useLastDefined } from '../../hooks/use-last-defined';
+import { money, pct, short, whole } from '../../lib/format';
+import { MAX_SHORTLIST } from '../../domain/plan';
+import { usePlanActions } from '../../store/plan-store';
+import { ASCENDING, SORT_LABEL, viewButtonId } from './creator-labels';
+
+/** Rows fetched per request: the API's largest page, so a screenful is one request. */
+const ROWS_PER_REQUEST = 100;
+/** Estimated heights; each row is measured once shown (text zoom, long names). */
+const ROW_HEIGHT = 52;
+const CARD_HEIGHT = 112;
+/** Below this width (px) each creator is a card; below the second, niche and views give way. */
+const CARD_BELOW = 620;
+const COMPACT_BELOW = 860;
+/**
+ * The size assumed when the table has no layout (not yet laid out, or a runtime without
+ * layout): a screenful of rows is rendered rather than none.
+ */
+const NO_LAYOUT_RECT: Rect = { width: 1024, height: 640 };
+
+type TableSearch = Omit<CreatorSearch, 'page' | 'pageSize'>;
+
+interface CreatorTableProps {
+  search: TableSearch;
+  onSort: (sort: CreatorSort) => void;
+  /** Clears the search text and every filter. */
+  onClear: () => void;
+  inPlan: ReadonlySet<string>;
+  shortlisted: ReadonlySet<string>;
+  shortlistFull: boolean;
+  compared: ReadonlySet<string>;
+  compareFull: boolean;
+  profileId: string | null;
+  onToggleProfile: (id: string, handle: string) => void;
+  onToggleCompare: (handle: string) => void;
+}
+
+/**
+ * Every creator matching the search, in one scrolled table. Only the rows in view are in the
+ * page, and only their pages are fetched: a jump to row 50,000 loads that page alone. A refetch
+ * (a new fit target, a retry) keeps the scroll position and the rows until new ones arrive; a
+ * new search or filter starts again at the top.
+ */
+export function CreatorTable(props: CreatorTableProps) {
+  const { search, onSort } = props;
+  const request = useMemo(() => ({ ...search, pageSize: ROWS_PER_REQUEST }), [search]);
+  const first = useQuery(creatorQueries.list({ ...request, page: 1 }));
+  // A failed search keeps the last results on screen, beside its Retry.
+  const firstData = useLastDefined(first.data);
+  const total = firstData?.total ?? 0;
+  // The rows are those of the last search whose first page arrived: a search still loading, or
+  // one that failed, leaves the previous rows in place instead of blanking them.
+  const shown = useLastDefined(first.isSuccess && !first.isPlaceholderData ? request : undefined) ?? request;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  const layout = width === 0 ? 'full' : width < CARD_BELOW ? 'cards' : width < COMPACT_BELOW ? 'compact' : 'full';
+  const estimate = layout === 'cards' ? CARD_HEIGHT : ROW_HEIGHT;
+  // Not memoised by the React Compiler (the app doesn't use it); the rows below read it fresh each render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimate,
+    overscan: 8,
+    getItemKey: (index) => index,
+    observeElementRect: (instance, notify) =>
+      observeElementRect(instance, (rect) => {
+        setWidth(rect.width);
+        notify(rect.height > 0 ? rect : NO_LAYOUT_RECT);
+      }),
+    measureElement: (element, entry, instance) => {
+      const size = measureElement(element, entry, instance);
+      return size > 0 ? size : estimate;
+    },
+  });
+  // The row height changes with the layout: measure again.
+  useEffect(() => virtualizer.measure(), [virtualizer, estimate]);
+
+  // A new search or filter starts at the top; a new fit target (a plan edit) keeps the place.
+  const searchKey = JSON.stringify({ ...shown, target: null });
+  useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, searchKey]);
+
+  const rows = virtualizer.getVirtualItems();
+  const firstIndex = rows[0]?.index ?? 0;
+  const lastIndex = rows.at(-1)?.index ?? 0;
+  const pageNumbers = useMemo(() => {
+    const from = Math.floor(firstIndex / ROWS_PER_REQUEST) + 1;
+    const to = Math.floor(lastIndex / ROWS_PER_REQUEST) + 1;
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }, [firstIndex, lastIndex]);
+  const pages = useCreatorPages(shown, pageNumbers);
+  const loaded = new Map<number, readonly CatalogCreator[]>();
+  // Placeholder rows of another page never take a page's place.
+  pages.forEach((p, i) => {
+    if (p.data && p.data.page === pageNumbers[i]) loaded.set(p.data.page, p.data.items);
+  });
+  const failed = pages.filter((p) => p.isError);
+  const rowAt = (index: number) => loaded.get(Math.floor(index / ROWS_PER_REQUEST) + 1)?.[index % ROWS_PER_REQUEST];
+
+  const q = search.q;
+  if (first.isPending) return <LoadingState label="Loading creators…" />;
+  if (first.isError && !firstData) {
+    return <ErrorState title="Creators couldn’t load." error={first.error} onRetry={() => void first.refetch()} />;
+  }
+  const settled = !first.isFetching && !first.isError && !first.isPlaceholderData;
+  return (
+    <div className="results" aria-busy={first.isFetching}>
+      {first.isError && <ErrorState title="This search couldn’t be updated." error={first.error} onRetry={() => void first.refetch()} />}
+      {failed[0] && !first.isError && (
+        <ErrorState
+          title="Some rows couldn’t load."
+          error={failed[0].error}
+          onRetry={() => failed.forEach((p) => void p.refetch())}
+        />
+      )}
+      <p className="results__count" role="status">
+        {first.isFetching
+          ? 'Searching…'
+          : !settled
+            ? 'Showing the previous results.'
+            : `${whole(total)} ${total === 1 ? 'creator' : 'creators'}${q ? ` ${total === 1 ? 'matches' : 'match'} “${q}”` : ''}`}
+      </p>
+      {total === 0 ? (
+        <EmptyState>
+          <p>
+            No creators match{q ? ` “${q}”` : ' these filters'}. Try a shorter search, another niche, all tiers or fewer vetting filters.
+          </p>
+          <button type="button" className="button button--ghost" onClick={props.onClear}>
+            Clear search and filters
+          </button>
+        </EmptyState>
+      ) : (
+        <>
+        {/* Each row has four controls and the table scrolls on as focus moves: a way past it. */}
+        <button type="button" className="skip-table" onClick={() => document.getElementById('shortlist-heading')?.focus()}>
+          Skip the creator table
+        </button>
+        <div className="table-scroll creator-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Creator search results">
+          <div role="table" aria-label="Creators" aria-rowcount={total + 1} className={`creator-grid creator-grid--${layout}`}>
+            <div role="rowgroup" className="creator-grid__head">
+              <div role="row" aria-rowindex={1} className="creator-grid__row">
+                <div role="columnheader">
+                  <span className="visually-hidden">In plan</span>
+                </div>
+                <div role="columnheader">
+                  <span className="visually-hidden">Shortlisted</span>
+                </div>
+                <SortHeader sort="name" current={search.sort} onSort={onSort}>
+                  Creator
+                </SortHeader>
+                <div role="columnheader" className="creator-grid__niche">
+                  Niche
+                </div>
+                <SortHeader sort="fans" current={search.sort} onSort={onSort} className="num">
+                  Fans
+                </SortHeader>
+                <div role="columnheader" className="num creator-grid__views">
+                  Avg views
+                </div>
+                <SortHeader sort="engagement" current={search.sort} onSort={onSort} className="num">
+                  Engagement
+                </SortHeader>
+                <SortHeader sort="fee" current={search.sort} onSort={onSort} className="num">
+                  Fee / post
+                </SortHeader>
+                <SortHeader sort="fit" current={search.sort} onSort={onSort} className="num">
+                  <abbr title="Fit for this plan’s audience and goal, 0-100">Fit</abbr>
+                </SortHeader>
+                <div role="columnheader">
+                  <span className="visually-hidden">Compare</span>
+                </div>
+              </div>
+            </div>
+            <div role="rowgroup" className="creator-grid__body" style={{ height: virtualizer.getTotalSize() }}>
+              {rows.map((row) => {
+                const c = rowAt(row.index);
+                return (
+                  <div
+                    key={row.key}
+                    role="row"
+                    aria-rowindex={row.index + 2}
+                    data-index={row.index}
+                    ref={virtualizer.measureElement}
+                    className={`creator-grid__row${c && props.inPlan.has(c.handle) ? ' is-selected' : ''}`}
+                    style={{ transform: `translateY(${row.start}px)` }}
+                  >
+                    {c ? (
+                      <CreatorCells
+                        creator={c}
+                        inPlan={props.inPlan.has(c.handle)}
+                        shortlisted={props.shortlisted.has(c.handle)}
+                        shortlistFull={props.shortlistFull}
+                        compared={props.compared.has(c.handle)}
+                        compareFull={props.compareFull}
+                        profileOpen={props.profileId === c.id}
+                        onToggleProfile={props.onToggleProfile}
+                        onToggleCompare={props.onToggleCompare}
+                      />
+                    ) : (
+                      <div role="cell" className="creator-grid__pending">
+                        Loading creator {whole(row.index + 1)} of {whole(total)}…
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function SortHeader({
+  sort,
+  current,
+  onSort,
+  className,
+  children,
+}: {
+  sort: CreatorSort;
+  current: CreatorSort;
+  onSort: (sort: CreatorSort) => void;
+  className?: string;
+  children: ReactNode;
+}) {
+  const active = sort === current;
+  const direction = ASCENDING.has(sort) ? 'ascending' : 'descending';
+  return (
+    <div role="columnheader" className={className} aria-sort={active ? direction : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(sort)} title={`Sort: ${SORT_LABEL[sort]}`}>
+        {children}
+        {active && <span aria-hidden="true">{direction === 'ascending' ? ' ↑' : ' ↓'}</span>}
+      </button>
+    </div>
+  );
+}
+
+interface CreatorCellsProps {
+  creator: CatalogCreator;
+  inPlan: boolean;
+  shortlisted: boolean;
+  shortlistFull: boolean;
+  compared: boolean;
+  compareFull: boolean;
+  profileOpen: boolean;
+  onToggleProfile: (id: string, handle: string) => void;
+  onToggleCompare: (handle: string) => void;
+}
+
+/** One creator's cells; re-render only when that creator or its state changes. */
+const CreatorCells = memo(function CreatorCells({ creator: c, ...props }: CreatorCellsProps) {
+  const actions = usePlanActions();
+  return (
+    <>
+      <div role="cell" className="creator-grid__add">
+        <input
+          type="checkbox"
+          checked={props.inPlan}
+          aria-label={`Add @${c.handle} to plan`}
+          title="In the plan"
+          onChange={(e) => (e.target.checked ? actions.addCreator(c) : actions.removeCreator(c.handle))}
+        />
+      </div>
+      <div role="cell" className="creator-grid__star">
+        <button
+          type="button"
+          className="star-toggle"
+          aria-label={`Shortlist @${c.handle}`}
+          aria-pressed={props.shortlisted}
+          disabled={props.shortlistFull && !props.shortlisted}
+          title={
+            props.shortlisted
+              ? 'On the shortlist'
+              : props.shortlistFull
+                ? `The shortlist holds ${MAX_SHORTLIST} creators: remove one to add another.`
+                : 'Shortlist'
+          }
+          onClick={() => (props.shortlisted ? actions.unshortlistCreator(c.handle) : actions.shortlistCreator(c))}
+        >
+          <span aria-hidden="true">{props.shortlisted ? '★' : '☆'}</span>
+        </button>
+      </div>
+      <div role="cell" className="creator-grid__who">
+        {/* The creator opens their profile: the first thing to do before picking them. */}
+        <button
+          type="button"
+          id={viewButtonId(c.id)}
+          className="creator-cell"
+          aria-label={`View @${c.handle}`}
+          aria-expanded={props.profileOpen}
+          title={`View @${c.handle}’s profile`}
+          onClick={() => props.onToggleProfile(c.id, c.handle)}
+        >
+          <span className="creator-cell__handle">@{c.handle}</span>
+          <span className="creator-cell__name">
+            {c.displayName} · {c.country}
+          </span>
+        </button>
+      </div>
+      <div role="cell" className="capitalize creator-grid__niche">
+        {c.niche}
+      </div>
+      <div role="cell" className="num">
+        {short(c.fans)}
+        <span className="creator-grid__unit" aria-hidden="true">
+          {' '}
+          fans
+        </span>
+      </div>
+      <div role="cell" className="num creator-grid__views">
+        {c.avgViews === null ? <span title="Not measured: fans × view-rate benchmark is used">n/a</span> : short(c.avgViews)}
+      </div>
+      <div role="cell" className="num">
+        {c.engagementRate === null ? <span title="Not measured: the tier benchmark is used">n/a</span> : pct(c.engagementRate)}
+        <span className="creator-grid__unit" aria-hidden="true">
+          {' '}
+          eng.
+        </span>
+      </div>
+      <div role="cell" className="num">
+        {money(c.feePerPost)}
+        <span className="creator-grid__unit" aria-hidden="true">
+          /post
+        </span>
+      </div>
+      <div role="cell" className="num creator-grid__fit">
+        <span className="creator-grid__unit" aria-hidden="true">
+          Fit{' '}
+        </span>
+        {Math.round(c.fitScore)}
+      </div>
+      <div role="cell" className="creator-grid__compare">
+        <button
+          type="button"
+          className="button button--ghost button--small button--toggle"
+          aria-label={`Compare @${c.handle}`}
+          aria-pressed={props.compared}
+          disabled={props.compareFull && !props.compared}
+          title={props.compareFull && !props.compared ? 'Four creators are in the comparison: remove one to add another.' : undefined}
+          onClick={() => props.onToggleCompare(c.handle)}
+        >
+          Compare
+        </button>
+      </div>
+    </>
+  );
+});
