@@ -61,7 +61,10 @@ const ER_ANCHOR_LN_RATE = ER_ANCHOR_RATE.map(Math.log);
 /** Creator-to-creator spread around the anchor curve, lognormal sigma (team assumption). */
 const ER_SPREAD = 0.3;
 
-/** Fans per tier, drawn log-uniformly (mega up to 50M, about the largest accounts). */
+/**
+ * Fans per tier, drawn log-uniformly within each tier except mega, whose fans follow a Pareto
+ * tail (MEGA_TAIL) up to 50M, about the largest accounts.
+ */
 const TIER_FANS: Record<Tier, [number, number]> = {
   nano: [1_000, 10_000],
   micro: [10_000, 100_000],
@@ -528,9 +531,24 @@ function erCentre(fans: number): number {
   return Math.exp(y0 + t * (y1 - y0));
 }
 
+/**
+ * Pareto exponent of mega creators' fans (team assumption). Follower counts are heavy-tailed:
+ * most mega creators sit just above 1M and very few near the top. With 2, the median mega
+ * creator has 1.4M fans, about 1 in 100 has over 10M and 1 in 500 over 20M, so the guide's
+ * named creators (7.5M-33.8M) are among the catalog's largest, as they are on the platform.
+ * Log-uniform fans (as in the other tiers) put hundreds of generated creators above 20M.
+ */
+const MEGA_TAIL = 2;
+
 function drawFans(rand: Rand, tier: Tier): number {
   const [lo, hi] = TIER_FANS[tier];
-  return Math.floor(Math.exp(Math.log(lo) + rand() * (Math.log(hi) - Math.log(lo))));
+  const u = rand();
+  if (tier === 'mega') {
+    // Inverse CDF of the Pareto distribution truncated to [lo, hi).
+    const tail = 1 - (lo / hi) ** MEGA_TAIL;
+    return Math.min(hi - 1, Math.floor(lo / (1 - u * tail) ** (1 / MEGA_TAIL)));
+  }
+  return Math.floor(Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))));
 }
 
 /**

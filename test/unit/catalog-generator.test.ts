@@ -161,6 +161,19 @@ describe('generateCatalog: reach, engagement and fees follow the cited benchmark
     expect(1 - measured.length / generated.length).toBeLessThan(0.1);
   });
 
+  it('gives mega creators a heavy tail: most just above 1M, few over 10M, so the guide’s named creators rank near the top', () => {
+    const mega = ofTier('mega').map((c) => c.fans).sort((a, b) => a - b);
+    const median = mega[Math.floor(mega.length / 2)] ?? 0;
+    expect(median).toBeGreaterThan(1_200_000);
+    expect(median).toBeLessThan(1_700_000);
+    const over10M = mega.filter((f) => f > 10_000_000).length / mega.length;
+    expect(over10M).toBeGreaterThan(0.004);
+    expect(over10M).toBeLessThan(0.02);
+    // @lorengray (33.8M, the guide's largest listed) is in the top 10 of the whole catalog.
+    const rank = catalog.filter((c) => c.fans > 33_800_000).length;
+    expect(rank).toBeLessThan(10);
+  });
+
   it('lets the median per-view engagement fall with tier: nano > micro > mid > macro >= mega', () => {
     const medians = TIERS.map((tier) => median(ofTier(tier).flatMap((c) => (c.engagementRate === null ? [] : [c.engagementRate]))));
     const [nano = 0, micro = 0, mid = 0, macro = 0, mega = 0] = medians;
