@@ -344,6 +344,35 @@ describe('scrolling the results', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect([...new Set(listPages)].sort()).toEqual(['15×100', '16×100', '1×100']);
   });
 
+  test('a page far down that fails says so above the table with a Retry that loads it; the rows above stay', async () => {
+    const { user } = renderApp();
+    await showsTopOf(expected());
+    server.use(http.get('*/api/creators', ({ request }) => {
+      if (new URL(request.url).searchParams.get('page') === '16') return HttpResponse.json({ message: 'page 16 is down' }, { status: 500 });
+    }));
+    scrollToRow(1500);
+    const alert = await within(section('Creators')).findByRole('alert');
+    expect(alert).toHaveTextContent('Some rows couldn’t load.');
+    expect(alert).toHaveTextContent('page 16 is down');
+    // The search itself is fine: its count stands, and the rows of page 15 are shown.
+    expect(within(section('Creators')).getByRole('status')).toHaveTextContent(count(expected().total));
+    expect(within(creatorsTable()).getAllByText(/^Loading creator 1,5\d\d of/).length).toBeGreaterThan(0);
+
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await showsRowsAround(1500, new Map([[15, expected({ page: 15 })], [16, expected({ page: 16 })]]));
+    expect(within(section('Creators')).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  test('“Skip the creator table” takes keyboard focus past the rows, to the shortlist', async () => {
+    const { user } = renderApp();
+    await showsTopOf(expected());
+    const skip = screen.getByRole('button', { name: 'Skip the creator table' });
+    skip.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('heading', { name: 'Shortlist (0)' })).toHaveFocus();
+  });
+
   test.each<[string, (user: UserEvent) => Promise<void>, Partial<ListSearch>]>([
     ['a new sort', (user) => user.selectOptions(sortBy(), 'Lowest fee'), { sort: 'fee' }],
     ['a new niche', (user) => user.selectOptions(screen.getByRole('combobox', { name: 'Niche' }), 'Music'), { niche: 'music' }],
