@@ -10,7 +10,8 @@ import { restartScenarios, scenarioFromUrl } from './scenarios';
  * browser worker and the tests, so the production bundle carries no MSW code.
  */
 export function mockApiMiddleware() {
-  setRealisticLatency(true);
+  // REACHPLAN_API_LATENCY=0 turns the simulated 120-400 ms off (scripts/perf/creators.mjs measures the app, not the wait).
+  setRealisticLatency(process.env.REACHPLAN_API_LATENCY !== '0');
   // The full catalog, generated on the first creator request.
   const handlers = createHandlers(createCatalogService());
   return async (req: IncomingMessage, res: ServerResponse, next: () => void) => {

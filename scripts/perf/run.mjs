@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { MSW_MARKERS, measureInitialJs, mswDetectorSelfTest } from '../check-bundle.mjs';
 import { describeSample, launchBrowser, measureSample, VIEWPORT } from './lib/browser.mjs';
 import { buildPlan, CHART_IN_VIEW, EDIT } from './lib/plan.mjs';
-import { killAllSync, ROOT, run, startPreview, stopAll, VITE_BIN } from './lib/processes.mjs';
+import { ROOT, run, runScript, startPreview, stopAll, VITE_BIN } from './lib/processes.mjs';
 import { evaluateTargets, summarise, toMarkdown } from './lib/report.mjs';
 
 const OUT_DIR = join(ROOT, 'artifacts', 'perf');
@@ -177,19 +177,4 @@ async function main() {
   }
 }
 
-let cleaning = false;
-async function cleanUpAndExit(code) {
-  if (cleaning) return;
-  cleaning = true;
-  await stopAll().catch(() => killAllSync());
-  process.exit(code);
-}
-process.on('SIGINT', () => void cleanUpAndExit(130));
-process.on('SIGTERM', () => void cleanUpAndExit(143));
-process.on('exit', killAllSync);
-
-main().catch(async (error) => {
-  console.error(`perf: ${error instanceof Error ? error.stack : error}`);
-  await stopAll().catch(() => killAllSync());
-  process.exitCode = 1;
-});
+runScript('perf', main);

@@ -113,7 +113,8 @@ export function totalBlockingTime(longTasks, fcp) {
   return tbt;
 }
 
-async function waitFor(page, predicate, { timeoutMs, intervalMs = 100, what }) {
+/** Polls `predicate` until it returns something truthy, or throws after `timeoutMs`. */
+export async function waitFor(page, predicate, { timeoutMs, intervalMs = 100, what }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await predicate();

@@ -140,3 +140,25 @@ export function killAllSync() {
   for (const s of running) killGroup(s.child.pid, 'SIGKILL');
   running.clear();
 }
+
+/**
+ * Runs a script's `main`, stopping every server and browser it started when it ends, fails
+ * or is interrupted (Ctrl-C, SIGTERM); a failure prints its stack under `name` and exits 1.
+ */
+export function runScript(name, main) {
+  let cleaning = false;
+  const cleanUpAndExit = async (code) => {
+    if (cleaning) return;
+    cleaning = true;
+    await stopAll().catch(() => killAllSync());
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void cleanUpAndExit(130));
+  process.on('SIGTERM', () => void cleanUpAndExit(143));
+  process.on('exit', killAllSync);
+  main().catch(async (error) => {
+    console.error(`${name}: ${error instanceof Error ? error.stack : error}`);
+    await stopAll().catch(() => killAllSync());
+    process.exitCode = 1;
+  });
+}
