@@ -20,7 +20,7 @@ const ROWS_PER_REQUEST = 100;
 const ROW_HEIGHT = 52;
 const CARD_HEIGHT = 116;
 /** Below this width (px) each creator is a card; below the second, niche and views give way. */
-const CARD_BELOW = 620;
+const CARD_BELOW = 550;
 const COMPACT_BELOW = 860;
 /**
  * The size assumed when the table has no layout (not yet laid out, or a runtime without
@@ -72,8 +72,7 @@ export function CreatorTable(props: CreatorTableProps) {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimate,
-    overscan: 8,
-    getItemKey: (index) => index,
+    overscan: 6,
     observeElementRect: (instance, notify) =>
       observeElementRect(instance, (rect) => {
         setWidth(rect.width);
