@@ -19,6 +19,8 @@ const ROWS_PER_REQUEST = 100;
  */
 const ROW_HEIGHT = 52;
 const CARD_HEIGHT = 116;
+/** The column headers' row (hidden in the card layout). */
+const HEADER_HEIGHT = 40;
 /** Below this width (px) each creator is a card; below the second, niche and views give way. */
 const CARD_BELOW = 550;
 const COMPACT_BELOW = 860;
@@ -141,7 +143,15 @@ export function CreatorTable(props: CreatorTableProps) {
         <button type="button" className="skip-table" onClick={() => document.getElementById('shortlist-heading')?.focus()}>
           Skip the creator table
         </button>
-        <div className="table-scroll creator-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Creator search results">
+        <div
+          className="table-scroll creator-scroll"
+          ref={scrollRef}
+          tabIndex={0}
+          role="region"
+          aria-label="Creator search results"
+          // Sized from the rows (up to the CSS max-height), so its layout can be contained.
+          style={{ height: virtualizer.getTotalSize() + (layout === 'cards' ? 0 : HEADER_HEIGHT) + 2 }}
+        >
           <div role="table" aria-label="Creators" aria-rowcount={total + 1} className={`creator-grid creator-grid--${layout}`}>
             <div role="rowgroup" className="creator-grid__head">
               <div role="row" aria-rowindex={1} className="creator-grid__row">
