@@ -115,6 +115,9 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(await within(panel).findByText(new RegExp(`^Add @${first.handle.replace('.', '\\.')} to the plan to fill the seven contract terms`))).toBeInTheDocument();
 
     await user.click(screen.getByRole('checkbox', { name: `Add @${first.handle} to plan` }));
+    // The checklist's fields are drawn when its fold opens.
+    expect(screen.queryByRole('checkbox', { name: `@${first.handle}: Creative freedom agreed` })).not.toBeInTheDocument();
+    await user.click(screen.getByText(/^Contract checklist \(0 of 7 agreed\)/));
     await user.click(screen.getByRole('checkbox', { name: `@${first.handle}: Creative freedom agreed` }));
     expect(within(panel).getByText(/^1 of 7 terms agreed\./)).toBeInTheDocument();
     const fold = screen.getByText(/^Contract checklist \(1 of 7 agreed\)/).closest('details');

@@ -333,10 +333,11 @@ describe('creator inputs', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(summary).toHaveFocus();
     await user.tab();
     expect(screen.getByLabelText('@zachking post 1 date')).toHaveFocus();
-    // The contract checklist's fold comes next (jsdom tabs into a closed fold, so the walk stops
-    // here; the browser journey tabs on to Remove).
+    // The contract checklist's fold comes next, closed, then the creator's Remove.
     await user.tab();
     expect(screen.getByText(/^Contract checklist/)).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Remove @zachking' })).toHaveFocus();
   });
 });
 

@@ -38,42 +38,45 @@ export function ContractChecklist({ line, flight, errors }: ContractChecklistPro
       <summary>
         Contract checklist ({agreed} of {total} agreed)
       </summary>
-      <fieldset className="contract__fields">
-        <legend className="visually-hidden">@{handle} contract</legend>
-        <ul className="contract__terms">
-          {CONTRACT_TERMS.map((term) => (
-            <TermRow key={term} handle={handle} term={term} agreed={contract.terms[term].agreed} note={contract.terms[term].note} />
-          ))}
-        </ul>
-        <div className="contract__grid">
-          <NumberField
-            label={`@${handle} usage rights (days)`}
-            value={contract.usageRightsDays}
-            onValueChange={(v) => actions.setContractField(handle, 'usageRightsDays', v)}
-            error={messages.usageRightsDays}
-            maxLength={MAX_CONTRACT_FIELD_LENGTH}
-            placeholder="Optional"
-            hint={`How long the brand may reuse the content, up to ${MAX_CONTRACT_DAYS.toLocaleString('en-US')} days.`}
-          />
-          <NumberField
-            label={`@${handle} exclusivity (days)`}
-            value={contract.exclusivityDays}
-            onValueChange={(v) => actions.setContractField(handle, 'exclusivityDays', v)}
-            error={messages.exclusivityDays}
-            maxLength={MAX_CONTRACT_FIELD_LENGTH}
-            placeholder="Optional"
-            hint="How long the creator works with no competitor."
-          />
-          <TextField
-            label={`@${handle} content due for approval`}
-            type="date"
-            value={contract.contentDueDate}
-            onValueChange={(v) => actions.setContractField(handle, 'contentDueDate', v)}
-            error={messages.contentDueDate}
-            max={flight?.end || undefined}
-          />
-        </div>
-      </fieldset>
+      {/* Drawn only while open: a plan of 95 creators would otherwise carry 1,900 hidden fields. */}
+      {open && (
+        <fieldset className="contract__fields">
+          <legend className="visually-hidden">@{handle} contract</legend>
+          <ul className="contract__terms">
+            {CONTRACT_TERMS.map((term) => (
+              <TermRow key={term} handle={handle} term={term} agreed={contract.terms[term].agreed} note={contract.terms[term].note} />
+            ))}
+          </ul>
+          <div className="contract__grid">
+            <NumberField
+              label={`@${handle} usage rights (days)`}
+              value={contract.usageRightsDays}
+              onValueChange={(v) => actions.setContractField(handle, 'usageRightsDays', v)}
+              error={messages.usageRightsDays}
+              maxLength={MAX_CONTRACT_FIELD_LENGTH}
+              placeholder="Optional"
+              hint={`How long the brand may reuse the content, up to ${MAX_CONTRACT_DAYS.toLocaleString('en-US')} days.`}
+            />
+            <NumberField
+              label={`@${handle} exclusivity (days)`}
+              value={contract.exclusivityDays}
+              onValueChange={(v) => actions.setContractField(handle, 'exclusivityDays', v)}
+              error={messages.exclusivityDays}
+              maxLength={MAX_CONTRACT_FIELD_LENGTH}
+              placeholder="Optional"
+              hint="How long the creator works with no competitor."
+            />
+            <TextField
+              label={`@${handle} content due for approval`}
+              type="date"
+              value={contract.contentDueDate}
+              onValueChange={(v) => actions.setContractField(handle, 'contentDueDate', v)}
+              error={messages.contentDueDate}
+              max={flight?.end || undefined}
+            />
+          </div>
+        </fieldset>
+      )}
     </details>
   );
 }
