@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgeBand, Country, Gender, Goal, Niche, Tier } from '../domain/types';
 import { getJson, apiUrl } from './http';
 import { creatorPageSchema, type CreatorSort } from './schemas';
@@ -57,9 +57,17 @@ export function useCreators(search: CreatorSearch) {
 
 /**
  * The pages of one search that a scrolled table shows, each fetched and cached on its own,
- * so a jump to row 50,000 loads that page alone. While a page refetches (a new fit target,
- * a retry) it keeps its previous rows: check `data.page` before placing them.
+ * so a jump to row 50,000 loads that page alone. `fallback` is a search whose cached pages
+ * stand in while these load (the previous fit target); check `data.page` before placing them.
  */
-export function useCreatorPages(search: Omit<CreatorSearch, 'page'>, pages: readonly number[]) {
-  return useQueries({ queries: pages.map((page) => creatorQueries.list({ ...search, page })) });
+export function useCreatorPages(search: Omit<CreatorSearch, 'page'>, pages: readonly number[], fallback: Omit<CreatorSearch, 'page'> | null) {
+  const client = useQueryClient();
+  return useQueries({
+    queries: pages.map((page) => ({
+      ...creatorQueries.list({ ...search, page }),
+      // A new key gets a new observer, with no previous data of its own: a page loading for a
+      // new fit target shows the same page of the previous one, when it is in the cache.
+      placeholderData: () => (fallback ? client.getQueryData(creatorQueries.list({ ...fallback, page }).queryKey) : undefined),
+    })),
+  });
 }

@@ -31,6 +31,16 @@ const COMPACT_BELOW = 860;
 const NO_LAYOUT_RECT: Rect = { width: 1024, height: 640 };
 
 type TableSearch = Omit<CreatorSearch, 'page' | 'pageSize'>;
+type TableRequest = TableSearch & { pageSize: number };
+
+/** The search without its fit target: what, when it changes, starts the table again at the top. */
+const searchKeyOf = (r: TableRequest) => JSON.stringify({ ...r, target: null });
+
+/** Past the table for keyboard users: to the profile or comparison beside it, else the shortlist. */
+function skipTable(): void {
+  const next = ['.profile h3', '#compare-heading', '#shortlist-heading'].map((s) => document.querySelector<HTMLElement>(s)).find(Boolean);
+  next?.focus();
+}
 
 interface CreatorTableProps {
   search: TableSearch;
@@ -62,7 +72,13 @@ export function CreatorTable(props: CreatorTableProps) {
   const total = firstData?.total ?? 0;
   // The rows are those of the last search whose first page arrived: a search still loading, or
   // one that failed, leaves the previous rows in place instead of blanking them.
-  const shown = useLastDefined(first.isSuccess && !first.isPlaceholderData ? request : undefined) ?? request;
+  const shown = useLastDefined(first.data !== undefined && !first.isPlaceholderData ? request : undefined) ?? request;
+  // When only the fit target changed (a plan edit), the pages in view are asked for at once,
+  // not after the new first page; until each arrives it keeps the rows it had.
+  const pagesRequest = searchKeyOf(request) === searchKeyOf(shown) ? request : shown;
+  const [requests, setRequests] = useState<{ current: TableRequest; previous: TableRequest | null }>({ current: pagesRequest, previous: null });
+  if (requests.current !== pagesRequest) setRequests({ current: pagesRequest, previous: requests.current });
+  const fallback = requests.previous && searchKeyOf(requests.previous) === searchKeyOf(pagesRequest) ? requests.previous : null;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -84,11 +100,19 @@ export function CreatorTable(props: CreatorTableProps) {
         notify(rect.height > 0 ? rect : NO_LAYOUT_RECT);
       }),
   });
-  // The row height changes with the layout: measure again.
-  useEffect(() => virtualizer.measure(), [virtualizer, estimate]);
+  // The row height changes with the layout (a rotated phone, a resized window): measure again,
+  // and keep the same creator at the top rather than the same pixel offset.
+  const lastEstimate = useRef(estimate);
+  useEffect(() => {
+    const before = lastEstimate.current;
+    lastEstimate.current = estimate;
+    const topIndex = Math.floor((virtualizer.scrollOffset ?? 0) / before);
+    virtualizer.measure();
+    if (before !== estimate && topIndex > 0) virtualizer.scrollToIndex(topIndex, { align: 'start' });
+  }, [virtualizer, estimate]);
 
   // A new search or filter starts at the top; a new fit target (a plan edit) keeps the place.
-  const searchKey = JSON.stringify({ ...shown, target: null });
+  const searchKey = searchKeyOf(shown);
   useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, searchKey]);
 
   const rows = virtualizer.getVirtualItems();
@@ -99,14 +123,16 @@ export function CreatorTable(props: CreatorTableProps) {
     const to = Math.floor(lastIndex / ROWS_PER_REQUEST) + 1;
     return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }, [firstIndex, lastIndex]);
-  const pages = useCreatorPages(shown, pageNumbers);
+  const pages = useCreatorPages(pagesRequest, pageNumbers, fallback);
   const loaded = new Map<number, readonly CatalogCreator[]>();
-  // Placeholder rows of another page never take a page's place.
+  // Rows of another page never take a page's place.
   pages.forEach((p, i) => {
     if (p.data && p.data.page === pageNumbers[i]) loaded.set(p.data.page, p.data.items);
   });
   const failed = pages.filter((p) => p.isError);
-  const rowAt = (index: number) => loaded.get(Math.floor(index / ROWS_PER_REQUEST) + 1)?.[index % ROWS_PER_REQUEST];
+  const failedPages = new Set(pageNumbers.filter((page, i) => pages[i]?.isError && !loaded.has(page)));
+  const pageOf = (index: number) => Math.floor(index / ROWS_PER_REQUEST) + 1;
+  const rowAt = (index: number) => loaded.get(pageOf(index))?.[index % ROWS_PER_REQUEST];
 
   const q = search.q;
   if (first.isPending) return <LoadingState label="Loading creators…" />;
@@ -143,7 +169,7 @@ export function CreatorTable(props: CreatorTableProps) {
       ) : (
         <>
         {/* Each row has four controls and the table scrolls on as focus moves: a way past it. */}
-        <button type="button" className="skip-table" onClick={() => document.getElementById('shortlist-heading')?.focus()}>
+        <button type="button" className="skip-table" onClick={skipTable}>
           Skip the creator table
         </button>
         <div
@@ -215,7 +241,9 @@ export function CreatorTable(props: CreatorTableProps) {
                       />
                     ) : (
                       <div role="cell" className="creator-grid__pending">
-                        Loading creator {whole(row.index + 1)} of {whole(total)}…
+                        {failedPages.has(pageOf(row.index))
+                          ? `Creator ${whole(row.index + 1)} couldn’t load: use Retry above the table.`
+                          : `Loading creator ${whole(row.index + 1)} of ${whole(total)}…`}
                       </div>
                     )}
                   </div>
@@ -312,10 +340,10 @@ const CreatorCells = memo(function CreatorCells({ creator: c, ...props }: Creato
           onClick={() => props.onToggleProfile(c.id, c.handle)}
         >
           <span className="creator-cell__handle">@{c.handle}</span>
-          <span className="creator-cell__name">
-            {c.displayName} · {c.country}
-          </span>
         </button>
+        <span className="creator-cell__name">
+          {c.displayName} · {c.country}
+        </span>
       </div>
       <div role="cell" className="capitalize creator-grid__niche">
         {c.niche}
