@@ -11,6 +11,7 @@ import { usePlan, usePlanActions } from '../../src/store/plan-store';
 import { savedPlan } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
 import { createTestQueryClient } from '../utils/render-app';
+import { planActions } from '../unit/plan-actions';
 
 const creator = CREATORS[0] as Creator;
 const at = `@${creator.handle}`;
@@ -130,6 +131,24 @@ describe('the contract checklist', () => {
     await again.user.type(fixed, '365');
     expect(fixed).toHaveAttribute('aria-invalid', 'false');
     expect(savedPlan().creators[0]?.contract.usageRightsDays).toBe('365');
+  });
+
+  test('closed, it opens itself and counts what to fix when a change elsewhere makes a field invalid', async () => {
+    const { user } = renderChecklist();
+    await user.click(screen.getByRole('button', { name: 'Seed' }));
+    const details = await openChecklist(user);
+    const { startDate, endDate } = savedPlan();
+    await user.type(within(details).getByLabelText(`${at} content due for approval`), endDate);
+    await user.click(screen.getByText(/^Contract checklist/));
+    expect(details).not.toHaveAttribute('open');
+    expect(screen.getByText(/^Contract checklist/)).toHaveTextContent('Contract checklist (0 of 7 agreed)');
+
+    // The flight now ends the day before the content is due.
+    const actions = planActions();
+    act(() => actions.setEndDate(startDate));
+    expect(details).toHaveAttribute('open');
+    expect(screen.getByText(/^Contract checklist/)).toHaveTextContent('Contract checklist (0 of 7 agreed, 1 to fix)');
+    expectFieldError(screen.getByLabelText(`${at} content due for approval`), `Content is due after the flight ends (${startDate}).`);
   });
 
   test('shows the messages it is given instead of checking again', () => {

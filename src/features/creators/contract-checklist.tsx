@@ -32,11 +32,19 @@ export function ContractChecklist({ line, flight, errors }: ContractChecklistPro
   const { handle, contract } = line;
   const messages = errors ?? checkContract(contract, flight);
   const { agreed, total } = contractProgress(contract);
-  const [open, setOpen] = useState(() => Object.keys(messages).length > 0);
+  const toFix = Object.keys(messages).length;
+  const [open, setOpen] = useState(() => toFix > 0);
+  // A field that becomes invalid (the flight moved before the due date, say) is shown, not
+  // left in a closed fold.
+  const [hadErrors, setHadErrors] = useState(toFix > 0);
+  if (hadErrors !== toFix > 0) {
+    setHadErrors(toFix > 0);
+    if (toFix > 0) setOpen(true);
+  }
   return (
     <details id={contractChecklistId(handle)} className="contract" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Contract checklist ({agreed} of {total} agreed)
+        Contract checklist ({agreed} of {total} agreed{toFix > 0 && <span className="text-bad">, {toFix} to fix</span>})
       </summary>
       {/* Drawn only while open: a plan of 95 creators would otherwise carry 1,900 hidden fields. */}
       {open && (

@@ -151,7 +151,8 @@ export function ComparePanel({ handles, onRemove, onClear }: ComparePanelProps) 
                     type="button"
                     className="button button--ghost button--small compare__remove"
                     onClick={() => {
-                      document.getElementById('compare-heading')?.focus();
+                      // The last one closes the panel: focus goes back to the section.
+                      document.getElementById(handles.length > 1 ? 'compare-heading' : 'creators-heading')?.focus();
                       onRemove(handle);
                     }}
                   >

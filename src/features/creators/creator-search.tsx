@@ -47,6 +47,9 @@ const VETTING_OPTIONS: Record<(typeof LISTED_VETTING_PARAMS)[number], readonly {
   ],
 };
 
+/** A TikTok handle: letters, digits, dots and underscores, up to 24 characters, not only dots. */
+const HANDLE = /^(?!\.+$)[\w.]{1,24}$/;
+
 /** The highest fee a filter takes: the API's limit. */
 const MAX_FEE_FILTER = 10_000_000;
 
@@ -77,7 +80,8 @@ function searchFromUrl(): UrlSearch {
     const value = params.get(key) ?? '';
     return VETTING_OPTIONS[key].some((o) => o.value === value) ? value : '';
   };
-  const compare = [...new Set((params.get('compare') ?? '').split(',').map((h) => h.trim()).filter(Boolean))];
+  // Only what can be a handle: anything else (".." included) would ask the API for another path.
+  const compare = [...new Set((params.get('compare') ?? '').split(',').map((h) => h.trim()))].filter((h) => HANDLE.test(h));
   return {
     text: params.get('q') ?? '',
     filters: {

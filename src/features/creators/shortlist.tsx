@@ -45,7 +45,16 @@ export function Shortlist({ inPlan, compared, compareFull, onToggleCompare }: Sh
                   {inPlan.has(c.handle) ? (
                     <span className="badge badge--good">In plan</span>
                   ) : (
-                    <button type="button" className="button button--small" onClick={() => actions.addCreator(c)}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={(e) => {
+                        // This button gives way to "In plan": focus moves on to the item's next control.
+                        const next = e.currentTarget.nextElementSibling;
+                        if (next instanceof HTMLElement) next.focus();
+                        actions.addCreator(c);
+                      }}
+                    >
                       Add<span className="visually-hidden"> @{c.handle}</span> to plan<span className="visually-hidden"> from the shortlist</span>
                     </button>
                   )}
