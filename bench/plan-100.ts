@@ -40,6 +40,7 @@ export function plan100(): Plan {
     formats,
     creators,
     shortlist: [],
+    retiredContracts: {},
     assumptionOverrides: {},
     updatedAt: '2025-02-24T09:00:00.000Z',
   };

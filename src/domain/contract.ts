@@ -59,6 +59,14 @@ export function emptyContract(): CreatorContract {
   return { terms, usageRightsDays: '', exclusivityDays: '', contentDueDate: '' };
 }
 
+/** Whether anything was agreed or written: a contract worth keeping when its creator leaves the plan. */
+export function contractHasContent(contract: CreatorContract): boolean {
+  return (
+    CONTRACT_TERMS.some((t) => contract.terms[t].agreed || contract.terms[t].note.trim() !== '') ||
+    [contract.usageRightsDays, contract.exclusivityDays, contract.contentDueDate].some((v) => v.trim() !== '')
+  );
+}
+
 /** How many of the seven terms are agreed. */
 export function contractProgress(contract: CreatorContract): { agreed: number; total: 7 } {
   return { agreed: CONTRACT_TERMS.filter((t) => contract.terms[t].agreed).length, total: 7 };

@@ -142,6 +142,11 @@ export interface Plan {
   creators: PlanCreatorLine[];
   /** Creators set aside while vetting, unique by handle, at most MAX_SHORTLIST. */
   shortlist: ShortlistedCreator[];
+  /**
+   * Contracts of creators taken out of the plan, by handle (at most MAX_SHORTLIST): a creator
+   * unticked by mistake comes back with what was agreed.
+   */
+  retiredContracts: Record<string, CreatorContract>;
   assumptionOverrides: Partial<Record<AssumptionKey, string>>;
   updatedAt: string;
 }
@@ -173,6 +178,7 @@ export function newPlan(id: string, today: Date): Plan {
     formats: [],
     creators: [],
     shortlist: [],
+    retiredContracts: {},
     assumptionOverrides: {},
     updatedAt: today.toISOString(),
   };

@@ -64,6 +64,7 @@ export function migrateV2toV3(state: unknown): unknown {
     plan: {
       ...plan,
       shortlist: plan.shortlist === undefined ? [] : plan.shortlist,
+      retiredContracts: plan.retiredContracts === undefined ? {} : plan.retiredContracts,
       creators: Array.isArray(plan.creators)
         ? plan.creators.map((c: unknown) => (isRecord(c) && !('contract' in c) ? { ...c, contract: emptyContract() } : c))
         : plan.creators,

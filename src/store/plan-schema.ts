@@ -86,6 +86,11 @@ export const planSchema = z.object({
     }),
   ),
   shortlist: z.array(shortlistedCreatorSchema).max(MAX_SHORTLIST),
+  // Absent in version-3 plans saved before it existed.
+  retiredContracts: z
+    .record(z.string().min(1), contractSchema)
+    .refine((r) => Object.keys(r).length <= MAX_SHORTLIST, 'too many retired contracts')
+    .default({}),
   assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),
   updatedAt: z.string(),
 })

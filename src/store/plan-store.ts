@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import {
   CONTRACT_TERMS,
+  contractHasContent,
   MAX_CONTRACT_FIELD_LENGTH,
   MAX_CONTRACT_NOTE_LENGTH,
   type ContractField,
@@ -128,10 +129,23 @@ const usePlanStore = create<PlanState>()(
           setFormatCategory: (formatId, category) => editFormat(formatId, { category }),
           setTargeting: (change) => edit((p) => ({ targeting: { ...p.targeting, ...change } })),
           addCreator: (c) =>
-            edit((p) =>
-              p.creators.some((line) => line.handle === c.handle) ? {} : { creators: [...p.creators, creatorLineFrom(c)] },
-            ),
-          removeCreator: (handle) => edit((p) => ({ creators: p.creators.filter((c) => c.handle !== handle) })),
+            edit((p) => {
+              if (p.creators.some((line) => line.handle === c.handle)) return {};
+              // A creator coming back brings back what was agreed with them.
+              const { [c.handle]: contract, ...retiredContracts } = p.retiredContracts;
+              const line = creatorLineFrom(c);
+              return { creators: [...p.creators, contract ? { ...line, contract } : line], retiredContracts };
+            }),
+          removeCreator: (handle) =>
+            edit((p) => {
+              const line = p.creators.find((c) => c.handle === handle);
+              if (!line) return {};
+              const creators = p.creators.filter((c) => c !== line);
+              if (!contractHasContent(line.contract)) return { creators };
+              // The newest contracts are kept, up to the cap.
+              const kept = Object.entries(p.retiredContracts).filter(([h]) => h !== handle).slice(-(MAX_SHORTLIST - 1));
+              return { creators, retiredContracts: { ...Object.fromEntries(kept), [handle]: line.contract } };
+            }),
           setCreatorPosts: (handle, posts) => editCreator(handle, () => ({ posts })),
           setCreatorFee: (handle, fee) => editCreator(handle, () => ({ fee })),
           setCreatorPostDate: (handle, index, date) =>

@@ -155,6 +155,7 @@ describe('a returning user', () => {
           formats: SEEDED_PLAN_V1.formats.map((f) => ({ ...f, buyingModel: 'CPM', pacing: 'even', category: '' })),
           creators: SEEDED_PLAN_V1.creators.map((c) => ({ ...c, postDates: [], sparkBudget: '', contract: emptyContract() })),
           shortlist: [],
+          retiredContracts: {},
         },
       },
     });

@@ -125,6 +125,7 @@ export const SEEDED_PLAN = {
   ],
   creators: [],
   shortlist: [],
+  retiredContracts: {},
   assumptionOverrides: {},
   updatedAt: '2027-07-01T09:00:00.000Z',
 } satisfies Plan;

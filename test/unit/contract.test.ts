@@ -4,6 +4,7 @@ import {
   checkContract,
   CONTRACT_TERM_LABEL,
   CONTRACT_TERMS,
+  contractHasContent,
   contractProgress,
   emptyContract,
   type ContractErrors,
@@ -166,5 +167,19 @@ describe('the contract and the plan check', () => {
     expect(b.spend).toBe(a.spend);
     expect(b.isValid).toBe(true);
     expect(b.input.creators.map(({ line: _line, ...rest }) => rest)).toEqual(a.input.creators.map(({ line: _line, ...rest }) => rest));
+  });
+});
+
+describe('contractHasContent', () => {
+  const base = emptyContract();
+  it.each<[string, CreatorContract, boolean]>([
+    ['an empty contract', base, false],
+    ['blank notes and fields', { ...base, usageRightsDays: '  ', terms: { ...base.terms, messaging: { agreed: false, note: ' ' } } }, false],
+    ['an agreed term', { ...base, terms: { ...base.terms, disclosure: { agreed: true, note: '' } } }, true],
+    ['a note', { ...base, terms: { ...base.terms, deliverables: { agreed: false, note: '2 videos' } } }, true],
+    ['a typed field, even invalid', { ...base, exclusivityDays: 'abc' }, true],
+    ['a due date', { ...base, contentDueDate: '2027-01-05' }, true],
+  ])('%s: %s', (_what, contract, expected) => {
+    expect(contractHasContent(contract)).toBe(expected);
   });
 });

@@ -447,6 +447,7 @@ describe('migrateV2toV3', () => {
     expect(parsed.data?.plan).toEqual({
       ...V2_STATE.plan,
       shortlist: [],
+      retiredContracts: {},
       creators: V2_STATE.plan.creators.map((c) => ({ ...c, contract: emptyContract() })),
     });
   });

@@ -138,15 +138,34 @@ describe('contract checklist actions', () => {
     expect(contractOf(maya.handle)).toEqual(emptyContract());
   });
 
-  it('drops the contract with the creator: adding them again starts empty', () => {
+  it('keeps the contract of a creator taken out of the plan: adding them again brings it back', () => {
     const actions = planActions();
     actions.addCreator(maya);
     actions.setContractTerm(maya.handle, 'exclusivity', { agreed: true, note: 'No other gyms' });
     actions.setContractField(maya.handle, 'exclusivityDays', '60');
+    const agreed = contractOf(maya.handle);
     actions.removeCreator(maya.handle);
     expect(savedPlan().creators).toEqual([]);
-    expect(JSON.stringify(savedPlan())).not.toContain('No other gyms');
+    expect(savedPlan().retiredContracts).toEqual({ [maya.handle]: agreed });
     actions.addCreator(maya);
-    expect(contractOf(maya.handle)).toEqual(emptyContract());
+    expect(contractOf(maya.handle)).toEqual(agreed);
+    expect(savedPlan().retiredContracts).toEqual({});
+  });
+
+  it('keeps nothing for an empty contract, and at most the newest ' + MAX_SHORTLIST + ' contracts', () => {
+    const actions = planActions();
+    actions.addCreator(maya);
+    actions.removeCreator(maya.handle);
+    expect(savedPlan().retiredContracts).toEqual({});
+    for (let i = 0; i <= MAX_SHORTLIST; i++) {
+      const c = { ...maya, id: `c${i}`, handle: `c${i}` };
+      actions.addCreator(c);
+      actions.setContractField(c.handle, 'usageRightsDays', String(i));
+      actions.removeCreator(c.handle);
+    }
+    const kept = Object.keys(savedPlan().retiredContracts);
+    expect(kept).toHaveLength(MAX_SHORTLIST);
+    expect(kept).not.toContain('c0');
+    expect(kept.at(-1)).toBe(`c${MAX_SHORTLIST}`);
   });
 });
