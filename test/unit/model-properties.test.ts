@@ -321,8 +321,13 @@ describe('projection properties over random valid plans', () => {
           expect(totals.reachAtLeast[0]?.[q]).toBeCloseTo(totals.ranges.reach[q], 4);
         }
         for (let k = 1; k < 5; k++) expect(totals.reachAtLeast[k]?.mid).toBeLessThanOrEqual(totals.reachAtLeast[k - 1]?.mid ?? 0);
+        // Each figure is the median of its own 81 scenarios, and medians don't add: the bins'
+        // medians can sum to a hair more than the impressions' median (by 2.3e-5 of it for In-Feed
+        // CPC in Japan with one creator post, fast-check seed -498435748), though each scenario
+        // keeps its bins within its impressions (model-numerics checks frequencyAtLeast for that).
+        // Within 0.1% is a rounding matter; more is a bug.
         const sum = totals.reachAtLeast.reduce((s, r) => s + r.mid, 0);
-        expect(lessOrEqual(sum, totals.targetImpressions.mid)).toBe(true);
+        expect(lessOrEqual(sum, totals.targetImpressions.mid, 1e-3)).toBe(true);
       }),
       RUNS,
     );
