@@ -102,10 +102,30 @@ describe('the mocked API misbehaves (?scenario=)', () => {
     await context.close();
   });
 
+  it('a part of the page whose code fails to load says so with a Retry; the rest of the planner works', async () => {
+    const { page, context, errors } = await openSession(browser(), { stored: STORED });
+    let blocked = true;
+    await page.route('**/assets/creator-search-*.js', (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(appUrl());
+    await expectPlanShown(page);
+    const alert = page.getByRole('alert').filter({ hasText: 'The creator search couldn’t load.' });
+    await alert.waitFor({ timeout: 15_000 });
+    await page.getByLabel('In-Feed Ads budget').fill('70000');
+    await expect.poll(() => metric(page, 'Impressions').innerText()).toBe('12,000,000');
+    blocked = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByText(/^[\d,]+ creators$/).waitFor({ timeout: 15_000 });
+    // The failed chunk is reported by the browser and by React; nothing else went wrong.
+    expect(errors.filter((e) => !/creator-search|dynamically imported module/.test(e))).toEqual([]);
+    await context.close();
+  });
+
   it('the browser really goes offline, then comes back', async () => {
     const { page, context, errors } = await openSession(browser(), { stored: STORED });
     await page.goto(appUrl());
     await expectPlanShown(page);
+    // Mid-session: the creator search (loaded after the first paint) has shown the catalog.
+    await page.getByText(/^[\d,]+ creators$/).waitFor();
     await context.setOffline(true);
     await page.getByLabel('Search creators').fill('fitness');
     const alert = page.getByRole('alert').filter({ hasText: 'This search couldn’t be updated.' });

@@ -1,4 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { retryableLazy } from '../../lib/retryable-lazy';
 import { LISTED_VETTING_PARAMS, TYPED_VETTING_PARAMS, VETTING_PARAMS, type CreatorSearch, type VettingParams } from '../../api/creators';
 import { CREATOR_SORTS, type CreatorSort } from '../../api/schemas';
 import { NumberField, SelectField, TextField } from '../../components/ui/field';
@@ -15,8 +17,8 @@ import { CreatorTable } from './creator-table';
 import { MAX_COMPARED, Shortlist } from './shortlist';
 
 // Panels load when first opened: the profile (with its schemas and the vetting rules) and the comparison.
-const CreatorProfilePanel = lazy(() => import('./creator-profile').then((m) => ({ default: m.CreatorProfilePanel })));
-const ComparePanel = lazy(() => import('./creator-compare').then((m) => ({ default: m.ComparePanel })));
+const creatorProfilePanel = retryableLazy(() => import('./creator-profile').then((m) => m.CreatorProfilePanel));
+const comparePanel = retryableLazy(() => import('./creator-compare').then((m) => m.ComparePanel));
 
 const NICHE_OPTIONS = [{ value: '', label: 'All niches' }, ...NICHES.map((n) => ({ value: n, label: n[0]?.toUpperCase() + n.slice(1) }))];
 const TIER_OPTIONS = [{ value: '', label: 'All tiers' }, ...TIERS.map((t) => ({ value: t, label: TIER_BOUNDS[t].label }))];
@@ -215,21 +217,35 @@ export function CreatorSearch() {
       />
 
       {profile && (
-        <Suspense fallback={<LoadingState label={`Loading the profile of @${profile.handle}…`} />}>
-          <CreatorProfilePanel
-            key={profile.id}
-            creatorId={profile.id}
-            handle={profile.handle}
-            inPlan={inPlan.has(profile.handle)}
-            onClose={closeProfile}
-          />
-        </Suspense>
+        <ChunkBoundary what="The profile panel">
+          {(attempt) => {
+            const CreatorProfilePanel = creatorProfilePanel(attempt);
+            return (
+              <Suspense fallback={<LoadingState label={`Loading the profile of @${profile.handle}…`} />}>
+                <CreatorProfilePanel
+                  key={profile.id}
+                  creatorId={profile.id}
+                  handle={profile.handle}
+                  inPlan={inPlan.has(profile.handle)}
+                  onClose={closeProfile}
+                />
+              </Suspense>
+            );
+          }}
+        </ChunkBoundary>
       )}
 
       {compare.length > 0 && (
-        <Suspense fallback={<LoadingState label="Loading the comparison…" />}>
-          <ComparePanel handles={compare} onRemove={toggleCompare} onClear={() => setCompare([])} />
-        </Suspense>
+        <ChunkBoundary what="The comparison">
+          {(attempt) => {
+            const ComparePanel = comparePanel(attempt);
+            return (
+              <Suspense fallback={<LoadingState label="Loading the comparison…" />}>
+                <ComparePanel handles={compare} onRemove={toggleCompare} onClear={() => setCompare([])} />
+              </Suspense>
+            );
+          }}
+        </ChunkBoundary>
       )}
 
       <Shortlist inPlan={inPlan} compared={compared} compareFull={compare.length >= MAX_COMPARED} onToggleCompare={toggleCompare} />

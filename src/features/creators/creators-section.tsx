@@ -1,4 +1,6 @@
-import { lazy, memo, Suspense, useId, useState } from 'react';
+import { memo, Suspense, useId, useState } from 'react';
+import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { retryableLazy } from '../../lib/retryable-lazy';
 import { NumberField, TextField } from '../../components/ui/field';
 import { Section } from '../../components/ui/section';
 import { EmptyState, LoadingState } from '../../components/ui/states';
@@ -13,7 +15,7 @@ import { ContractChecklist } from './contract-checklist';
 
 // Finding and vetting creators (filters, the scrolled table over the whole catalog, shortlist,
 // comparison) loads right after the first paint; the plan's own creators below do not wait for it.
-const CreatorSearch = lazy(() => import('./creator-search').then((m) => ({ default: m.CreatorSearch })));
+const creatorSearch = retryableLazy(() => import('./creator-search').then((m) => m.CreatorSearch));
 
 /** Find creators in the catalog, add them to the plan, and set their posts and fees. */
 export function CreatorsSection() {
@@ -24,9 +26,16 @@ export function CreatorsSection() {
       step={3}
       intro="Vet creators on engagement and audience fit, not fans alone. Sponsored posts must disclose with #ad."
     >
-      <Suspense fallback={<LoadingState label="Loading creators…" />}>
-        <CreatorSearch />
-      </Suspense>
+      <ChunkBoundary what="The creator search">
+        {(attempt) => {
+          const CreatorSearch = creatorSearch(attempt);
+          return (
+            <Suspense fallback={<LoadingState label="Loading creators…" />}>
+              <CreatorSearch />
+            </Suspense>
+          );
+        }}
+      </ChunkBoundary>
       <PlanCreators />
     </Section>
   );

@@ -3,7 +3,8 @@ import type { LineResult, Projection } from '../../domain/projection';
 import type { Goal } from '../../domain/types';
 import type { ExplainContext } from './explain';
 import { goalResult } from './goal';
-import { HowContent } from './how-lazy';
+import { howContent } from './how-lazy';
+import { ChunkBoundary } from '../../components/ui/chunk-boundary';
 import { boughtText, rowCells, type Cell } from './rows';
 
 function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
@@ -154,9 +155,16 @@ const ItemRow = memo(
                 <h4 id={`${explanationId}-title`} className="how__title">
                   How the figures of {item.name} are calculated
                 </h4>
-                <Suspense fallback={<p className="how__intro">Loading the calculation…</p>}>
-                  <HowContent subject={{ kind: 'item', item }} context={context} />
-                </Suspense>
+                <ChunkBoundary what="The calculation">
+                  {(attempt) => {
+                    const HowContent = howContent(attempt);
+                    return (
+                      <Suspense fallback={<p className="how__intro">Loading the calculation…</p>}>
+                        <HowContent subject={{ kind: 'item', item }} context={context} />
+                      </Suspense>
+                    );
+                  }}
+                </ChunkBoundary>
               </section>
             </td>
           </tr>

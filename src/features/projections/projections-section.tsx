@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { memo, Suspense, useMemo, useState } from 'react';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI, type Plan } from '../../domain/plan';
@@ -9,12 +9,14 @@ import { usePlanModel } from '../../hooks/use-plan-model';
 import { approx, approxMoney, lowHigh, money, pct, whole } from '../../lib/format';
 import { AssumptionsPanel } from './assumptions-panel';
 import type { CreatorFacts, ExplainContext } from './explain';
-import { HowContent } from './how-lazy';
+import { howContent } from './how-lazy';
+import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { retryableLazy } from '../../lib/retryable-lazy';
 import { PROJECTIONS_INTRO } from './intro';
 import { LineItemTable } from './line-item-table';
 import { costRows, headlineMetrics } from './metrics';
 
-const Charts = lazy(() => import('./charts'));
+const charts = retryableLazy(() => import('./charts').then((m) => m.default));
 
 /** What the plan is projected to deliver, and the assumptions behind every number. */
 export function ProjectionsSection() {
@@ -171,9 +173,16 @@ const ProjectionBody = memo(function ProjectionBody({
             </table>
           </div>
           <HowDetails projection={projection} context={context} />
-          <Suspense fallback={<LoadingState label="Loading charts…" />}>
-            <Charts projection={projection} goal={goal} />
-          </Suspense>
+          <ChunkBoundary what="The charts">
+            {(attempt) => {
+              const Charts = charts(attempt);
+              return (
+                <Suspense fallback={<LoadingState label="Loading charts…" />}>
+                  <Charts projection={projection} goal={goal} />
+                </Suspense>
+              );
+            }}
+          </ChunkBoundary>
           <LineItemTable projection={projection} goal={goal} context={context} />
         </>
       )}
@@ -200,9 +209,16 @@ const HowDetails = memo(function HowDetails({ projection, context }: { projectio
             Each formula with this plan’s inputs written in, at the default rates; then the range, and the assumptions used with
             their source. Open a line item’s “How?” in the results table for its own figures.
           </p>
-          <Suspense fallback={<p className="how__intro">Loading the calculations…</p>}>
-            <HowContent subject={{ kind: 'totals', projection }} context={context} />
-          </Suspense>
+          <ChunkBoundary what="The calculations">
+            {(attempt) => {
+              const HowContent = howContent(attempt);
+              return (
+                <Suspense fallback={<p className="how__intro">Loading the calculations…</p>}>
+                  <HowContent subject={{ kind: 'totals', projection }} context={context} />
+                </Suspense>
+              );
+            }}
+          </ChunkBoundary>
         </>
       )}
     </details>
