@@ -224,6 +224,11 @@ export function resetPlanStoreInMemory(): void {
 export const usePlan = () => usePlanStore((s) => s.plan);
 /** The open plan's name alone: for what needn't re-render on every other edit. */
 export const usePlanName = () => usePlanStore((s) => s.plan.name);
+/** The plan's creator lines alone: for what needn't re-render on other edits. */
+export const usePlanCreators = () => usePlanStore((s) => s.plan.creators);
+/** The plan's targeting and goal (each keeps its identity until it changes). */
+export const usePlanTargeting = () => usePlanStore((s) => s.plan.targeting);
+export const usePlanGoal = () => usePlanStore((s) => s.plan.goal);
 /** The plan's shortlisted creators, in the order they were added. */
 export const useShortlist = () => usePlanStore((s) => s.plan.shortlist);
 export const usePlanActions = () => usePlanStore((s) => s.actions);

@@ -11,7 +11,7 @@ import { MAX_SHORTLIST } from '../../domain/plan';
 import { AGE_BANDS, COUNTRIES, COUNTRY_NAMES, NICHES, TIERS, type Niche, type Tier } from '../../domain/types';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { money } from '../../lib/format';
-import { usePlan } from '../../store/plan-store';
+import { usePlanCreators, usePlanGoal, usePlanTargeting, useShortlist } from '../../store/plan-store';
 import { SORT_LABEL, viewButtonId } from './creator-labels';
 import { CreatorTable } from './creator-table';
 import { MAX_COMPARED, Shortlist } from './shortlist';
@@ -129,8 +129,11 @@ export function CreatorSearch() {
   // Open from the start when a link sets a vetting filter, so what narrows the list is in view.
   const [vettingOpen, setVettingOpen] = useState(() => hasVetting(initial.filters));
   const q = useDebouncedValue(text.trim(), 250);
-  const plan = usePlan();
-  const { targeting, goal } = plan;
+  // Subscribed to what the search reads, so other plan edits (a budget keystroke) don't re-render it.
+  const targeting = usePlanTargeting();
+  const goal = usePlanGoal();
+  const creators = usePlanCreators();
+  const shortlist = useShortlist();
   const target = useMemo(() => ({ ...targeting, goal }), [targeting, goal]);
   // Fee bounds are typed: checked at once, sent once typing settles, and only when valid.
   const minFee = feeBound(filters.minFee, 'Fee from');
@@ -146,8 +149,8 @@ export function CreatorSearch() {
   );
   useEffect(() => writeSearchToUrl(q, filters, compare), [q, filters, compare]);
 
-  const inPlan = useMemo(() => new Set(plan.creators.map((c) => c.handle)), [plan.creators]);
-  const shortlisted = useMemo(() => new Set(plan.shortlist.map((c) => c.handle)), [plan.shortlist]);
+  const inPlan = useMemo(() => new Set(creators.map((c) => c.handle)), [creators]);
+  const shortlisted = useMemo(() => new Set(shortlist.map((c) => c.handle)), [shortlist]);
   const compared = useMemo(() => new Set(compare), [compare]);
   const toggleCompare = useCallback(
     (handle: string) =>
@@ -208,7 +211,7 @@ export function CreatorSearch() {
         }}
         inPlan={inPlan}
         shortlisted={shortlisted}
-        shortlistFull={plan.shortlist.length >= MAX_SHORTLIST}
+        shortlistFull={shortlist.length >= MAX_SHORTLIST}
         compared={compared}
         compareFull={compare.length >= MAX_COMPARED}
         profileId={profile?.id ?? null}
