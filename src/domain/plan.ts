@@ -78,17 +78,18 @@ export interface PlanCreatorLine {
   contract: CreatorContract;
 }
 
+/** The catalog's facts about a creator that the plan copies in: who they are and their reach. */
+type CatalogFacts = Pick<Creator, 'handle' | 'displayName' | 'niche' | 'country' | 'tier' | 'fans' | 'avgViews' | 'engagementRate'>;
+
+function catalogFactsOf(c: Creator): CatalogFacts {
+  const { handle, displayName, niche, country, tier, fans, avgViews, engagementRate } = c;
+  return { handle, displayName, niche, country, tier, fans, avgViews, engagementRate };
+}
+
 /** A catalog creator as a plan line: one post at the catalog's fee, its facts copied in. */
 export function creatorLineFrom(c: Creator): PlanCreatorLine {
   return {
-    handle: c.handle,
-    displayName: c.displayName,
-    niche: c.niche,
-    country: c.country,
-    tier: c.tier,
-    fans: c.fans,
-    avgViews: c.avgViews,
-    engagementRate: c.engagementRate,
+    ...catalogFactsOf(c),
     catalogFee: c.feePerPost,
     posts: '1',
     fee: String(c.feePerPost),
@@ -111,14 +112,7 @@ export const MAX_SHORTLIST = 200;
 export function shortlistEntryFrom(c: Creator): ShortlistedCreator {
   return {
     id: c.id,
-    handle: c.handle,
-    displayName: c.displayName,
-    niche: c.niche,
-    country: c.country,
-    tier: c.tier,
-    fans: c.fans,
-    avgViews: c.avgViews,
-    engagementRate: c.engagementRate,
+    ...catalogFactsOf(c),
     feePerPost: c.feePerPost,
     bio: c.bio,
     source: { ...c.source },

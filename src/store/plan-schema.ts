@@ -15,12 +15,8 @@ const contractSchema = z.object({
   contentDueDate: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
 }) satisfies z.ZodType<CreatorContract>;
 
-/**
- * A shortlisted creator as the catalog described it when shortlisted. Kept as loose as the
- * plan's creator lines (no API-only limits), so a snapshot the app took always loads again.
- */
-const shortlistedCreatorSchema = z.object({
-  id: z.string().min(1),
+/** The catalog's facts the plan copies in, on creator lines and shortlist entries alike. */
+const catalogFacts = {
   handle: z.string().min(1),
   displayName: z.string(),
   niche: z.enum(NICHES),
@@ -29,6 +25,15 @@ const shortlistedCreatorSchema = z.object({
   fans: z.number().nonnegative(),
   avgViews: z.number().nonnegative().nullable(),
   engagementRate: z.number().min(0).max(1).nullable(),
+};
+
+/**
+ * A shortlisted creator as the catalog described it when shortlisted. Kept as loose as the
+ * plan's creator lines (no API-only limits), so a snapshot the app took always loads again.
+ */
+const shortlistedCreatorSchema = z.object({
+  id: z.string().min(1),
+  ...catalogFacts,
   feePerPost: z.number().nonnegative(),
   bio: z.string(),
   source: z.object({
@@ -69,14 +74,7 @@ export const planSchema = z.object({
   ),
   creators: z.array(
     z.object({
-      handle: z.string().min(1),
-      displayName: z.string(),
-      niche: z.enum(NICHES),
-      country: z.string(),
-      tier: z.enum(TIERS),
-      fans: z.number().nonnegative(),
-      avgViews: z.number().nonnegative().nullable(),
-      engagementRate: z.number().min(0).max(1).nullable(),
+      ...catalogFacts,
       catalogFee: z.number().nonnegative(),
       posts: z.string(),
       fee: z.string(),
