@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ComponentType, type ReactNode } from 'react';
 
 interface ChunkBoundaryProps {
   /** What failed, for the message: "The creator search". */
@@ -35,4 +35,29 @@ export class ChunkBoundary extends Component<ChunkBoundaryProps, ChunkBoundarySt
       </div>
     );
   }
+}
+
+interface LazyPartProps<P> {
+  /** What it is, for the message when it fails: "The charts". */
+  what: string;
+  /** The lazy component for an attempt (`retryableLazy`). */
+  load: (attempt: number) => ComponentType<P>;
+  fallback: ReactNode;
+  props: P;
+}
+
+/** A part loaded on demand: its loading state, then the part, or what failed with a Retry. */
+export function LazyPart<P extends object>({ what, load, fallback, props }: LazyPartProps<P>) {
+  return (
+    <ChunkBoundary what={what}>
+      {(attempt) => {
+        const Part = load(attempt);
+        return (
+          <Suspense fallback={fallback}>
+            <Part {...props} />
+          </Suspense>
+        );
+      }}
+    </ChunkBoundary>
+  );
 }

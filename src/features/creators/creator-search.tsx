@@ -1,5 +1,5 @@
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LazyPart } from '../../components/ui/chunk-boundary';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { LISTED_VETTING_PARAMS, TYPED_VETTING_PARAMS, VETTING_PARAMS, type CreatorSearch, type VettingParams } from '../../api/creators';
 import { CREATOR_SORTS, type CreatorSort } from '../../api/schemas';
@@ -220,35 +220,22 @@ export function CreatorSearch() {
       />
 
       {profile && (
-        <ChunkBoundary what="The profile panel">
-          {(attempt) => {
-            const CreatorProfilePanel = creatorProfilePanel(attempt);
-            return (
-              <Suspense fallback={<LoadingState label={`Loading the profile of @${profile.handle}…`} />}>
-                <CreatorProfilePanel
-                  key={profile.id}
-                  creatorId={profile.id}
-                  handle={profile.handle}
-                  inPlan={inPlan.has(profile.handle)}
-                  onClose={closeProfile}
-                />
-              </Suspense>
-            );
-          }}
-        </ChunkBoundary>
+        <LazyPart
+          key={profile.id}
+          what="The profile panel"
+          load={creatorProfilePanel}
+          fallback={<LoadingState label={`Loading the profile of @${profile.handle}…`} />}
+          props={{ creatorId: profile.id, handle: profile.handle, inPlan: inPlan.has(profile.handle), onClose: closeProfile }}
+        />
       )}
 
       {compare.length > 0 && (
-        <ChunkBoundary what="The comparison">
-          {(attempt) => {
-            const ComparePanel = comparePanel(attempt);
-            return (
-              <Suspense fallback={<LoadingState label="Loading the comparison…" />}>
-                <ComparePanel handles={compare} onRemove={toggleCompare} onClear={() => setCompare([])} />
-              </Suspense>
-            );
-          }}
-        </ChunkBoundary>
+        <LazyPart
+          what="The comparison"
+          load={comparePanel}
+          fallback={<LoadingState label="Loading the comparison…" />}
+          props={{ handles: compare, onRemove: toggleCompare, onClear: () => setCompare([]) }}
+        />
       )}
 
       <Shortlist inPlan={inPlan} compared={compared} compareFull={compare.length >= MAX_COMPARED} onToggleCompare={toggleCompare} />

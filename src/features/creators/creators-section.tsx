@@ -1,5 +1,5 @@
-import { memo, Suspense, useId, useState } from 'react';
-import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { memo, useId, useState } from 'react';
+import { LazyPart } from '../../components/ui/chunk-boundary';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { NumberField, TextField } from '../../components/ui/field';
 import { Section } from '../../components/ui/section';
@@ -26,16 +26,7 @@ export function CreatorsSection() {
       step={3}
       intro="Vet creators on engagement and audience fit, not fans alone. Sponsored posts must disclose with #ad."
     >
-      <ChunkBoundary what="The creator search">
-        {(attempt) => {
-          const CreatorSearch = creatorSearch(attempt);
-          return (
-            <Suspense fallback={<LoadingState label="Loading creators…" />}>
-              <CreatorSearch />
-            </Suspense>
-          );
-        }}
-      </ChunkBoundary>
+      <LazyPart what="The creator search" load={creatorSearch} fallback={<LoadingState label="Loading creators…" />} props={{}} />
       <PlanCreators />
     </Section>
   );

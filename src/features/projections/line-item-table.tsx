@@ -1,10 +1,10 @@
-import { memo, Suspense, useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { LineResult, Projection } from '../../domain/projection';
 import type { Goal } from '../../domain/types';
 import type { ExplainContext } from './explain';
 import { goalResult } from './goal';
 import { howContent } from './how-lazy';
-import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { LazyPart } from '../../components/ui/chunk-boundary';
 import { boughtText, rowCells, type Cell } from './rows';
 
 function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
@@ -155,16 +155,12 @@ const ItemRow = memo(
                 <h4 id={`${explanationId}-title`} className="how__title">
                   How the figures of {item.name} are calculated
                 </h4>
-                <ChunkBoundary what="The calculation">
-                  {(attempt) => {
-                    const HowContent = howContent(attempt);
-                    return (
-                      <Suspense fallback={<p className="how__intro">Loading the calculation…</p>}>
-                        <HowContent subject={{ kind: 'item', item }} context={context} />
-                      </Suspense>
-                    );
-                  }}
-                </ChunkBoundary>
+                <LazyPart
+                  what="The calculation"
+                  load={howContent}
+                  fallback={<p className="how__intro">Loading the calculation…</p>}
+                  props={{ subject: { kind: 'item', item }, context }}
+                />
               </section>
             </td>
           </tr>

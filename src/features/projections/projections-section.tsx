@@ -1,4 +1,4 @@
-import { memo, Suspense, useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI, type Plan } from '../../domain/plan';
@@ -10,7 +10,7 @@ import { approx, approxMoney, lowHigh, money, pct, whole } from '../../lib/forma
 import { AssumptionsPanel } from './assumptions-panel';
 import type { CreatorFacts, ExplainContext } from './explain';
 import { howContent } from './how-lazy';
-import { ChunkBoundary } from '../../components/ui/chunk-boundary';
+import { LazyPart } from '../../components/ui/chunk-boundary';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { PROJECTIONS_INTRO } from './intro';
 import { LineItemTable } from './line-item-table';
@@ -173,16 +173,7 @@ const ProjectionBody = memo(function ProjectionBody({
             </table>
           </div>
           <HowDetails projection={projection} context={context} />
-          <ChunkBoundary what="The charts">
-            {(attempt) => {
-              const Charts = charts(attempt);
-              return (
-                <Suspense fallback={<LoadingState label="Loading charts…" />}>
-                  <Charts projection={projection} goal={goal} />
-                </Suspense>
-              );
-            }}
-          </ChunkBoundary>
+          <LazyPart what="The charts" load={charts} fallback={<LoadingState label="Loading charts…" />} props={{ projection, goal }} />
           <LineItemTable projection={projection} goal={goal} context={context} />
         </>
       )}
@@ -209,16 +200,12 @@ const HowDetails = memo(function HowDetails({ projection, context }: { projectio
             Each formula with this plan’s inputs written in, at the default rates; then the range, and the assumptions used with
             their source. Open a line item’s “How?” in the results table for its own figures.
           </p>
-          <ChunkBoundary what="The calculations">
-            {(attempt) => {
-              const HowContent = howContent(attempt);
-              return (
-                <Suspense fallback={<p className="how__intro">Loading the calculations…</p>}>
-                  <HowContent subject={{ kind: 'totals', projection }} context={context} />
-                </Suspense>
-              );
-            }}
-          </ChunkBoundary>
+          <LazyPart
+            what="The calculations"
+            load={howContent}
+            fallback={<p className="how__intro">Loading the calculations…</p>}
+            props={{ subject: { kind: 'totals', projection }, context }}
+          />
         </>
       )}
     </details>
