@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { BRAND_SAFETY_FLAGS, PLATFORMS, type CreatorProfile, type RecentPost } from '../domain/creator-profile';
 import { AGE_BANDS } from '../domain/types';
 import { creatorQueries } from './creators';
@@ -11,40 +11,41 @@ import { creatorSchema, money } from './schemas';
  * is loaded on demand, and these schemas travel with it, not in the first download.
  */
 
-const share = z.number().min(0).max(1);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date');
+const share = z.number().check(z.gte(0), z.lte(1));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date'));
+const count = z.number().check(z.int(), z.nonnegative());
 
 /** A creator's full profile, as GET /api/creators/:id sends it. */
-export const creatorProfileSchema = creatorSchema.extend({
-  languages: z.array(z.string().min(1)),
-  engagementRatePerFollower: z.number().finite().nonnegative(),
-  postsPerWeek: z.number().finite().nonnegative(),
+export const creatorProfileSchema = z.extend(creatorSchema, {
+  languages: z.array(z.string().check(z.minLength(1))),
+  engagementRatePerFollower: z.number().check(z.nonnegative()),
+  postsPerWeek: z.number().check(z.nonnegative()),
   audience: z.object({
     // A record keyed by an enum is exhaustive in zod 4: every age band must be present.
     ageShares: z.record(z.enum(AGE_BANDS), share),
     femaleShare: share,
-    topCountries: z.array(z.object({ country: z.string().length(2), share })),
+    topCountries: z.array(z.object({ country: z.string().check(z.length(2)), share })),
   }),
   credibility: share,
-  sponsoredPosts90d: z.number().int().nonnegative(),
-  adDisclosureRate: share.nullable(),
+  sponsoredPosts90d: count,
+  adDisclosureRate: z.nullable(share),
   brandSafetyFlags: z.array(z.enum(BRAND_SAFETY_FLAGS)),
-  platforms: z.array(z.object({ platform: z.enum(PLATFORMS), followers: z.number().int().nonnegative() })),
-  agency: z.string().min(1).nullable(),
+  platforms: z.array(z.object({ platform: z.enum(PLATFORMS), followers: count })),
+  agency: z.nullable(z.string().check(z.minLength(1))),
   feeRange: z.tuple([money, money]),
   dataDate: day,
-}) satisfies z.ZodType<CreatorProfile>;
+}) satisfies z.ZodMiniType<CreatorProfile>;
 
 export const recentPostSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   postedOn: day,
-  views: z.number().int().nonnegative(),
-  likes: z.number().int().nonnegative(),
-  comments: z.number().int().nonnegative(),
-  shares: z.number().int().nonnegative(),
+  views: count,
+  likes: count,
+  comments: count,
+  shares: count,
   sponsored: z.boolean(),
   disclosed: z.boolean(),
-}) satisfies z.ZodType<RecentPost>;
+}) satisfies z.ZodMiniType<RecentPost>;
 
 export const creatorProfileResponseSchema = z.object({
   creator: creatorProfileSchema,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from '../lib/zod';
 import { apiErrorSchema } from './schemas';
 import { REQUEST_TIMEOUT_MS } from './timeouts';
 
@@ -57,8 +57,8 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
-/** GETs JSON and parses it with `schema`; every failure becomes an `ApiError`. */
-export async function getJson<S extends z.ZodType>(
+/** GETs JSON and parses it with `schema` (any zod 4 schema, mini or classic); every failure becomes an `ApiError`. */
+export async function getJson<S extends z.core.$ZodType>(
   url: URL,
   schema: S,
   signal?: AbortSignal,
@@ -93,7 +93,7 @@ export async function getJson<S extends z.ZodType>(
     const parsed = apiErrorSchema.safeParse(body);
     throw new ApiError('http', parsed.success ? parsed.data.message : `The server answered ${response.status}.`, response.status);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     throw new ApiError('invalid-response', 'The server sent data in an unexpected shape.', response.status);
   }

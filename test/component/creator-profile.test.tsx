@@ -118,7 +118,7 @@ describe('creator profile panel', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     // The checklist's fields are drawn when its fold opens.
     expect(screen.queryByRole('checkbox', { name: `@${first.handle}: Creative freedom agreed` })).not.toBeInTheDocument();
     await user.click(screen.getByText(/^Contract checklist \(0 of 7 agreed\)/));
-    await user.click(screen.getByRole('checkbox', { name: `@${first.handle}: Creative freedom agreed` }));
+    await user.click(await screen.findByRole('checkbox', { name: `@${first.handle}: Creative freedom agreed` }));
     expect(within(panel).getByText(/^1 of 7 terms agreed\./)).toBeInTheDocument();
     const fold = screen.getByText(/^Contract checklist \(1 of 7 agreed\)/).closest('details');
     if (!fold) throw new Error('no checklist fold');

@@ -11,6 +11,7 @@ import {
   creatorSchema,
   MAX_PAGE_SIZE,
 } from '../../src/api/schemas';
+import { z } from '../../src/lib/zod';
 import type { CreatorProfile } from '../../src/domain/creator-profile';
 import { tierForFans } from '../../src/domain/tiers';
 import { FORMAT_IDS, NICHES, TIERS } from '../../src/domain/types';
@@ -185,7 +186,7 @@ describe('mock catalog data', () => {
   });
 
   it('validates against creatorSchema', () => {
-    const result = creatorSchema.array().safeParse(CREATORS);
+    const result = z.array(creatorSchema).safeParse(CREATORS);
     expect(result.error?.issues ?? []).toEqual([]);
   });
 
