@@ -119,9 +119,31 @@ export function shortlistEntryFrom(c: Creator): ShortlistedCreator {
   };
 }
 
+/** Where a plan stands with the client. */
+export const PLAN_STATUSES = ['draft', 'proposed', 'approved'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/**
+ * Costs beyond media and creator fees, as typed: agency commission and tax are percentages
+ * (of media, and of the net cost), the others are amounts in USD. Empty means none.
+ */
+export const COST_FIELDS = ['agencyCommission', 'usageRights', 'whitelisting', 'production', 'tax'] as const;
+export type CostField = (typeof COST_FIELDS)[number];
+export type PlanCosts = Record<CostField, string>;
+
+/** Longer than any amount or percentage anyone types; keeps damaged data from growing the plan. */
+export const MAX_COST_LENGTH = 40;
+
+export function emptyCosts(): PlanCosts {
+  return { agencyCommission: '', usageRights: '', whitelisting: '', production: '', tax: '' };
+}
+
 export interface Plan {
   id: string;
   name: string;
+  status: PlanStatus;
+  /** The plan this one was duplicated from as a scenario (a variant to compare); null for none. */
+  scenarioOf: string | null;
   startDate: string;
   endDate: string;
   goal: Goal;
@@ -142,6 +164,9 @@ export interface Plan {
    */
   retiredContracts: Record<string, CreatorContract>;
   assumptionOverrides: Partial<Record<AssumptionKey, string>>;
+  costs: PlanCosts;
+  /** The flight timeline warns of deadlines and posts that fall on a Saturday or Sunday. */
+  excludeWeekends: boolean;
   updatedAt: string;
 }
 
@@ -161,6 +186,8 @@ export function newPlan(id: string, today: Date): Plan {
   return {
     id,
     name: 'Untitled plan',
+    status: 'draft',
+    scenarioOf: null,
     startDate: format(start, 'yyyy-MM-dd'),
     endDate: format(addDays(start, 27), 'yyyy-MM-dd'),
     goal: 'awareness',
@@ -174,6 +201,8 @@ export function newPlan(id: string, today: Date): Plan {
     shortlist: [],
     retiredContracts: {},
     assumptionOverrides: {},
+    costs: emptyCosts(),
+    excludeWeekends: false,
     updatedAt: today.toISOString(),
   };
 }

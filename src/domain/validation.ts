@@ -1,6 +1,7 @@
 import { differenceInCalendarDays, isValid, parse } from 'date-fns';
+import { COST_NAMES, fullCost, parseCosts, type CostInputs } from './costs';
 import { describeLimit, parseNumber } from './parse';
-import { GOAL_KPI, type InFeedBuyingModel, type Pacing, type Plan, type PlanCreatorLine, type Targeting } from './plan';
+import { COST_FIELDS, GOAL_KPI, type CostField, type InFeedBuyingModel, type Pacing, type Plan, type PlanCreatorLine, type Targeting } from './plan';
 import { audienceOf } from './audience';
 import { spreadsOf, type Spreads } from './scenarios';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from './types';
@@ -28,6 +29,9 @@ export const fieldId = {
   countries: 'targeting:countries',
   ageBands: 'targeting:ageBands',
   assumption: (key: AssumptionKey) => `assumption:${key}`,
+  cost: (field: CostField) => `cost:${field}`,
+  /** The plan's gross cost (the warning when it is over the total budget). */
+  grossCost: 'cost:gross',
 } as const;
 
 export interface ValidFormatLine {
@@ -72,6 +76,8 @@ export interface ProjectionInput {
   catalog: readonly AdFormat[];
   /** The plan's total budget, when valid. */
   budget: number | null;
+  /** Cost lines beyond media and creator fees (see costs.ts); an invalid one counts as none. */
+  costs: CostInputs;
 }
 
 export interface PlanCheck {
@@ -83,7 +89,7 @@ export interface PlanCheck {
   cap: number | null;
   /** cap - spend; negative when over the cap. */
   unallocated: number | null;
-  /** Line items left out of the projection because their input is invalid. */
+  /** Line items and cost lines left out of the projection because their input is invalid. */
   excluded: string[];
   isValid: boolean;
 }
@@ -278,6 +284,21 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
     errors[fieldId.totalBudget] = `Planned spend (${describeLimit(spend, 'usd')}) is over the total budget by ${describeLimit(-unallocated, 'usd')}.`;
   }
 
+  const costs = parseCosts(plan.costs, MAX_MONEY);
+  for (const field of COST_FIELDS) {
+    const reason = costs.errors[field];
+    if (reason === undefined) continue;
+    errors[fieldId.cost(field)] = reason;
+    excluded.push(COST_NAMES[field]);
+  }
+  // The budget caps the line items' spend (an error above); the cost lines on top of it are
+  // often paid from other budgets, so a gross over the cap is a warning.
+  const gross = fullCost({ formats: formatLines, creators: creatorLines }, costs.inputs).gross;
+  if (capValue !== null && toCents(gross) > toCents(capValue) && !(unallocated !== null && unallocated < 0)) {
+    warnings[fieldId.grossCost] =
+      `The gross cost (${describeLimit(gross, 'usd')}, with cost lines and tax) is over the total budget by ${describeLimit((toCents(gross) - toCents(capValue)) / 100, 'usd')}.`;
+  }
+
   return {
     errors,
     warnings,
@@ -299,6 +320,7 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       formats: formatLines,
       creators: creatorLines,
       assumptions,
+      costs: costs.inputs,
     },
   };
 }

@@ -1,17 +1,27 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { emptyContract } from '../domain/contract';
+import { emptyCosts, type Plan } from '../domain/plan';
 import { describeStorageError, type KeyValueStorage } from '../lib/storage';
-import { persistedPlanStateSchema, type PersistedPlanState } from './plan-schema';
+import { planSchema } from './plan-schema';
 
+/** Where versions 1 to 4 kept their single plan; read once and migrated into the workspace. */
 export const PLAN_STORAGE_KEY = 'reachplan.plan';
-export const PLAN_STORAGE_VERSION = 3;
+/** The workspace's index (version, open plan, plan ids in order); each plan has a key of its own. */
+export const WORKSPACE_STORAGE_KEY = 'reachplan.workspace';
+export const PLAN_KEY_PREFIX = 'reachplan.plans.';
+export const PLAN_STORAGE_VERSION = 5;
 export const BACKUP_PREFIX = 'reachplan.backup.';
+
+/** The storage key of one plan of the workspace. */
+export const planKey = (id: string) => `${PLAN_KEY_PREFIX}${id}`;
 
 /** What the user is told when stored data could not be used. */
 export interface Recovery {
   reason: string;
   backupKey: string | null;
   raw: string;
+  /** True when nothing could be used and the app started with a new plan. */
+  startedClean: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,8 +82,37 @@ export function migrateV2toV3(state: unknown): unknown {
   };
 }
 
+/**
+ * Version 3 to 4: the plan gained a status (draft), a scenario link (none), cost lines
+ * beyond media and fees (none) and the weekend rule of the flight timeline (weekends allowed).
+ * None of them changes a projection. Anything that is not the shape version 3 wrote passes
+ * through untouched, for validation to refuse.
+ */
+export function migrateV3toV4(state: unknown): unknown {
+  if (!isRecord(state) || !isRecord(state.plan)) return state;
+  return {
+    ...state,
+    plan: { status: 'draft', scenarioOf: null, costs: emptyCosts(), excludeWeekends: false, ...state.plan },
+  };
+}
+
+/**
+ * Version 4 to 5: one plan became a workspace of plans. The plan is its only plan, and open.
+ * Anything that is not the shape version 4 wrote passes through untouched, for validation to refuse.
+ */
+export function migrateV4toV5(state: unknown): unknown {
+  if (!isRecord(state) || !isRecord(state.plan)) return state;
+  const { plan, ...rest } = state;
+  return { ...rest, plans: [plan], openPlanId: typeof plan.id === 'string' ? plan.id : '' };
+}
+
 /** Migrations from each earlier stored version to the next, applied in order. */
-const MIGRATIONS: Record<number, (state: unknown) => unknown> = { 1: migrateV1toV2, 2: migrateV2toV3 };
+const MIGRATIONS: Record<number, (state: unknown) => unknown> = {
+  1: migrateV1toV2,
+  2: migrateV2toV3,
+  3: migrateV3toV4,
+  4: migrateV4toV5,
+};
 
 /** Brings stored state of `version` to the current version; unknown versions pass through to validation. */
 export function migratePlanState(state: unknown, version: number): unknown {
@@ -89,8 +128,11 @@ export function migratePlanState(state: unknown, version: number): unknown {
 
 /** Copies unusable raw data to a fresh backup key before anything overwrites it. */
 export function backUp(storage: KeyValueStorage, raw: string, now: Date): string | null {
-  const key = `${BACKUP_PREFIX}${now.toISOString()}`;
+  const stamp = `${BACKUP_PREFIX}${now.toISOString()}`;
   try {
+    // Several plans can be backed up in the same millisecond: each gets a key of its own.
+    let key = stamp;
+    for (let n = 2; storage.getItem(key) !== null; n++) key = `${stamp}-${n}`;
     storage.setItem(key, raw);
     return key;
   } catch {
@@ -98,21 +140,93 @@ export function backUp(storage: KeyValueStorage, raw: string, now: Date): string
   }
 }
 
-export interface GuardedStorage extends PersistStorage<PersistedPlanState> {
-  /** Validates what `persist` hydrated (after migration); a recovery notice when it is unusable. */
-  check(state: unknown): { ok: true; state: PersistedPlanState } | { ok: false; recovery: Recovery | null };
+/** The workspace as it is saved: every plan, and the one that was open. */
+export interface PersistedWorkspace {
+  plans: Plan[];
+  openPlanId: string;
+}
+
+/** What a page load made of the stored workspace. */
+export interface CheckedWorkspace {
+  /** The plans that could be used, in their saved order. */
+  plans: Plan[];
+  openPlanId: string | null;
+  /** What could not be used, and where it was kept; null when everything loaded. */
+  recovery: Recovery | null;
+}
+
+export interface WorkspaceStorage extends PersistStorage<PersistedWorkspace> {
+  /** Validates what `persist` hydrated (after migration), plan by plan: unusable ones are backed up. */
+  check(state: unknown): CheckedWorkspace;
+  /** A plan another tab saved as `raw`: remembered, so it is neither written back nor taken for a conflict. */
+  adopt(plan: Plan, raw: string): void;
+  /** A plan another tab deleted. */
+  forget(id: string): void;
+  /** Forgets what this page wrote, as a new page load would start. */
+  reset(): void;
+}
+
+const READ_FAILED = Symbol('read failed');
+
+/** Every key in `storage` that starts with `prefix`, when the storage can list its keys. */
+function keysWithPrefix(storage: KeyValueStorage, prefix: string): string[] {
+  const listing = storage as Partial<Pick<Storage, 'key' | 'length'>>;
+  if (typeof listing.key !== 'function' || typeof listing.length !== 'number') return [];
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < listing.length; i++) {
+      const key = listing.key.call(storage, i);
+      if (key?.startsWith(prefix)) keys.push(key);
+    }
+  } catch {
+    return keys;
+  }
+  return keys;
+}
+
+interface Problem {
+  reason: string;
+  backupKey: string | null;
+  raw: string;
+}
+
+/** One notice for everything that could not be used at start-up. */
+function recoveryOf(problems: readonly Problem[], startedClean: boolean): Recovery | null {
+  const [first] = problems;
+  if (!first) return null;
+  if (problems.length === 1) return { ...first, startedClean };
+  return {
+    reason: `${problems.length} saved plans could not be used (missing, invalid or damaged data).`,
+    backupKey: first.backupKey,
+    raw: JSON.stringify(problems.map((p) => ({ reason: p.reason, backupKey: p.backupKey, raw: p.raw })), null, 2),
+    startedClean,
+  };
 }
 
 /**
- * A `persist` storage that never loses data: unreadable or invalid stored data is moved
- * to a backup key before anything is written, and failed writes are reported, not thrown.
+ * The workspace's storage: an index (open plan, plan ids) and a key per plan, so an edit writes
+ * only the plan it changed, and two tabs see each other's plans one by one. It never loses data:
+ * unreadable or invalid stored data is moved to a backup key before anything is written; a plan
+ * another tab saved since this tab last read it is reported as a conflict, not overwritten; failed
+ * writes are reported, not thrown. Versions 1 to 4 kept one plan under `PLAN_STORAGE_KEY`: it is
+ * read when there is no workspace yet, and removed once the workspace is saved.
  */
 export function guardedStorage(
   storage: KeyValueStorage | null,
   onSaveError: (message: string | null) => void,
   now: () => Date = () => new Date(),
-): GuardedStorage {
-  let pending: Recovery | null = null;
+  onConflict: (id: string, theirs: string) => void = () => {},
+): WorkspaceStorage {
+  // Per page load.
+  let problems: Problem[] = [];
+  let wholeFailure: Recovery | null = null;
+  let legacyPending = false;
+  /** What this page last wrote (or read) under each plan's key. */
+  let written = new Map<string, string>();
+  let writtenIndex: string | null = null;
+  /** Plans are immutable: each object's JSON is computed once. */
+  let jsonOf = new WeakMap<Plan, string>();
+
   // Report changes only: reporting goes through the store, whose every update writes again.
   let lastSaveError: string | null = null;
   const report = (message: string | null) => {
@@ -121,85 +235,209 @@ export function guardedStorage(
     onSaveError(message);
   };
 
-  // Moves unusable data out of the plan's key: backed up first, then removed, so the next
-  // load starts clean instead of reporting (and backing up) the same damage again.
-  const fail = (raw: string, reason: string): Recovery => {
-    const backupKey = storage ? backUp(storage, raw, now()) : null;
-    if (backupKey) {
-      try {
-        storage?.removeItem(PLAN_STORAGE_KEY);
-      } catch {
-        // The backup exists; the damaged copy is overwritten by the next save.
-      }
+  const read = (key: string): string | null | typeof READ_FAILED => {
+    try {
+      return storage?.getItem(key) ?? null;
+    } catch {
+      return READ_FAILED;
     }
+  };
+  const remove = (key: string) => {
+    try {
+      storage?.removeItem(key);
+    } catch {
+      // The backup exists; the damaged copy is overwritten or ignored later.
+    }
+  };
+  // Moves unusable data out of its key: backed up first, then removed, so the next load starts
+  // clean instead of reporting (and backing up) the same damage again.
+  const fail = (keys: readonly string[], raw: string, reason: string): Problem => {
+    const backupKey = storage ? backUp(storage, raw, now()) : null;
+    if (backupKey) for (const key of keys) remove(key);
     return { raw, reason, backupKey };
+  };
+  const failWhole = (keys: readonly string[], raw: string, reason: string) => {
+    wholeFailure = { ...fail(keys, raw, reason), startedClean: true };
+    return null;
+  };
+
+  /** A stored `{ state, version }` envelope, or null (and a recovery) when it is unusable. */
+  const envelope = (raw: string, keys: readonly string[], what: string): { state: unknown; version: number } | null => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return failWhole(keys, raw, `The saved ${what} could not be read (the stored data is damaged).`);
+    }
+    if (!isRecord(parsed) || !('state' in parsed) || typeof parsed.version !== 'number') {
+      return failWhole(keys, raw, `The saved ${what} is not in a format Reachplan knows.`);
+    }
+    if (parsed.version > PLAN_STORAGE_VERSION) {
+      return failWhole(keys, raw, `The saved ${what} was made by a newer version of Reachplan.`);
+    }
+    return { state: parsed.state, version: parsed.version };
   };
 
   return {
-    getItem(name) {
+    getItem() {
+      problems = [];
+      wholeFailure = null;
       if (!storage) return null;
-      let raw: string | null;
-      try {
-        raw = storage.getItem(name);
-      } catch {
-        return null;
+      const indexRaw = read(WORKSPACE_STORAGE_KEY);
+      if (indexRaw === READ_FAILED) return null;
+      if (indexRaw === null) {
+        // Before workspaces: one plan under the old key.
+        const legacy = read(PLAN_STORAGE_KEY);
+        if (legacy === null || legacy === READ_FAILED) return null;
+        legacyPending = true;
+        // Unchecked until `check`, after migration: the type says what migration makes of it.
+        return envelope(legacy, [PLAN_STORAGE_KEY], 'plan') as StorageValue<PersistedWorkspace> | null;
       }
-      if (raw === null) return null;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(raw);
-      } catch {
-        pending = fail(raw, 'The saved plan could not be read (the stored data is damaged).');
-        return null;
+
+      const index = envelope(indexRaw, [WORKSPACE_STORAGE_KEY], 'list of plans');
+      if (!index) return null;
+      const state = isRecord(index.state) ? index.state : {};
+      const listed = Array.isArray(state.planIds) ? state.planIds.filter((id): id is string => typeof id === 'string') : [];
+      // Plans saved by another tab whose index write this tab's overtook are still found.
+      const found = keysWithPrefix(storage, PLAN_KEY_PREFIX).map((key) => key.slice(PLAN_KEY_PREFIX.length));
+      const ids = [...new Set([...listed, ...found])];
+      const plans: unknown[] = [];
+      for (const id of ids) {
+        const raw = read(planKey(id));
+        // Deleted, or unreadable right now: nothing to keep or back up.
+        if (raw === null || raw === READ_FAILED) continue;
+        try {
+          plans.push(JSON.parse(raw));
+          written.set(id, raw);
+        } catch {
+          problems.push(fail([planKey(id)], raw, 'A saved plan could not be read (the stored data is damaged).'));
+        }
       }
-      if (
-        typeof parsed !== 'object' ||
-        parsed === null ||
-        !('state' in parsed) ||
-        !('version' in parsed) ||
-        typeof parsed.version !== 'number'
-      ) {
-        pending = fail(raw, 'The saved plan is not in a format Reachplan knows.');
-        return null;
-      }
-      if (parsed.version > PLAN_STORAGE_VERSION) {
-        pending = fail(raw, 'The saved plan was made by a newer version of Reachplan.');
-        return null;
-      }
-      return parsed as StorageValue<PersistedPlanState>;
+      writtenIndex = indexRaw;
+      return { state: { openPlanId: state.openPlanId, plans } as PersistedWorkspace, version: index.version };
     },
-    setItem(name, value) {
+
+    setItem(_name, value) {
       if (!storage) return;
-      try {
-        storage.setItem(name, JSON.stringify(value));
-        report(null);
-      } catch (error) {
-        report(describeStorageError(error));
+      const { plans, openPlanId } = value.state;
+      let failure: unknown = null;
+      const ids: string[] = [];
+      for (const plan of plans) {
+        ids.push(plan.id);
+        let json = jsonOf.get(plan);
+        if (json === undefined) {
+          json = JSON.stringify(plan);
+          jsonOf.set(plan, json);
+        }
+        const known = written.get(plan.id);
+        if (known === json) continue;
+        const key = planKey(plan.id);
+        if (known !== undefined) {
+          const current = read(key);
+          if (typeof current === 'string' && current !== known) {
+            // Another tab saved this plan after this page last read it: never overwrite that silently.
+            written.set(plan.id, current);
+            onConflict(plan.id, current);
+            continue;
+          }
+        }
+        try {
+          storage.setItem(key, json);
+          written.set(plan.id, json);
+        } catch (error) {
+          failure ??= error;
+        }
       }
-    },
-    removeItem(name) {
-      try {
-        storage?.removeItem(name);
-      } catch {
-        // Nothing to lose: the key is going away.
+      const kept = new Set(ids);
+      for (const id of [...written.keys()]) {
+        if (kept.has(id)) continue;
+        remove(planKey(id));
+        written.delete(id);
       }
+      const index = JSON.stringify({ state: { openPlanId, planIds: ids }, version: value.version });
+      // Written again if it went missing (site data cleared elsewhere): plans are found without it, the open one isn't.
+      if (index !== writtenIndex || read(WORKSPACE_STORAGE_KEY) === null) {
+        try {
+          storage.setItem(WORKSPACE_STORAGE_KEY, index);
+          writtenIndex = index;
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+      if (failure === null && legacyPending) {
+        // The workspace holds the old plan now.
+        remove(PLAN_STORAGE_KEY);
+        legacyPending = false;
+      }
+      report(failure === null ? null : describeStorageError(failure));
     },
+
+    removeItem() {
+      // The workspace is never cleared as a whole: plans are deleted one by one.
+    },
+
     check(state) {
-      if (pending) {
-        const recovery = pending;
-        pending = null;
-        return { ok: false, recovery };
+      if (wholeFailure) {
+        const recovery = wholeFailure;
+        wholeFailure = null;
+        legacyPending = false;
+        return { plans: [], openPlanId: null, recovery };
       }
-      if (state === undefined) return { ok: false, recovery: null };
-      const parsed = persistedPlanStateSchema.safeParse(state);
-      if (parsed.success) return { ok: true, state: parsed.data };
-      let raw = '';
-      try {
-        raw = storage?.getItem(PLAN_STORAGE_KEY) ?? '';
-      } catch {
-        // Unreadable now: the recovery notice says so without a backup.
+      const pending = problems;
+      problems = [];
+      const fromLegacy = legacyPending;
+      const rawAt = (key: string) => {
+        const raw = read(key);
+        return typeof raw === 'string' ? raw : '';
+      };
+      if (state === undefined) {
+        legacyPending = false;
+        return { plans: [], openPlanId: null, recovery: recoveryOf(pending, true) };
       }
-      return { ok: false, recovery: fail(raw, 'The saved plan has missing or invalid fields.') };
+      if (!isRecord(state) || !Array.isArray(state.plans)) {
+        legacyPending = false;
+        const key = fromLegacy ? PLAN_STORAGE_KEY : WORKSPACE_STORAGE_KEY;
+        const problem = fail([key], rawAt(key), fromLegacy ? 'The saved plan has missing or invalid fields.' : 'The saved plans are not in a format Reachplan knows.');
+        return { plans: [], openPlanId: null, recovery: recoveryOf([...pending, problem], true) };
+      }
+      const plans: Plan[] = [];
+      for (const candidate of state.plans) {
+        const parsed = planSchema.safeParse(candidate);
+        if (parsed.success) {
+          if (!plans.some((p) => p.id === parsed.data.id)) plans.push(parsed.data);
+          continue;
+        }
+        if (fromLegacy) {
+          legacyPending = false;
+          pending.push(fail([PLAN_STORAGE_KEY], rawAt(PLAN_STORAGE_KEY), 'The saved plan has missing or invalid fields.'));
+          continue;
+        }
+        const id = isRecord(candidate) && typeof candidate.id === 'string' ? candidate.id : null;
+        const raw = id === null ? JSON.stringify(candidate) : rawAt(planKey(id)) || JSON.stringify(candidate);
+        pending.push(fail(id === null ? [] : [planKey(id)], raw, 'A saved plan has missing or invalid fields.'));
+        if (id !== null) written.delete(id);
+      }
+      const openPlanId = typeof state.openPlanId === 'string' ? state.openPlanId : null;
+      return { plans, openPlanId, recovery: recoveryOf(pending, plans.length === 0) };
+    },
+
+    adopt(plan, raw) {
+      written.set(plan.id, raw);
+      jsonOf.set(plan, raw);
+    },
+
+    forget(id) {
+      written.delete(id);
+    },
+
+    reset() {
+      problems = [];
+      wholeFailure = null;
+      legacyPending = false;
+      written = new Map();
+      writtenIndex = null;
+      jsonOf = new WeakMap();
+      lastSaveError = null;
     },
   };
 }

@@ -1,30 +1,30 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { AGE_BANDS, ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, NICHES, TIERS } from '../domain/types';
 import { CONTRACT_TERMS, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH, type CreatorContract } from '../domain/contract';
-import { IN_FEED_BUYING_MODELS, MAX_SHORTLIST, PACINGS } from '../domain/plan';
+import { COST_FIELDS, IN_FEED_BUYING_MODELS, MAX_COST_LENGTH, MAX_SHORTLIST, PACINGS, PLAN_STATUSES } from '../domain/plan';
 import type { Plan, ShortlistedCreator } from '../domain/plan';
 
 /** A creator's contract checklist: all seven terms, nothing else. */
 const contractSchema = z.object({
   terms: z.record(
     z.enum(CONTRACT_TERMS),
-    z.object({ agreed: z.boolean(), note: z.string().max(MAX_CONTRACT_NOTE_LENGTH) }),
+    z.object({ agreed: z.boolean(), note: z.string().check(z.maxLength(MAX_CONTRACT_NOTE_LENGTH)) }),
   ),
-  usageRightsDays: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
-  exclusivityDays: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
-  contentDueDate: z.string().max(MAX_CONTRACT_FIELD_LENGTH),
-}) satisfies z.ZodType<CreatorContract>;
+  usageRightsDays: z.string().check(z.maxLength(MAX_CONTRACT_FIELD_LENGTH)),
+  exclusivityDays: z.string().check(z.maxLength(MAX_CONTRACT_FIELD_LENGTH)),
+  contentDueDate: z.string().check(z.maxLength(MAX_CONTRACT_FIELD_LENGTH)),
+}) satisfies z.ZodMiniType<CreatorContract>;
 
 /** The catalog's facts the plan copies in, on creator lines and shortlist entries alike. */
 const catalogFacts = {
-  handle: z.string().min(1),
+  handle: z.string().check(z.minLength(1)),
   displayName: z.string(),
   niche: z.enum(NICHES),
   country: z.string(),
   tier: z.enum(TIERS),
-  fans: z.number().nonnegative(),
-  avgViews: z.number().nonnegative().nullable(),
-  engagementRate: z.number().min(0).max(1).nullable(),
+  fans: z.number().check(z.nonnegative()),
+  avgViews: z.nullable(z.number().check(z.nonnegative())),
+  engagementRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
 };
 
 /**
@@ -32,29 +32,31 @@ const catalogFacts = {
  * plan's creator lines (no API-only limits), so a snapshot the app took always loads again.
  */
 const shortlistedCreatorSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   ...catalogFacts,
-  feePerPost: z.number().nonnegative(),
+  feePerPost: z.number().check(z.nonnegative()),
   bio: z.string(),
   source: z.object({
     kind: z.enum(['guide', 'benchmark', 'team-assumption']),
     name: z.string(),
     date: z.string(),
-    url: z.string().optional(),
-    note: z.string().optional(),
+    url: z.optional(z.string()),
+    note: z.optional(z.string()),
   }),
-}) satisfies z.ZodType<ShortlistedCreator>;
+}) satisfies z.ZodMiniType<ShortlistedCreator>;
 
 /** The shape of a stored plan. Stored data is checked against it before the app trusts it. */
 export const planSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
+  status: z.enum(PLAN_STATUSES),
+  scenarioOf: z.nullable(z.string().check(z.minLength(1))),
   startDate: z.string(),
   endDate: z.string(),
   goal: z.enum(GOALS),
   kpiTarget: z.string(),
   // Absent in plans saved before per-goal targets existed.
-  otherKpiTargets: z.partialRecord(z.enum(GOALS), z.string()).default({}),
+  otherKpiTargets: z._default(z.partialRecord(z.enum(GOALS), z.string()), {}),
   totalBudget: z.string(),
   currency: z.literal('USD'),
   targeting: z.object({
@@ -75,33 +77,39 @@ export const planSchema = z.object({
   creators: z.array(
     z.object({
       ...catalogFacts,
-      catalogFee: z.number().nonnegative(),
+      catalogFee: z.number().check(z.nonnegative()),
       posts: z.string(),
       fee: z.string(),
-      postDates: z.array(z.string()).max(100),
+      postDates: z.array(z.string()).check(z.maxLength(100)),
       sparkBudget: z.string(),
       contract: contractSchema,
     }),
   ),
-  shortlist: z.array(shortlistedCreatorSchema).max(MAX_SHORTLIST),
+  shortlist: z.array(shortlistedCreatorSchema).check(z.maxLength(MAX_SHORTLIST)),
   // Absent in version-3 plans saved before it existed.
-  retiredContracts: z
-    .record(z.string().min(1), contractSchema)
-    .refine((r) => Object.keys(r).length <= MAX_SHORTLIST, 'too many retired contracts')
-    .default({}),
+  retiredContracts: z._default(
+    z
+      .record(z.string().check(z.minLength(1)), contractSchema)
+      .check(z.refine((r) => Object.keys(r).length <= MAX_SHORTLIST, 'too many retired contracts')),
+    {},
+  ),
   assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),
+  costs: z.record(z.enum(COST_FIELDS), z.string().check(z.maxLength(MAX_COST_LENGTH))),
+  excludeWeekends: z.boolean(),
   updatedAt: z.string(),
 })
   // The app never lists a format or a creator twice; damaged data that does would double-count spend.
-  .refine((p) => new Set(p.formats.map((f) => f.formatId)).size === p.formats.length, {
-    message: 'a format is listed twice',
-  })
-  .refine((p) => new Set(p.creators.map((c) => c.handle)).size === p.creators.length, {
-    message: 'a creator is listed twice',
-  })
-  .refine((p) => new Set(p.shortlist.map((c) => c.handle)).size === p.shortlist.length, {
-    message: 'a creator is shortlisted twice',
-  }) satisfies z.ZodType<Plan>;
+  .check(
+    z.refine((p) => new Set(p.formats.map((f) => f.formatId)).size === p.formats.length, {
+      message: 'a format is listed twice',
+    }),
+    z.refine((p) => new Set(p.creators.map((c) => c.handle)).size === p.creators.length, {
+      message: 'a creator is listed twice',
+    }),
+    z.refine((p) => new Set(p.shortlist.map((c) => c.handle)).size === p.shortlist.length, {
+      message: 'a creator is shortlisted twice',
+    }),
+  ) satisfies z.ZodMiniType<Plan>;
 
-export const persistedPlanStateSchema = z.object({ plan: planSchema });
-export type PersistedPlanState = z.infer<typeof persistedPlanStateSchema>;
+/** The workspace as version 5 stores it (each plan under its own key, gathered here). */
+export const persistedWorkspaceSchema = z.object({ plans: z.array(planSchema).check(z.minLength(1)), openPlanId: z.string() });

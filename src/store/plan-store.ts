@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { useShallow } from 'zustand/react/shallow';
 import {
   CONTRACT_TERMS,
   contractHasContent,
@@ -11,26 +12,35 @@ import {
   type CreatorContract,
 } from '../domain/contract';
 import {
+  COST_FIELDS,
   creatorLineFrom,
+  MAX_COST_LENGTH,
   formatLine,
   MAX_SHORTLIST,
   newPlan,
   shortlistEntryFrom,
   type InFeedBuyingModel,
   type Pacing,
+  type CostField,
   type Plan,
   type PlanCreatorLine,
+  type PlanStatus,
   type PlanFormatLine,
   type Targeting,
 } from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { MAX_POSTS } from '../domain/validation';
+import { duplicateName, MAX_PLANS } from '../domain/workspace';
+import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
+import { planSchema } from './plan-schema';
 import { browserStorage } from '../lib/storage';
 import {
   guardedStorage,
   migratePlanState,
-  PLAN_STORAGE_KEY,
+  PLAN_KEY_PREFIX,
   PLAN_STORAGE_VERSION,
+  WORKSPACE_STORAGE_KEY,
+  type PersistedWorkspace,
   type Recovery,
 } from './persistence';
 
@@ -61,14 +71,57 @@ interface PlanActions {
   setContractTerm(handle: string, term: ContractTerm, change: Partial<ContractTermState>): void;
   setContractField(handle: string, field: ContractField, text: string): void;
   overrideAssumption(key: AssumptionKey, text: string): void;
+  setStatus(status: PlanStatus): void;
+  /** Sets a cost line as typed (a percentage or an amount in USD; empty for none). */
+  setCost(field: CostField, text: string): void;
+  setExcludeWeekends(exclude: boolean): void;
   resetAssumption(key: AssumptionKey): void;
+  /** Replaces the open plan's content with `plan`'s (an import), keeping its id: one undo step. */
+  replacePlan(plan: Plan): void;
+  /** Steps the open plan back or forward through its edits. */
+  undo(): void;
+  redo(): void;
+  /** Creates a new plan and opens it (the workspace's "New plan"). */
   startNewPlan(): void;
+  openPlan(id: string): void;
+  renamePlanById(id: string, name: string): void;
+  setStatusById(id: string, status: PlanStatus): void;
+  /** Copies a plan; as a scenario, the copy remembers the plan it varies. Returns the copy's id. */
+  duplicatePlan(id: string, kind: 'copy' | 'scenario'): string | null;
+  /** Deletes a plan; `restoreDeleted` brings back the last one deleted. */
+  deletePlan(id: string): void;
+  restoreDeleted(): void;
+  /** Adds plans (an import or a backup) under fresh ids; opens the first when `open`. Returns the ids. */
+  addPlans(plans: readonly Plan[], open: boolean): string[];
+  /** Shows a plan from a share link, read-only, until it is saved or closed. */
+  viewShared(plan: Plan): void;
+  saveShared(): void;
+  closeShared(): void;
+  dismissNotice(id: number): void;
   dismissRecovery(): void;
   reportSaveError(message: string | null): void;
 }
 
+/** Something the workspace tells the user once (another tab's change, a conflict copy). */
+export interface Notice {
+  id: number;
+  text: string;
+}
+
 interface PlanState {
+  /** Every plan, in the order they were made. Persisted. */
+  plans: Plan[];
+  /** The plan being edited. Persisted. */
+  openPlanId: string;
+  /** The plan on screen: the open plan, or a shared plan viewed read-only. */
   plan: Plan;
+  /** A plan from a share link, on screen read-only; null otherwise. */
+  shared: Plan | null;
+  /** Undo and redo per plan, for this page's life. */
+  history: Record<string, PlanHistory>;
+  /** The last deleted plan, for Undo. */
+  deleted: { plan: Plan; index: number; history: PlanHistory | undefined } | null;
+  notices: Notice[];
   /** Set when stored data could not be used at start-up. Not persisted. */
   recovery: Recovery | null;
   /** Set while saving fails (storage full or blocked). Not persisted. */
@@ -76,22 +129,62 @@ interface PlanState {
   actions: PlanActions;
 }
 
+let idCounter = 0;
+/** A new plan id: random where the browser can, else unique on this page. */
+export function newPlanId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now()}-${++idCounter}`;
+}
+
 function freshPlan(): Plan {
-  const id = globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now()}`;
-  return newPlan(id, new Date());
+  return newPlan(newPlanId(), new Date());
+}
+
+let noticeId = 0;
+const notice = (text: string): Notice => ({ id: ++noticeId, text });
+const stamp = () => new Date().toISOString();
+
+/** `state` with `plan` in place of the plan of the same id (and on screen when it is the open one). */
+function withPlan(state: PlanState, plan: Plan): Partial<PlanState> {
+  return {
+    plans: state.plans.map((p) => (p.id === plan.id ? plan : p)),
+    plan: !state.shared && state.openPlanId === plan.id ? plan : state.plan,
+  };
 }
 
 // Deferred: a write can happen while the store is still being created (after a migration).
-const storage = guardedStorage(browserStorage(), (message) =>
-  queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
+const storage = guardedStorage(
+  browserStorage(),
+  (message) => queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
+  undefined,
+  (id, theirs) => queueMicrotask(() => resolveConflict(id, theirs)),
 );
 
 const usePlanStore = create<PlanState>()(
   persist(
     (set, get) => {
-      /** Applies an edit to the plan and stamps it. */
-      const edit = (change: (plan: Plan) => Partial<Plan>) =>
-        set((s) => ({ plan: { ...s.plan, ...change(s.plan), updatedAt: new Date().toISOString() } }));
+      /** Applies an edit to plan `id`, stamps it and records it for undo. A shared plan is read-only. */
+      const editPlan = (id: string, change: (plan: Plan) => Partial<Plan>) =>
+        set((s) => {
+          const before = s.plans.find((p) => p.id === id);
+          if (!before || (s.shared && id === s.openPlanId)) return s;
+          const partial = change(before);
+          if (Object.keys(partial).length === 0) return s;
+          const after = { ...before, ...partial, updatedAt: stamp() };
+          return {
+            ...withPlan(s, after),
+            history: { ...s.history, [id]: recordEdit(s.history[id] ?? emptyHistory(), before, after, Date.now()) },
+          };
+        });
+      /** Applies an edit to the open plan. */
+      const edit = (change: (plan: Plan) => Partial<Plan>) => editPlan(get().openPlanId, change);
+      const step = (direction: typeof undoStep) =>
+        set((s) => {
+          if (s.shared) return s;
+          const moved = direction(s.history[s.openPlanId] ?? emptyHistory(), s.plan);
+          if (!moved) return s;
+          const plan = { ...moved.plan, updatedAt: stamp() };
+          return { ...withPlan(s, plan), history: { ...s.history, [plan.id]: moved.history } };
+        });
       const editCreator = (handle: string, change: (c: PlanCreatorLine) => Partial<PlanCreatorLine>) =>
         edit((p) => ({ creators: p.creators.map((c) => (c.handle === handle ? { ...c, ...change(c) } : c)) }));
       const editContract = (handle: string, change: (c: CreatorContract) => Partial<CreatorContract>) =>
@@ -99,8 +192,15 @@ const usePlanStore = create<PlanState>()(
       const editFormat = (formatId: FormatId, change: Partial<PlanFormatLine>) =>
         edit((p) => ({ formats: p.formats.map((f) => (f.formatId === formatId ? { ...f, ...change } : f)) }));
 
+      const first = freshPlan();
       return {
-        plan: freshPlan(),
+        plans: [first],
+        openPlanId: first.id,
+        plan: first,
+        shared: null,
+        history: {},
+        deleted: null,
+        notices: [],
         recovery: null,
         saveError: null,
         actions: {
@@ -180,6 +280,10 @@ const usePlanStore = create<PlanState>()(
             }),
           setContractField: (handle, field, text) =>
             editContract(handle, () => ({ [field]: text.slice(0, MAX_CONTRACT_FIELD_LENGTH) })),
+          setStatus: (status) => edit(() => ({ status })),
+          setCost: (field, text) =>
+            edit((p) => (COST_FIELDS.includes(field) ? { costs: { ...p.costs, [field]: text.slice(0, MAX_COST_LENGTH) } } : {})),
+          setExcludeWeekends: (excludeWeekends) => edit(() => ({ excludeWeekends })),
           overrideAssumption: (key, text) =>
             edit((p) => ({ assumptionOverrides: { ...p.assumptionOverrides, [key]: text } })),
           resetAssumption: (key) =>
@@ -188,7 +292,90 @@ const usePlanStore = create<PlanState>()(
               delete rest[key];
               return { assumptionOverrides: rest };
             }),
-          startNewPlan: () => set({ plan: freshPlan() }),
+          replacePlan: (imported) =>
+            // Everything but what makes it this plan: its id, the plan it varies, and the stamp.
+            edit((p) => ({ ...imported, id: p.id, scenarioOf: p.scenarioOf })),
+          undo: () => step(undoStep),
+          redo: () => step(redoStep),
+          startNewPlan: () =>
+            set((s) => {
+              if (s.plans.length >= MAX_PLANS) return s;
+              const plan = freshPlan();
+              return { plans: [...s.plans, plan], openPlanId: plan.id, plan, shared: null };
+            }),
+          openPlan: (id) =>
+            set((s) => {
+              const plan = s.plans.find((p) => p.id === id);
+              return plan ? { openPlanId: id, plan, shared: null } : s;
+            }),
+          renamePlanById: (id, name) => editPlan(id, () => ({ name })),
+          setStatusById: (id, status) => editPlan(id, (p) => (p.status === status ? {} : { status })),
+          duplicatePlan: (id, kind) => {
+            const s = get();
+            const source = s.plans.find((p) => p.id === id);
+            if (!source || s.plans.length >= MAX_PLANS) return null;
+            const copy: Plan = {
+              ...source,
+              id: newPlanId(),
+              name: duplicateName(source.name, kind, s.plans.map((p) => p.name)),
+              status: 'draft',
+              // A scenario of a scenario varies the same original.
+              scenarioOf: kind === 'scenario' ? (source.scenarioOf ?? source.id) : null,
+              updatedAt: stamp(),
+            };
+            const index = s.plans.indexOf(source);
+            set({ plans: [...s.plans.slice(0, index + 1), copy, ...s.plans.slice(index + 1)] });
+            return copy.id;
+          },
+          deletePlan: (id) =>
+            set((s) => {
+              const index = s.plans.findIndex((p) => p.id === id);
+              const plan = s.plans[index];
+              if (!plan) return s;
+              const { [id]: history, ...histories } = s.history;
+              let plans = s.plans.filter((p) => p.id !== id);
+              let openPlanId = s.openPlanId;
+              if (id === s.openPlanId) {
+                // The most recently edited plan opens; a workspace is never empty.
+                const next = [...plans].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0] ?? freshPlan();
+                if (plans.length === 0) plans = [next];
+                openPlanId = next.id;
+              }
+              const open = plans.find((p) => p.id === openPlanId) ?? s.plan;
+              return { plans, openPlanId, plan: s.shared ?? open, history: histories, deleted: { plan, index, history } };
+            }),
+          restoreDeleted: () =>
+            set((s) => {
+              const { deleted } = s;
+              if (!deleted || s.plans.some((p) => p.id === deleted.plan.id)) return { deleted: null };
+              const plans = [...s.plans.slice(0, deleted.index), deleted.plan, ...s.plans.slice(deleted.index)];
+              const history = deleted.history ? { ...s.history, [deleted.plan.id]: deleted.history } : s.history;
+              return { plans, openPlanId: deleted.plan.id, plan: s.shared ?? deleted.plan, history, deleted: null };
+            }),
+          addPlans: (incoming, open) => {
+            const s = get();
+            const room = Math.max(0, MAX_PLANS - s.plans.length);
+            // New ids, so nothing here is overwritten; a scenario of a plan imported with it keeps its link.
+            const taken = incoming.slice(0, room);
+            const ids = new Map(taken.map((p) => [p.id, newPlanId()]));
+            const added = taken.map((p) => ({ ...p, id: ids.get(p.id) ?? newPlanId(), scenarioOf: (p.scenarioOf && ids.get(p.scenarioOf)) ?? null }));
+            if (added.length === 0) return [];
+            const [firstAdded] = added;
+            set({
+              plans: [...s.plans, ...added],
+              ...(open && firstAdded ? { openPlanId: firstAdded.id, plan: firstAdded, shared: null } : {}),
+            });
+            return added.map((p) => p.id);
+          },
+          viewShared: (plan) => set({ shared: plan, plan }),
+          saveShared: () => {
+            const { shared } = get();
+            if (!shared) return;
+            set({ shared: null });
+            get().actions.addPlans([{ ...shared, status: 'draft', updatedAt: stamp() }], true);
+          },
+          closeShared: () => set((s) => ({ shared: null, plan: s.plans.find((p) => p.id === s.openPlanId) ?? s.plan })),
+          dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
           dismissRecovery: () => set({ recovery: null }),
           reportSaveError: (message) =>
             set((s) => (s.saveError === message ? s : { saveError: message })),
@@ -196,29 +383,127 @@ const usePlanStore = create<PlanState>()(
       };
     },
     {
-      name: PLAN_STORAGE_KEY,
+      name: WORKSPACE_STORAGE_KEY,
       version: PLAN_STORAGE_VERSION,
       storage,
-      partialize: (s) => ({ plan: s.plan }),
-      migrate: migratePlanState as (state: unknown, version: number) => { plan: Plan },
+      partialize: (s): PersistedWorkspace => ({ plans: s.plans, openPlanId: s.openPlanId }),
+      migrate: migratePlanState as (state: unknown, version: number) => PersistedWorkspace,
       merge: (persisted, current) => {
-        const checked = storage.check(persisted);
-        return checked.ok
-          ? { ...current, plan: checked.state.plan, recovery: null }
-          : { ...current, recovery: checked.recovery };
+        const { plans, openPlanId, recovery } = storage.check(persisted);
+        if (plans.length === 0) return { ...current, recovery };
+        const open = plans.find((p) => p.id === openPlanId) ?? plans[0] ?? current.plan;
+        return { ...current, plans, openPlanId: open.id, plan: open, shared: null, history: {}, deleted: null, recovery };
       },
     },
   ),
 );
 
-/** Re-reads storage as a page load would (tests, and other tabs later). */
+/**
+ * Another tab saved plan `id` as `theirs` after this tab last read it, and this tab has edits of
+ * its own: both are kept. The plan takes the other tab's version; this tab's becomes a copy.
+ */
+function resolveConflict(id: string, theirs: string): void {
+  const parsed = parseStoredPlan(theirs);
+  usePlanStore.setState((s) => {
+    const mine = s.plans.find((p) => p.id === id);
+    if (!parsed || !mine) return s;
+    storage.adopt(parsed, theirs);
+    const copy: Plan = { ...mine, id: newPlanId(), name: `${mine.name.trim() || 'Untitled plan'} (this tab’s edits)`.slice(0, 120), updatedAt: stamp() };
+    const index = s.plans.findIndex((p) => p.id === id);
+    const plans = s.plans.map((p) => (p.id === id ? parsed : p));
+    plans.splice(index + 1, 0, copy);
+    const wasOpen = s.openPlanId === id;
+    // This tab's undo steps would put its older version back over the other tab's.
+    const history = { ...s.history };
+    delete history[id];
+    return {
+      plans,
+      history,
+      ...(wasOpen ? { openPlanId: copy.id, plan: s.shared ?? copy } : {}),
+      notices: [
+        ...s.notices,
+        notice(
+          `“${mine.name.trim() || 'Untitled plan'}” was changed in another tab at the same time. Both versions are kept: the other tab’s under its name, this tab’s as “${copy.name}”${wasOpen ? ', now open' : ''}.`,
+        ),
+      ],
+    };
+  });
+}
+
+function parseStoredPlan(raw: string): Plan | null {
+  try {
+    const parsed = planSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps this tab in step with plans saved or deleted in another tab: a newer saved plan replaces
+ * this tab's copy (this tab has no unsaved work: every edit is saved at once).
+ */
+export function applyStorageChange(key: string | null, newValue: string | null): void {
+  if (key === null || !key.startsWith(PLAN_KEY_PREFIX)) return;
+  const id = key.slice(PLAN_KEY_PREFIX.length);
+  usePlanStore.setState((s) => {
+    const mine = s.plans.find((p) => p.id === id);
+    if (newValue === null) {
+      if (!mine) return s;
+      if (id === s.openPlanId) {
+        // Still taken as saved, so it is written again on its next edit only: saving it now would undo the other tab's deletion.
+        return {
+          notices: [...s.notices, notice(`“${mine.name.trim() || 'Untitled plan'}” was deleted in another tab. It stays open here, and is saved again if you edit it.`)],
+        };
+      }
+      storage.forget(id);
+      return { plans: s.plans.filter((p) => p.id !== id) };
+    }
+    const theirs = parseStoredPlan(newValue);
+    if (!theirs || theirs.id !== id) return s;
+    // A plan not taken in must not be taken as this tab's: its next save would delete it.
+    if (!mine && s.plans.length >= MAX_PLANS) return s;
+    storage.adopt(theirs, newValue);
+    if (!mine) return { plans: [...s.plans, theirs] };
+    if (mine.updatedAt > theirs.updatedAt) return s;
+    const history = { ...s.history };
+    delete history[id];
+    const isOpen = id === s.openPlanId;
+    return {
+      ...withPlan(s, theirs),
+      history,
+      ...(isOpen ? { notices: [...s.notices.filter((n) => !n.text.startsWith('This plan was updated')), notice('This plan was updated with changes made in another tab.')] } : {}),
+    };
+  });
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea === null || event.storageArea === globalThis.localStorage) applyStorageChange(event.key, event.newValue);
+  });
+}
+
+/** Re-reads storage as a page load would (tests). */
 export function reloadPlanStore(): void {
+  storage.reset();
   void usePlanStore.persist.rehydrate();
 }
 
-/** Back to a brand-new plan (tests). Like any store update, it is saved. */
+/** Back to a workspace of one brand-new plan (tests). Like any store update, it is saved. */
 export function resetPlanStoreInMemory(): void {
-  usePlanStore.setState({ plan: freshPlan(), recovery: null, saveError: null });
+  storage.reset();
+  const plan = freshPlan();
+  usePlanStore.setState({
+    plans: [plan],
+    openPlanId: plan.id,
+    plan,
+    shared: null,
+    history: {},
+    deleted: null,
+    notices: [],
+    recovery: null,
+    saveError: null,
+  });
 }
 
 export const usePlan = () => usePlanStore((s) => s.plan);
@@ -233,4 +518,20 @@ export const usePlanGoal = () => usePlanStore((s) => s.plan.goal);
 export const useShortlist = () => usePlanStore((s) => s.plan.shortlist);
 export const usePlanActions = () => usePlanStore((s) => s.actions);
 export const useRecovery = () => usePlanStore((s) => s.recovery);
+export const usePlans = () => usePlanStore((s) => s.plans);
+/** The workspace's plans right now, outside rendering (in an event handler, after an action). */
+export const currentPlans = (): Plan[] => usePlanStore.getState().plans;
+export const useOpenPlanId = () => usePlanStore((s) => s.openPlanId);
+/** The plan from a share link on screen (read-only), or null. */
+export const useSharedPlan = () => usePlanStore((s) => s.shared);
+export const useLastDeleted = () => usePlanStore((s) => s.deleted);
+export const useNotices = () => usePlanStore((s) => s.notices);
+/** Whether the open plan has steps to undo and to redo. */
+export const useUndoState = () =>
+  usePlanStore(
+    useShallow((s) => {
+      const h = s.shared ? undefined : s.history[s.openPlanId];
+      return { canUndo: (h?.past.length ?? 0) > 0, canRedo: (h?.future.length ?? 0) > 0 };
+    }),
+  );
 export const useSaveError = () => usePlanStore((s) => s.saveError);

@@ -201,7 +201,9 @@ describe('unusable saved data', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     renderApp();
     expect(screen.queryByRole('button', { name: 'Download backup' })).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Plan name' })).toHaveValue('Good again');
-    expect(localStorage.getItem(PLAN_STORAGE_KEY)).toBe(storedPlanJson(plan));
+    // Moved into the workspace as it was, and the old key emptied.
+    expect(savedPlan()).toEqual(plan);
+    expect(localStorage.getItem(PLAN_STORAGE_KEY)).toBeNull();
   });
 });
 

@@ -2,14 +2,53 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { CREATORS } from '../../mocks/data/creators';
 import { emptyContract, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH } from '../../src/domain/contract';
-import { MAX_SHORTLIST, shortlistEntryFrom } from '../../src/domain/plan';
+import { MAX_SHORTLIST, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
-import { PLAN_STORAGE_KEY } from '../../src/store/persistence';
-import { useShortlist } from '../../src/store/plan-store';
-import { savedPlan } from '../utils/builders';
+import { MAX_PLANS } from '../../src/domain/workspace';
+import { planKey } from '../../src/store/persistence';
+import {
+  useLastDeleted,
+  useNotices,
+  useOpenPlanId,
+  usePlan,
+  usePlans,
+  useSharedPlan,
+  useShortlist,
+  useUndoState,
+} from '../../src/store/plan-store';
+import { buildPlan, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
+import { simulateReload } from '../utils/reload';
 import { planActions } from './plan-actions';
 
 const [maya, zach, third] = CREATORS as [Creator, Creator, Creator, ...Creator[]];
+
+/** The store as components see it, read once. */
+function workspace() {
+  const { result, unmount } = renderHook(() => ({
+    plans: usePlans(),
+    openPlanId: useOpenPlanId(),
+    plan: usePlan(),
+    shared: useSharedPlan(),
+    deleted: useLastDeleted(),
+    notices: useNotices(),
+    undoState: useUndoState(),
+  }));
+  const value = result.current;
+  unmount();
+  return value;
+}
+
+const names = () => workspace().plans.map((p) => p.name);
+
+/** Dates under test control, from `start`; returns a function that moves the clock on by `ms`. */
+function clock(start = '2024-01-03T12:00:00.000Z') {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+  vi.setSystemTime(new Date(start));
+  return (ms: number) => vi.setSystemTime(new Date(Date.now() + ms));
+}
 
 /** A catalog row carries more than the plan keeps (fit score, credibility). */
 const catalogRow = (c: Creator) => ({ ...c, fitScore: 80, credibility: 0.9 });
@@ -81,9 +120,10 @@ describe('the shortlist', () => {
     expect(result.current).toEqual([maya]);
   });
 
-  it('is saved at storage version 3', () => {
+  it('is saved with the plan, at storage version 5', () => {
     planActions().shortlistCreator(maya);
-    expect(JSON.parse(localStorage.getItem(PLAN_STORAGE_KEY) ?? 'null')).toMatchObject({ version: 3 });
+    expect(savedIndex()).toMatchObject({ version: 5 });
+    expect(savedPlan().shortlist.map((c) => c.handle)).toEqual([maya.handle]);
   });
 });
 
@@ -167,5 +207,360 @@ describe('contract checklist actions', () => {
     expect(kept).toHaveLength(MAX_SHORTLIST);
     expect(kept).not.toContain('c0');
     expect(kept.at(-1)).toBe(`c${MAX_SHORTLIST}`);
+  });
+});
+
+describe('the workspace', () => {
+  const planA = buildPlan({ id: 'plan-a', name: 'Spring', updatedAt: '2024-01-01T09:00:00.000Z' });
+  const planB = buildPlan({ id: 'plan-b', name: 'Summer', updatedAt: '2024-03-01T09:00:00.000Z' });
+  const planC = buildPlan({ id: 'plan-c', name: 'Autumn', updatedAt: '2024-02-01T09:00:00.000Z' });
+
+  it('starts a new plan and opens it, keeping the others, and saves both', () => {
+    const actions = planActions();
+    const first = workspace().openPlanId;
+    actions.renamePlan('First');
+    actions.startNewPlan();
+    const { plans, openPlanId, plan } = workspace();
+    expect(plans.map((p) => p.name)).toEqual(['First', 'Untitled plan']);
+    expect(openPlanId).not.toBe(first);
+    expect(plan).toBe(plans[1]);
+    expect(savedIndex().state).toEqual({ openPlanId, planIds: [first, openPlanId] });
+    expect(savedPlan(first).name).toBe('First');
+  });
+
+  it('opens a plan by id, and ignores an id it does not have', () => {
+    seedWorkspace([planA, planB]);
+    const actions = planActions();
+    actions.openPlan('plan-b');
+    expect(workspace()).toMatchObject({ openPlanId: 'plan-b', plan: { name: 'Summer' } });
+    expect(savedIndex().state.openPlanId).toBe('plan-b');
+    actions.openPlan('nope');
+    expect(workspace().openPlanId).toBe('plan-b');
+  });
+
+  it('renames and sets the status of a plan that is not open, stamped and saved, leaving the open one alone', () => {
+    clock('2024-06-01T08:00:00.000Z');
+    seedWorkspace([planA, planB]);
+    const actions = planActions();
+    actions.renamePlanById('plan-b', 'Summer sale');
+    actions.setStatusById('plan-b', 'approved');
+    expect(savedPlan('plan-b')).toMatchObject({ name: 'Summer sale', status: 'approved', updatedAt: '2024-06-01T08:00:00.000Z' });
+    expect(workspace()).toMatchObject({ openPlanId: 'plan-a', plan: planA, undoState: { canUndo: false } });
+    expect(savedPlan('plan-a')).toEqual(planA);
+  });
+
+  it('does not stamp a plan whose status is set to what it already is', () => {
+    clock('2024-06-01T08:00:00.000Z');
+    seedWorkspace([planA]);
+    planActions().setStatusById('plan-a', 'draft');
+    expect(workspace().plan).toBe(workspace().plans[0]);
+    expect(workspace().plan.updatedAt).toBe(planA.updatedAt);
+  });
+
+  it('duplicates a plan as a copy: a draft with a fresh id and a numbered name, right after it, not opened', () => {
+    clock('2024-06-01T08:00:00.000Z');
+    seedWorkspace([{ ...planA, status: 'approved', totalBudget: '5000' }, planB]);
+    const actions = planActions();
+    const copyId = actions.duplicatePlan('plan-a', 'copy');
+    const secondId = actions.duplicatePlan('plan-a', 'copy');
+    expect(names()).toEqual(['Spring', 'Spring (copy 2)', 'Spring (copy)', 'Summer']);
+    expect(new Set(['plan-a', copyId, secondId]).size).toBe(3);
+    const copy = workspace().plans.find((p) => p.id === copyId);
+    expect(copy).toEqual({
+      ...planA,
+      totalBudget: '5000',
+      id: copyId,
+      name: 'Spring (copy)',
+      status: 'draft',
+      scenarioOf: null,
+      updatedAt: '2024-06-01T08:00:00.000Z',
+    });
+    expect(workspace().openPlanId).toBe('plan-a');
+    expect(savedIndex().state.planIds).toEqual(['plan-a', secondId, copyId, 'plan-b']);
+  });
+
+  it('duplicates a plan as a scenario that remembers the original; a scenario of a scenario varies the same original', () => {
+    seedWorkspace([planA]);
+    const actions = planActions();
+    const b = actions.duplicatePlan('plan-a', 'scenario');
+    const c = b && actions.duplicatePlan(b, 'scenario');
+    const plans = workspace().plans;
+    expect(plans.map((p) => [p.name, p.scenarioOf])).toEqual([
+      ['Spring', null],
+      ['Spring · scenario B', 'plan-a'],
+      ['Spring · scenario C', 'plan-a'],
+    ]);
+    expect(plans.map((p) => p.id)).toEqual(['plan-a', b, c]);
+    // A copy of a scenario is a plan of its own.
+    const copy = c && actions.duplicatePlan(c, 'copy');
+    expect(workspace().plans.find((p) => p.id === copy)).toMatchObject({ name: 'Spring · scenario C (copy)', scenarioOf: null });
+    expect(actions.duplicatePlan('nope', 'copy')).toBeNull();
+  });
+
+  it('deleting the open plan opens the most recently edited one, and removes its saved key', () => {
+    seedWorkspace([planA, planB, planC], 'plan-a');
+    planActions().deletePlan('plan-a');
+    expect(workspace()).toMatchObject({ openPlanId: 'plan-b', plan: planB, deleted: { plan: planA, index: 0 } });
+    expect(names()).toEqual(['Summer', 'Autumn']);
+    expect(savedIndex().state).toEqual({ openPlanId: 'plan-b', planIds: ['plan-b', 'plan-c'] });
+    expect(localStorage.getItem(planKey('plan-a'))).toBeNull();
+  });
+
+  it('deleting a plan that is not open keeps the open one', () => {
+    seedWorkspace([planA, planB, planC], 'plan-c');
+    planActions().deletePlan('plan-b');
+    expect(workspace()).toMatchObject({ openPlanId: 'plan-c', plan: planC });
+    expect(names()).toEqual(['Spring', 'Autumn']);
+    planActions().deletePlan('nope');
+    expect(names()).toEqual(['Spring', 'Autumn']);
+  });
+
+  it('deleting the last plan leaves a fresh one, open', () => {
+    seedWorkspace([planA]);
+    planActions().deletePlan('plan-a');
+    const { plans, plan, openPlanId } = workspace();
+    expect(plans).toHaveLength(1);
+    expect(plan).toMatchObject({ name: 'Untitled plan', status: 'draft', scenarioOf: null });
+    expect(openPlanId).toBe(plan.id);
+    expect(plan.id).not.toBe('plan-a');
+    expect(savedIndex().state.planIds).toEqual([plan.id]);
+  });
+
+  it('restores the deleted plan at the same place, opened, with its undo history', () => {
+    seedWorkspace([planA, planB, planC], 'plan-b');
+    const actions = planActions();
+    actions.setTotalBudget('5000');
+    actions.deletePlan('plan-b');
+    expect(workspace().openPlanId).not.toBe('plan-b');
+    actions.restoreDeleted();
+    expect(names()).toEqual(['Spring', 'Summer', 'Autumn']);
+    expect(workspace()).toMatchObject({ openPlanId: 'plan-b', deleted: null, plan: { totalBudget: '5000' }, undoState: { canUndo: true } });
+    expect(savedPlan('plan-b').totalBudget).toBe('5000');
+    actions.undo();
+    expect(workspace().plan.totalBudget).toBe(planB.totalBudget);
+    // Only the last deletion is kept, once.
+    actions.restoreDeleted();
+    expect(names()).toEqual(['Spring', 'Summer', 'Autumn']);
+  });
+
+  it('restores the last plan deleted next to the fresh one made in its place', () => {
+    seedWorkspace([planA]);
+    const actions = planActions();
+    actions.deletePlan('plan-a');
+    const fresh = workspace().openPlanId;
+    actions.restoreDeleted();
+    expect(workspace().plans.map((p) => p.id)).toEqual(['plan-a', fresh]);
+    expect(workspace().openPlanId).toBe('plan-a');
+  });
+
+  it('adds plans under fresh ids, as plans of their own, and opens the first when asked', () => {
+    seedWorkspace([planA]);
+    const actions = planActions();
+    const scenario = { ...planB, scenarioOf: 'plan-x' };
+    const ids = actions.addPlans([scenario, planC], false);
+    expect(ids).toHaveLength(2);
+    expect(ids).not.toContain('plan-b');
+    expect(ids).not.toContain('plan-c');
+    expect(new Set(ids).size).toBe(2);
+    const { plans, openPlanId } = workspace();
+    expect(plans).toEqual([planA, { ...planB, id: ids[0], scenarioOf: null }, { ...planC, id: ids[1] }]);
+    expect(openPlanId).toBe('plan-a');
+    // The same plans again: a second copy, not a replacement.
+    const again = actions.addPlans([planB], true);
+    expect(workspace()).toMatchObject({ openPlanId: again[0], plan: { name: 'Summer' } });
+    expect(workspace().plans).toHaveLength(4);
+    expect(savedIndex().state.planIds).toEqual(['plan-a', ...ids, ...again]);
+    expect(actions.addPlans([], true)).toEqual([]);
+  });
+
+  it('keeps the link of a scenario imported with its base, under the new ids', () => {
+    seedWorkspace([planA]);
+    const [base, scenario] = planActions().addPlans([planB, { ...planC, scenarioOf: planB.id }], false);
+    expect(workspace().plans.find((p) => p.id === scenario)?.scenarioOf).toBe(base);
+  });
+
+  it(`keeps at most ${MAX_PLANS} plans`, () => {
+    const full = Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` }));
+    seedWorkspace(full);
+    const actions = planActions();
+    actions.startNewPlan();
+    expect(actions.duplicatePlan('p0', 'copy')).toBeNull();
+    expect(actions.duplicatePlan('p0', 'scenario')).toBeNull();
+    expect(actions.addPlans([planA], true)).toEqual([]);
+    expect(workspace().plans).toHaveLength(MAX_PLANS);
+    expect(workspace().openPlanId).toBe('p0');
+    actions.deletePlan('p1');
+    actions.deletePlan('p2');
+    expect(actions.addPlans([planA, planB, planC], false)).toHaveLength(2);
+    expect(workspace().plans.at(-1)?.name).toBe('Summer');
+    expect(workspace().plans).toHaveLength(MAX_PLANS);
+  });
+
+  it('a reload keeps every plan, in order, and the open one', () => {
+    const actions = planActions();
+    actions.renamePlan('One');
+    actions.startNewPlan();
+    actions.renamePlan('Two');
+    const twoId = workspace().openPlanId;
+    const threeId = actions.duplicatePlan(twoId, 'scenario');
+    actions.setTotalBudget('250000');
+    const before = workspace().plans;
+
+    simulateReload();
+    const after = workspace();
+    expect(after.plans).toEqual(before);
+    expect(after.plans.map((p) => p.name)).toEqual(['One', 'Two', 'Two · scenario B']);
+    expect(after.plans[2]?.id).toBe(threeId);
+    expect(after.openPlanId).toBe(twoId);
+    expect(after.plan).toMatchObject({ id: twoId, totalBudget: '250000' });
+    // History lives for a page's life only.
+    expect(after.undoState).toEqual({ canUndo: false, canRedo: false });
+  });
+});
+
+describe('undo and redo', () => {
+  it('undoes an edit and redoes it, saving each step', () => {
+    const actions = planActions();
+    expect(workspace().undoState).toEqual({ canUndo: false, canRedo: false });
+    actions.setTotalBudget('5000');
+    expect(workspace().undoState).toEqual({ canUndo: true, canRedo: false });
+    actions.undo();
+    expect(workspace().plan.totalBudget).toBe('100000');
+    expect(savedPlan().totalBudget).toBe('100000');
+    expect(workspace().undoState).toEqual({ canUndo: false, canRedo: true });
+    actions.redo();
+    expect(workspace().plan.totalBudget).toBe('5000');
+    expect(savedPlan().totalBudget).toBe('5000');
+    expect(workspace().undoState).toEqual({ canUndo: true, canRedo: false });
+    // Nothing left either way: no change.
+    actions.redo();
+    expect(workspace().plan.totalBudget).toBe('5000');
+  });
+
+  it('makes one step of typing in one field within a second, and a new step after a pause', () => {
+    const tick = clock();
+    const actions = planActions();
+    for (const name of ['Q', 'Q3', 'Q3 ', 'Q3 l', 'Q3 launch']) {
+      actions.renamePlan(name);
+      tick(300);
+    }
+    tick(2000);
+    actions.renamePlan('Q3 launch!');
+    actions.undo();
+    expect(workspace().plan.name).toBe('Q3 launch');
+    actions.undo();
+    expect(workspace().plan.name).toBe('Untitled plan');
+    expect(workspace().undoState.canUndo).toBe(false);
+  });
+
+  it('makes a new step when typing moves to another field', () => {
+    clock();
+    const actions = planActions();
+    actions.renamePlan('Q3');
+    actions.setTotalBudget('5000');
+    actions.setTotalBudget('50000');
+    actions.undo();
+    expect(workspace().plan).toMatchObject({ name: 'Q3', totalBudget: '100000' });
+    actions.undo();
+    expect(workspace().plan.name).toBe('Untitled plan');
+  });
+
+  it('makes a checkbox toggle its own step, even between keystrokes', () => {
+    clock();
+    const actions = planActions();
+    actions.renamePlan('Q');
+    actions.setExcludeWeekends(true);
+    actions.renamePlan('Q3');
+    actions.setExcludeWeekends(false);
+    actions.undo();
+    expect(workspace().plan).toMatchObject({ name: 'Q3', excludeWeekends: true });
+    actions.undo();
+    expect(workspace().plan).toMatchObject({ name: 'Q', excludeWeekends: true });
+    actions.undo();
+    expect(workspace().plan).toMatchObject({ name: 'Q', excludeWeekends: false });
+    actions.undo();
+    expect(workspace().plan).toMatchObject({ name: 'Untitled plan', excludeWeekends: false });
+  });
+
+  it('drops the redo steps on a new edit', () => {
+    const actions = planActions();
+    actions.setTotalBudget('1');
+    actions.setExcludeWeekends(true);
+    actions.undo();
+    actions.setStatus('proposed');
+    expect(workspace().undoState).toEqual({ canUndo: true, canRedo: false });
+    actions.redo();
+    expect(workspace().plan).toMatchObject({ excludeWeekends: false, status: 'proposed' });
+  });
+
+  it('acts on the open plan after switching plans', () => {
+    const actions = planActions();
+    const first = workspace().openPlanId;
+    actions.setTotalBudget('111');
+    actions.startNewPlan();
+    const second = workspace().openPlanId;
+    expect(workspace().undoState.canUndo).toBe(false);
+    actions.setTotalBudget('222');
+    actions.openPlan(first);
+    expect(workspace().undoState).toEqual({ canUndo: true, canRedo: false });
+    actions.undo();
+    expect(savedPlan(first).totalBudget).toBe('100000');
+    expect(savedPlan(second).totalBudget).toBe('222');
+    actions.openPlan(second);
+    actions.undo();
+    expect(savedPlan(second).totalBudget).toBe('100000');
+    expect(savedPlan(first).totalBudget).toBe('100000');
+  });
+
+  it('leaves a plan from a share link read-only: edits and undo do nothing until it is closed', () => {
+    const actions = planActions();
+    actions.setTotalBudget('5000');
+    const open = workspace().plan;
+    const shared = buildPlan({ id: 'shared', name: 'From a link' });
+    actions.viewShared(shared);
+    expect(workspace()).toMatchObject({ plan: shared, shared, openPlanId: open.id, undoState: { canUndo: false, canRedo: false } });
+    actions.renamePlan('Changed');
+    actions.setTotalBudget('1');
+    actions.setExcludeWeekends(true);
+    actions.undo();
+    expect(workspace().plan).toBe(shared);
+    expect(workspace().plans).toEqual([open]);
+    expect(savedPlan(open.id)).toEqual(open);
+
+    actions.closeShared();
+    expect(workspace()).toMatchObject({ plan: open, shared: null, undoState: { canUndo: true } });
+    actions.undo();
+    expect(workspace().plan.totalBudget).toBe('100000');
+  });
+
+  it('saves a plan from a share link as a new draft of the workspace, and opens it', () => {
+    const actions = planActions();
+    const shared = buildPlan({ id: 'shared', name: 'From a link', status: 'approved', scenarioOf: 'elsewhere' });
+    actions.viewShared(shared);
+    actions.saveShared();
+    const { plans, plan, shared: stillShared, openPlanId } = workspace();
+    expect(stillShared).toBeNull();
+    expect(plans).toHaveLength(2);
+    expect(plan).toMatchObject({ name: 'From a link', status: 'draft', scenarioOf: null });
+    expect(plan.id).not.toBe('shared');
+    expect(openPlanId).toBe(plan.id);
+    expect(savedPlan(plan.id).name).toBe('From a link');
+  });
+
+  it('replaces the open plan’s content (an import) keeping its id and scenario link, undone in one step', () => {
+    seedWorkspace([buildPlan({ id: 'plan-a', name: 'Original' })]);
+    const actions = planActions();
+    const scenario = actions.duplicatePlan('plan-a', 'scenario');
+    if (!scenario) throw new Error('no scenario made');
+    actions.openPlan(scenario);
+    const before = workspace().plan;
+    const imported: Plan = buildPlan({ id: 'imported', name: 'Imported', scenarioOf: null, totalBudget: '777', excludeWeekends: true, status: 'approved' });
+    actions.replacePlan(imported);
+    expect(workspace().plan).toMatchObject({ id: scenario, scenarioOf: 'plan-a', name: 'Imported', totalBudget: '777', excludeWeekends: true, status: 'approved' });
+    expect(workspace().plans.map((p) => p.id)).toEqual(['plan-a', scenario]);
+    expect(savedPlan(scenario)).toMatchObject({ name: 'Imported', scenarioOf: 'plan-a' });
+    actions.undo();
+    expect(workspace().plan).toEqual({ ...before, updatedAt: expect.any(String) });
+    expect(workspace().undoState.canUndo).toBe(false);
   });
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
-import { newPlan, TAKEOVER_CATEGORIES } from '../../src/domain/plan';
+import { COST_FIELDS, emptyCosts, newPlan, TAKEOVER_CATEGORIES, type PlanCosts } from '../../src/domain/plan';
+import { NO_COSTS } from '../../src/domain/costs';
 import { spreadsOf } from '../../src/domain/scenarios';
 import { AGE_BANDS, ASSUMPTION_KEYS, FORMAT_IDS, GOALS, type AssumptionKey } from '../../src/domain/types';
 import {
@@ -768,5 +769,82 @@ describe('validatePlan: what the projection gets', () => {
     expect(result.input.spreads).toEqual(spreadsOf(ASSUMPTIONS));
     expect(result.input.budget).toBe(250_000);
     expect(check(planWith({ totalBudget: 'x' })).input.budget).toBeNull();
+  });
+});
+
+describe('validatePlan: cost lines', () => {
+  const costs = (changes: Partial<PlanCosts>): PlanCosts => ({ ...emptyCosts(), ...changes });
+  /** $63,600 of spend: In-Feed $60,000 (media) and 2 posts × $800 + $2,000 Spark Ads. */
+  const spending = (changes: Partial<PlanCosts>, totalBudget = '100000') =>
+    check(
+      planWith({
+        totalBudget,
+        formats: [formatLine('in-feed', '60000')],
+        creators: [creatorLine({ posts: '2', fee: '800', sparkBudget: '2000' })],
+        costs: costs(changes),
+      }),
+    );
+
+  it('gives each field an id of its own', () => {
+    expect(COST_FIELDS.map((f) => fieldId.cost(f))).toEqual(['cost:agencyCommission', 'cost:usageRights', 'cost:whitelisting', 'cost:production', 'cost:tax']);
+  });
+
+  it('reads empty fields as no cost lines', () => {
+    const result = spending({});
+    expect(result.errors).toEqual({});
+    expect(result.warnings).toEqual({});
+    expect(result.input.costs).toEqual(NO_COSTS);
+  });
+
+  it('passes percentages as shares and amounts in USD to the projection', () => {
+    const result = spending({ agencyCommission: '15%', usageRights: '$5,000', whitelisting: '2500', production: '10,000', tax: '8' });
+    expect(result.errors).toEqual({});
+    expect(result.input.costs).toEqual({ agencyCommissionRate: 0.15, usageRights: 5_000, whitelisting: 2_500, production: 10_000, taxRate: 0.08 });
+  });
+
+  it.each([
+    ['agencyCommission', 'abc', 'Agency commission must be a number, like 2.5.'],
+    ['agencyCommission', '-10', "Agency commission can't be negative."],
+    ['agencyCommission', '250', 'Agency commission is too large: the most Reachplan accepts is 100%.'],
+    ['usageRights', 'five grand', 'Usage rights amount must be a number, like 60000 or $60,000.'],
+    ['whitelisting', '-$500', "Whitelisting amount can't be negative."],
+    ['production', '1,000,000,000', 'Production amount is too large: the most Reachplan accepts is $100,000,000.'],
+    ['tax', '8 percent', 'Tax rate must be a number, like 2.5.'],
+    ['tax', '101', 'Tax rate is too large: the most Reachplan accepts is 100%.'],
+  ] as const)('%s "%s" is explained next to the field, left out of the projection, and blocks export', (field, text, message) => {
+    const result = spending({ [field]: text, production: field === 'production' ? text : '4000' });
+    expect(result.errors).toEqual({ [fieldId.cost(field)]: message });
+    expect(result.isValid).toBe(false);
+    const names = { agencyCommission: 'Agency commission', usageRights: 'Usage rights amount', whitelisting: 'Whitelisting amount', production: 'Production amount', tax: 'Tax rate' };
+    expect(result.excluded).toEqual([names[field]]);
+    // The valid lines still count; the invalid one counts as none.
+    expect(result.input.costs).toEqual({ ...NO_COSTS, production: field === 'production' ? 0 : 4_000 });
+  });
+
+  it('warns, without blocking, when the gross is over the total budget', () => {
+    // Net = 62,000 + 1,600 + 9,300 commission + 20,000 production = 92,900; 10% tax = 9,290; gross 102,190.
+    const result = spending({ agencyCommission: '15', production: '20000', tax: '10' });
+    expect(result.errors).toEqual({});
+    expect(result.isValid).toBe(true);
+    expect(result.warnings[fieldId.grossCost]).toBe(
+      'The gross cost ($102,190, with cost lines and tax) is over the total budget by $2,190.',
+    );
+  });
+
+  it('says nothing when the gross is the total budget to the cent', () => {
+    // 63,600 + 36,400 production = 100,000.
+    expect(spending({ production: '36,400' }).warnings).toEqual({});
+    expect(spending({ production: '36,400.01' }).warnings[fieldId.grossCost]).toContain('over the total budget by $0.01');
+  });
+
+  it('leaves the warning to the error when the spend alone is already over the budget', () => {
+    const result = spending({ production: '5000' }, '50000');
+    expect(result.errors[fieldId.totalBudget]).toContain('over the total budget');
+    expect(result.warnings[fieldId.grossCost]).toBeUndefined();
+  });
+
+  it('has no budget to compare the gross with when the budget is invalid', () => {
+    const result = spending({ production: '500000' }, 'lots');
+    expect(result.warnings[fieldId.grossCost]).toBeUndefined();
   });
 });

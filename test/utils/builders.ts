@@ -1,7 +1,7 @@
 import { CREATORS } from '../../mocks/data/creators';
 import { creatorLineFrom, formatLine as newFormatLine, newPlan, type Plan, type PlanCreatorLine } from '../../src/domain/plan';
 import type { FormatId } from '../../src/domain/types';
-import { PLAN_STORAGE_KEY, PLAN_STORAGE_VERSION } from '../../src/store/persistence';
+import { PLAN_STORAGE_KEY, PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import { reloadPlanStore } from '../../src/store/plan-store';
 
 /** A new plan as the app makes one, with `overrides` applied. */
@@ -29,28 +29,56 @@ export function formatLine(
   return { ...newFormatLine(formatId, amount), included, ...overrides };
 }
 
-/** The JSON the store writes under 'reachplan.plan'. */
-export function storedPlanJson(plan: Plan, version = PLAN_STORAGE_VERSION): string {
+/** The JSON versions 1 to 4 wrote under 'reachplan.plan' (version 4 by default): read once, into the workspace. */
+export function storedPlanJson(plan: Plan, version = 4): string {
   return JSON.stringify({ state: { plan }, version });
 }
 
-/** Puts raw text in the plan's storage key and reloads the store, as a page load would read it. */
+/** Removes everything Reachplan saved, backups aside. */
+function clearWorkspace(): void {
+  for (const key of Object.keys(localStorage)) {
+    if (key.startsWith('reachplan.') && !key.startsWith('reachplan.backup.')) localStorage.removeItem(key);
+  }
+}
+
+/**
+ * Puts raw text where a version-1-to-4 plan was saved, alone (no workspace yet), and reloads the
+ * store, as a page load would read it.
+ */
 export function seedStorage(raw: string): void {
+  clearWorkspace();
   localStorage.setItem(PLAN_STORAGE_KEY, raw);
+  reloadPlanStore();
+}
+
+/** Saves `plans` as the app would (a workspace, the first open) and reloads the store from it. */
+export function seedWorkspace(plans: readonly Plan[], openPlanId = plans[0]?.id ?? ''): void {
+  clearWorkspace();
+  for (const plan of plans) localStorage.setItem(planKey(plan.id), JSON.stringify(plan));
+  localStorage.setItem(
+    WORKSPACE_STORAGE_KEY,
+    JSON.stringify({ state: { openPlanId, planIds: plans.map((p) => p.id) }, version: PLAN_STORAGE_VERSION }),
+  );
   reloadPlanStore();
 }
 
 /** Saves `plan` as the app would and reloads the store from it. */
 export function seedPlan(plan: Plan): void {
-  seedStorage(storedPlanJson(plan));
+  seedWorkspace([plan]);
 }
 
-/** The plan currently saved in localStorage, parsed. */
-export function savedPlan(): Plan {
-  const raw = localStorage.getItem(PLAN_STORAGE_KEY);
-  if (raw === null) throw new Error('Nothing saved under reachplan.plan');
-  const parsed = JSON.parse(raw) as { state: { plan: Plan } };
-  return parsed.state.plan;
+/** The workspace index saved in localStorage, parsed. */
+export function savedIndex(): { state: { openPlanId: string; planIds: string[] }; version: number } {
+  const raw = localStorage.getItem(WORKSPACE_STORAGE_KEY);
+  if (raw === null) throw new Error(`Nothing saved under ${WORKSPACE_STORAGE_KEY}`);
+  return JSON.parse(raw) as { state: { openPlanId: string; planIds: string[] }; version: number };
+}
+
+/** A plan saved in localStorage (the open one by default), parsed. */
+export function savedPlan(id = savedIndex().state.openPlanId): Plan {
+  const raw = localStorage.getItem(planKey(id));
+  if (raw === null) throw new Error(`Nothing saved under ${planKey(id)}`);
+  return JSON.parse(raw) as Plan;
 }
 
 /** Keys of backups the app made of unreadable saved data. */

@@ -8,6 +8,15 @@ import { Providers } from '../../src/app/providers';
 import '../../src/features/creators/creator-search';
 import '../../src/features/creators/creator-profile';
 import '../../src/features/creators/creator-compare';
+import '../../src/features/creators/contract-fields';
+import '../../src/features/projections/line-item-table';
+import '../../src/features/projections/assumptions-panel';
+import '../../src/features/projections/full-cost';
+import '../../src/features/costs/costs-panel';
+import '../../src/features/timeline/timeline-panel';
+import '../../src/features/csv-import/import-csv';
+import '../../src/features/workspace/workspace-view';
+import '../../src/features/scenarios/scenario-compare';
 
 // The whole planner re-renders on each change and test files run side by side on few
 // cores: give findBy*/waitFor more room than the 1 s default before they give up.

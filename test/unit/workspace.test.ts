@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../src/domain/plan';
+import { MAX_NAME_LENGTH } from '../../src/domain/validation';
+import { duplicateName, findPlans } from '../../src/domain/workspace';
+import { creatorLine, formatLine, planWith } from './plan-fixtures';
+
+describe('duplicateName: copies', () => {
+  it.each<[string, string, string[], string]>([
+    ['the first copy', 'Q3 launch', ['Q3 launch'], 'Q3 launch (copy)'],
+    ['the second copy', 'Q3 launch', ['Q3 launch', 'Q3 launch (copy)'], 'Q3 launch (copy 2)'],
+    ['the next free number', 'Q3 launch', ['Q3 launch', 'Q3 launch (copy)', 'Q3 launch (copy 2)', 'Q3 launch (copy 3)'], 'Q3 launch (copy 4)'],
+    ['a gap in the numbers', 'Q3 launch', ['Q3 launch', 'Q3 launch (copy)', 'Q3 launch (copy 3)'], 'Q3 launch (copy 2)'],
+    ['names taken with stray spaces', 'Q3', ['Q3', '  Q3 (copy) '], 'Q3 (copy 2)'],
+    ['a name with spaces around it', '  Q3  ', ['  Q3  '], 'Q3 (copy)'],
+    ['a blank name', '   ', ['   '], 'Untitled plan (copy)'],
+    ['a name nobody else has', 'Solo', [], 'Solo (copy)'],
+  ])('numbers %s', (_, name, existing, expected) => {
+    expect(duplicateName(name, 'copy', existing)).toBe(expected);
+  });
+
+  it('copies a copy by adding to its name', () => {
+    expect(duplicateName('Q3 (copy)', 'copy', ['Q3', 'Q3 (copy)'])).toBe('Q3 (copy) (copy)');
+  });
+});
+
+describe('duplicateName: scenarios', () => {
+  it.each<[string, string, string[], string]>([
+    ['the first scenario is B (the original is A)', 'Launch', ['Launch'], 'Launch · scenario B'],
+    ['the next is C', 'Launch', ['Launch', 'Launch · scenario B'], 'Launch · scenario C'],
+    ['a free letter is reused', 'Launch', ['Launch', 'Launch · scenario C'], 'Launch · scenario B'],
+    ['a scenario of a scenario varies the same name', 'Launch · scenario B', ['Launch', 'Launch · scenario B'], 'Launch · scenario C'],
+    ['a scenario of a numbered one', 'Launch · scenario Z2', ['Launch · scenario Z2'], 'Launch · scenario B'],
+    ['a blank name', '', [''], 'Untitled plan · scenario B'],
+    ['another plan’s letters do not count', 'Launch', ['Other · scenario B'], 'Launch · scenario B'],
+  ])('%s', (_, name, existing, expected) => {
+    expect(duplicateName(name, 'scenario', existing)).toBe(expected);
+  });
+
+  it('numbers Z once the letters B to Z are taken', () => {
+    const letters = Array.from({ length: 25 }, (_, i) => `Launch · scenario ${String.fromCharCode(66 + i)}`);
+    expect(letters.at(-1)).toBe('Launch · scenario Z');
+    expect(duplicateName('Launch', 'scenario', ['Launch', ...letters])).toBe('Launch · scenario Z2');
+    expect(duplicateName('Launch', 'scenario', ['Launch', ...letters, 'Launch · scenario Z2'])).toBe('Launch · scenario Z3');
+  });
+});
+
+describe('duplicateName: length', () => {
+  const long = 'x'.repeat(MAX_NAME_LENGTH);
+
+  it.each<['copy' | 'scenario']>([['copy'], ['scenario']])('never makes a %s name longer than a plan name may be', (kind) => {
+    const name = duplicateName(long, kind, [long]);
+    expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+    expect(name).toMatch(kind === 'copy' ? / \(copy\)$/ : / · scenario B$/);
+    // The name is cut, not the suffix.
+    expect(name.startsWith('x'.repeat(100))).toBe(true);
+  });
+
+  it('keeps room for numbers up to 99', () => {
+    const taken = [long];
+    for (let n = 1; n < 99; n++) taken.push(duplicateName(long, 'copy', taken));
+    const last = duplicateName(long, 'copy', taken);
+    expect(last).toMatch(/^x{100,} \(copy 99\)$/);
+    expect(last.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+    expect(new Set([...taken, last]).size).toBe(taken.length + 1);
+  });
+
+  it('does not leave a space where the name was cut', () => {
+    const spaced = `${'x'.repeat(MAX_NAME_LENGTH - 15)}              y`;
+    expect(duplicateName(spaced, 'copy', [spaced])).toBe(`${'x'.repeat(MAX_NAME_LENGTH - 15)} (copy)`);
+  });
+});
+
+describe('findPlans', () => {
+  const at = (day: number) => `2024-05-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+  const spring = planWith({
+    id: 'spring',
+    name: 'Spring sale',
+    creators: [creatorLine()],
+    formats: [formatLine('in-feed', '60000')],
+    updatedAt: at(1),
+  });
+  const summer = planWith({
+    id: 'summer',
+    name: '여름 캠페인 SALE',
+    status: 'approved',
+    creators: [creatorLine({ handle: 'zachking', displayName: 'Zach King' })],
+    formats: [formatLine('brand-takeover', '1', { included: false })],
+    updatedAt: at(3),
+  });
+  const autumn = planWith({ id: 'autumn', name: 'Autumn awareness', status: 'proposed', updatedAt: at(2) });
+  const plans: readonly Plan[] = [spring, summer, autumn];
+  const ids = (found: Plan[]) => found.map((p) => p.id);
+
+  it.each<[string, string, string[]]>([
+    ['an empty query: every plan', '', ['summer', 'autumn', 'spring']],
+    ['only spaces: every plan', '   ', ['summer', 'autumn', 'spring']],
+    ['a word of a name', 'spring', ['spring']],
+    ['any case', 'SPRING', ['spring']],
+    ['part of a word', 'aware', ['autumn']],
+    ['a word in two names', 'sale', ['summer', 'spring']],
+    ['every word must match', 'sale spring', ['spring']],
+    ['words in any order and across fields', 'maya spring', ['spring']],
+    ['no match', 'winter', []],
+    ['a handle', 'maya.fit', ['spring']],
+    ['a handle with its @', '@zachking', ['summer']],
+    ['a creator’s display name', 'zach king', ['summer']],
+    ['a status', 'approved', ['summer']],
+    ['a status label', 'Draft', ['spring']],
+    ['an included format', 'in-feed', ['spring']],
+    ['a format that is not included', 'brand-takeover', []],
+    ['Korean', '캠페인', ['summer']],
+    ['Korean and Latin words together', '여름 sale', ['summer']],
+    ['full-width letters', 'ＳＡＬＥ', ['summer', 'spring']],
+  ])('finds %s', (_, query, expected) => {
+    expect(ids(findPlans(plans, query))).toEqual(expected);
+  });
+
+  it('matches Korean typed as separate jamo (decomposed) against composed text, and back', () => {
+    const decomposed = '여름'.normalize('NFD');
+    expect(decomposed).not.toBe('여름');
+    expect(ids(findPlans(plans, decomposed))).toEqual(['summer']);
+    const storedDecomposed = { ...summer, name: summer.name.normalize('NFD') };
+    expect(ids(findPlans([storedDecomposed], '여름'))).toEqual(['summer']);
+  });
+
+  it('lists the most recently edited first and leaves the list it was given alone', () => {
+    const given = [...plans];
+    expect(ids(findPlans(given, ''))).toEqual(['summer', 'autumn', 'spring']);
+    expect(ids(given)).toEqual(['spring', 'summer', 'autumn']);
+    const touched = { ...spring, updatedAt: at(9) };
+    expect(ids(findPlans([touched, summer, autumn], 'a'))).toEqual(['spring', 'summer', 'autumn']);
+  });
+});
