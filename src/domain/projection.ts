@@ -1,5 +1,6 @@
 import { addDays, format as formatDate } from 'date-fns';
 import { audienceOf, type Audience } from './audience';
+import { fullCost, NO_COSTS, type FullCost } from './costs';
 import { GOAL_KPI, type KpiMetric } from './plan';
 import { combineLogs, frequencyAtLeast, nbdLogUnreached, postsLogUnreached } from './reach';
 import { DEFAULT_SEED, drawScenarios, type ScenarioFactors } from './scenarios';
@@ -47,9 +48,9 @@ export interface Figures extends Record<RangedMetric, number> {
   costs: Record<CostMetric, Range | null>;
   /** Engagements per video view. */
   engagementRate: Range | null;
-  /** (Revenue − spend) ÷ spend; the one figure that may be negative. */
+  /** (Revenue − spend) ÷ spend (the plan's: on the gross cost); the one figure that may be negative. */
   roi: Range | null;
-  /** Revenue ÷ spend. */
+  /** Revenue ÷ spend (the plan's: ÷ the gross cost). */
   roas: Range | null;
   /** Cost per 1,000 impressions at the P50 (a shortcut of costs.cpm.mid). */
   cpm: number | null;
@@ -88,6 +89,10 @@ export interface LineResult extends Figures {
   basis: Basis;
 }
 
+/**
+ * The plan's figures. Its `spend` is the line items' (media + creator fees), and so are its
+ * costs per result; its `roi` and `roas` are on `fullCost.gross`, cost lines and tax included.
+ */
 export interface Totals extends Figures {
   /** In-target impressions ÷ reach, with its range. */
   frequencyRange: Range | null;
@@ -97,6 +102,8 @@ export interface Totals extends Figures {
   costPerResult: Range | null;
   /** Impressions that land in the targeted audience (the reach curves' input). */
   targetImpressions: Range;
+  /** Media, creator fees, the cost lines, net, tax and gross (see costs.ts). */
+  fullCost: FullCost;
 }
 
 export interface DailyPoint {
@@ -573,7 +580,7 @@ interface ReachParams {
 }
 
 /** People reached from the log of the unreached share (never −0). */
-function reachOf(universe: number, log: number): number {
+export function reachOf(universe: number, log: number): number {
   return Math.max(0, -Math.expm1(log)) * universe;
 }
 
@@ -596,9 +603,14 @@ function derived(spend: number, r: Record<RangedMetric, Range>) {
     costPerSubmission: per(r.submissions),
     costPerReach: per(r.reach),
   };
-  const roas = spend > 0 ? { low: r.revenue.low / spend, mid: r.revenue.mid / spend, high: r.revenue.high / spend } : null;
-  const roi = roas ? { low: roas.low - 1, mid: roas.mid - 1, high: roas.high - 1 } : null;
-  return { costs, roas, roi, cpm: costs.cpm?.mid ?? null };
+  return { costs, ...returnOn(spend, r.revenue), cpm: costs.cpm?.mid ?? null };
+}
+
+/** ROAS (revenue ÷ cost) and ROI ((revenue − cost) ÷ cost) at the revenue's P10/P50/P90; null without a cost. */
+function returnOn(cost: number, revenue: Range): { roas: Range | null; roi: Range | null } {
+  if (!(cost > 0)) return { roas: null, roi: null };
+  const roas = { low: revenue.low / cost, mid: revenue.mid / cost, high: revenue.high / cost };
+  return { roas, roi: { low: roas.low - 1, mid: roas.mid - 1, high: roas.high - 1 } };
 }
 
 function figures(spend: number, r: Record<RangedMetric, Range>, engagementRate: Range | null, targetImpressions: number): Figures {
@@ -672,23 +684,45 @@ export function goalCost(spend: number, ranges: Record<RangedMetric, Range>, goa
   return { low: (spend / result.high) * per, mid: (spend / result.mid) * per, high: (spend / result.low) * per };
 }
 
-/** Projects a validated plan: line items, totals, daily series, KPI, budget curve and format comparison. */
-export function project(input: ProjectionInput, options: ProjectOptions = {}): Projection {
-  const seed = options.seed ?? DEFAULT_SEED;
+// modelled, planReach and the daily series' parts (below) are exported for the daily flight
+// table (flight-csv.ts), which loads with its export: its own code stays out of the initial
+// bundle, and its numbers come from the same code as the projection's.
+
+/** The line models of a plan and the scenarios they are evaluated in. */
+interface Modelled {
+  s: Scenarios;
+  audience: Audience;
+  models: LineModel[];
+  reachParams: ReachParams;
+}
+
+export function modelled(input: ProjectionInput, seed: number): Modelled {
   const a = input.assumptions;
   const audience = audienceOf(input.targeting, a);
-  const U = audience.universe;
   const s = scenariosOf(drawScenarios(input.spreads, a, seed));
   const ctx: Context = { a, s, audience, countries: input.targeting.countries, flightDays: input.flightDays };
   const models = [...input.formats.map((l) => formatModel(l, ctx)), ...input.creators.map((l) => creatorModel(l, ctx))];
-  const reachParams: ReachParams = { universe: U, shape: a.reachCurveShape, overlap: a.creatorRepeatOverlap };
+  const reachParams: ReachParams = { universe: audience.universe, shape: a.reachCurveShape, overlap: a.creatorRepeatOverlap };
+  return { s, audience, models, reachParams };
+}
 
-  // Reach per line item per scenario, as logs of the unreached share, summed for the plan.
+interface PlanReach {
+  itemReach: Range[];
+  /** In-target impressions of each line item in the scenario of its P50 reach: frequency = that ÷ reach. */
+  itemMidTarget: number[];
+  overlapFactor: number;
+  /** The plan's de-duplicated reach in each scenario, and the scenarios at its P10/P50/P90. */
+  reachSample: Float64Array;
+  draws: { low: number; mid: number; high: number };
+}
+
+/** Reach per line item per scenario, as logs of the unreached share, summed for the plan. */
+export function planReach({ s, models, reachParams }: Modelled, duplicationFactor: number): PlanReach {
+  const U = reachParams.universe;
   const constantLog = { sum: 0, min: 0 };
   const sumLog = new Float64Array(SAMPLE_SIZE);
   const minLog = new Float64Array(SAMPLE_SIZE);
   const itemReach: Range[] = [];
-  // In-target impressions of each line item in the scenario of its P50 reach: frequency = that ÷ reach.
   const itemMidTarget: number[] = [];
   const targetAt = (model: LineModel, d: number) =>
     model.components.reduce((acc, c) => acc + c.target.coef * s.factor(c.target.sig, d) * (c.curve === 'posts' ? c.posts : 1), 0);
@@ -720,7 +754,7 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
     itemReach.push({ low: reachAt(r.low), mid: reachAt(r.mid), high: reachAt(r.high) });
     itemMidTarget.push(targetAt(model, r.mid));
   }
-  const overlapFactor = models.length > 1 ? a.duplicationFactor : 1;
+  const overlapFactor = models.length > 1 ? duplicationFactor : 1;
   const reachSample = new Float64Array(SAMPLE_SIZE);
   for (let d = 0; d < SAMPLE_SIZE; d++) {
     reachSample[d] = combineLogs(
@@ -730,7 +764,17 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
       overlapFactor,
     );
   }
-  const reachDraws = rankedDraws(reachSample);
+  return { itemReach, itemMidTarget, overlapFactor, reachSample, draws: rankedDraws(reachSample) };
+}
+
+/** Projects a validated plan: line items, totals, daily series, KPI, budget curve and format comparison. */
+export function project(input: ProjectionInput, options: ProjectOptions = {}): Projection {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const a = input.assumptions;
+  const m = modelled(input, seed);
+  const { s, audience, models, reachParams } = m;
+  const U = audience.universe;
+  const { itemReach, itemMidTarget, overlapFactor, reachSample, draws: reachDraws } = planReach(m, a.duplicationFactor);
   const totalReach: Range = {
     low: reachSample[reachDraws.low] ?? 0,
     mid: reachSample[reachDraws.mid] ?? 0,
@@ -805,6 +849,8 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
   const targetImpressions = rangeOf(targetSample);
   const frequencyRange = totalReach.mid > 0 ? rangeOf(freqSample) : null;
   const base = figures(spend, ranges, ranges.videoViews.mid > 0 ? rangeOf(erSample) : null, targetImpressions.mid);
+  // The plan's return is on what it costs in full; line items keep theirs on their own spend.
+  const cost = fullCost(input, input.costs);
 
   // The goal's KPI, with the share of scenarios that meet its target.
   const kpiInfo = GOAL_KPI[input.goal];
@@ -820,8 +866,10 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
     frequency: frequencyRange?.mid ?? null,
     frequencyRange,
     reachAtLeast: atLeast.map((bin) => rangeOf(bin)),
+    ...returnOn(cost.gross, ranges.revenue),
     costPerResult,
     targetImpressions,
+    fullCost: cost,
   };
 
   const full = !options.figuresOnly;
@@ -848,25 +896,27 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
 // ---------------------------------------------------------------------------------------
 // Over time.
 
+/** A line item's own cumulative figures by day, in one scenario. */
+export interface ItemDays {
+  /** Log of the unreached share: its cumulative reach is reachOf(U, log). */
+  log: Float64Array;
+  impressions: Float64Array;
+}
+
 /**
- * The daily series: spend, cumulative impressions and cumulative de-duplicated reach per
- * day, in the scenarios at the P10, P50 and P90 of the plan's reach (so the last day
- * equals the plan's reach range, and each band is one coherent scenario).
+ * Cumulative de-duplicated reach and impressions per day of a T-day flight, in the scenario
+ * `draw` of the run it returns; with `items`, each line item's own figures are kept as well (by id).
+ * Line items without spread are the same in every scenario, so they are accumulated once.
  */
-function dailySeries(
-  input: ProjectionInput,
+export function flightRunner(
   models: readonly LineModel[],
   s: Scenarios,
   p: ReachParams,
   overlapFactor: number,
-  draws: { low: number; mid: number; high: number },
-): DailyPoint[] {
-  const { flightDays, startDate } = input;
-  const start = startDate ? parseIsoDate(startDate) : null;
-  if (flightDays === null || !start) return [];
-  const T = flightDays;
-
-  /** Adds `models`' daily logs and impressions in scenario `draw` into the accumulators. */
+  T: number,
+  items?: Map<string, ItemDays>,
+): (draw: number) => { reach: Float64Array; impressions: Float64Array } {
+  /** Adds `group`'s daily logs and impressions in scenario `draw` into the accumulators. */
   const accumulate = (
     group: readonly LineModel[],
     draw: number,
@@ -875,6 +925,7 @@ function dailySeries(
     const itemLog = new Float64Array(T);
     for (const model of group) {
       itemLog.fill(0);
+      const own = items ? new Float64Array(T) : null;
       for (const c of model.components) {
         if (!c.schedule) continue;
         const scale = s.factor(c.target.sig, draw);
@@ -891,6 +942,7 @@ function dailySeries(
             }
             itemLog[d] = (itemLog[d] ?? 0) + log;
             acc.impressions[d] = (acc.impressions[d] ?? 0) + imps * f;
+            if (own) own[d] = (own[d] ?? 0) + imps * f;
           }
         } else {
           const days = c.schedule.days;
@@ -904,7 +956,9 @@ function dailySeries(
             }
             if (changed) log = componentLog(c, scale, p, 1, posted);
             itemLog[d] = (itemLog[d] ?? 0) + log;
-            acc.impressions[d] = (acc.impressions[d] ?? 0) + (c.posts > 0 ? (imps * posted) / c.posts : 0);
+            const v = c.posts > 0 ? (imps * posted) / c.posts : 0;
+            acc.impressions[d] = (acc.impressions[d] ?? 0) + v;
+            if (own) own[d] = (own[d] ?? 0) + v;
           }
         }
       }
@@ -913,10 +967,10 @@ function dailySeries(
         acc.sum[d] = (acc.sum[d] ?? 0) + log;
         acc.min[d] = Math.min(acc.min[d] ?? 0, log);
       }
+      if (own) items?.set(model.id, { log: itemLog.slice(), impressions: own });
     }
   };
 
-  // Line items without spread are the same in every scenario: accumulate them once.
   const moves = (m: LineModel) => m.components.some((c) => c.target.sig !== '' || c.impressions.sig !== '');
   const fixed = { sum: new Float64Array(T), min: new Float64Array(T), impressions: new Float64Array(T) };
   accumulate(
@@ -925,35 +979,64 @@ function dailySeries(
     fixed,
   );
   const moving = models.filter(moves);
-  const run = (draw: number) => {
+  return (draw: number) => {
     const acc = { sum: fixed.sum.slice(), min: fixed.min.slice(), impressions: fixed.impressions.slice() };
     accumulate(moving, draw, acc);
     const reach = new Float64Array(T);
     for (let d = 0; d < T; d++) reach[d] = combineLogs(acc.sum[d] ?? 0, acc.min[d] ?? 0, p.universe, overlapFactor);
     return { reach, impressions: acc.impressions };
   };
+}
 
+/** Adds a line item's spend by day into `into` (no spread): budgets paced like their delivery, creator fees on posting days. */
+export function addSpendByDay(model: Pick<LineModel, 'components'>, into: Float64Array): void {
+  const T = into.length;
+  for (const c of model.components) {
+    if (!c.schedule || c.spend === 0) continue;
+    if (c.schedule.kind === 'fraction') {
+      let prev = 0;
+      for (let d = 0; d < T; d++) {
+        const f = c.schedule.cumulative[d] ?? 0;
+        into[d] = (into[d] ?? 0) + c.spend * (f - prev);
+        prev = f;
+      }
+    } else if (c.posts > 0) {
+      for (const d of c.schedule.days) into[d] = (into[d] ?? 0) + c.spend / c.posts;
+    }
+  }
+}
+
+/** The flight's dates (yyyy-MM-dd), or null without valid flight dates. */
+export function flightDates(input: Pick<ProjectionInput, 'flightDays' | 'startDate'>): string[] | null {
+  const { flightDays, startDate } = input;
+  const start = startDate ? parseIsoDate(startDate) : null;
+  if (flightDays === null || !start) return null;
+  return Array.from({ length: flightDays }, (_, d) => formatDate(addDays(start, d), 'yyyy-MM-dd'));
+}
+
+/**
+ * The daily series: spend, cumulative impressions and cumulative de-duplicated reach per
+ * day, in the scenarios at the P10, P50 and P90 of the plan's reach (so the last day
+ * equals the plan's reach range, and each band is one coherent scenario).
+ */
+function dailySeries(
+  input: ProjectionInput,
+  models: readonly LineModel[],
+  s: Scenarios,
+  p: ReachParams,
+  overlapFactor: number,
+  draws: { low: number; mid: number; high: number },
+): DailyPoint[] {
+  const dates = flightDates(input);
+  if (!dates) return [];
+  const T = dates.length;
+  const run = flightRunner(models, s, p, overlapFactor, T);
   const mid = run(draws.mid);
   const low = draws.low === draws.mid ? mid : run(draws.low);
   const high = draws.high === draws.mid ? mid : run(draws.high);
 
-  // Spend has no spread: budgets paced like their delivery, creator fees on posting days.
   const spendByDay = new Float64Array(T);
-  for (const model of models) {
-    for (const c of model.components) {
-      if (!c.schedule || c.spend === 0) continue;
-      if (c.schedule.kind === 'fraction') {
-        let prev = 0;
-        for (let d = 0; d < T; d++) {
-          const f = c.schedule.cumulative[d] ?? 0;
-          spendByDay[d] = (spendByDay[d] ?? 0) + c.spend * (f - prev);
-          prev = f;
-        }
-      } else if (c.posts > 0) {
-        for (const d of c.schedule.days) spendByDay[d] = (spendByDay[d] ?? 0) + c.spend / c.posts;
-      }
-    }
-  }
+  for (const model of models) addSpendByDay(model, spendByDay);
 
   const points: DailyPoint[] = [];
   let cumulativeSpend = 0;
@@ -961,7 +1044,7 @@ function dailySeries(
     const daySpend = spendByDay[d] ?? 0;
     cumulativeSpend += daySpend;
     points.push({
-      date: formatDate(addDays(start, d), 'yyyy-MM-dd'),
+      date: dates[d] ?? '',
       spend: daySpend,
       cumulativeSpend,
       cumulativeImpressions: mid.impressions[d] ?? 0,
@@ -1070,7 +1153,8 @@ function compareFormats(input: ProjectionInput, spend: number, seed: number): Pr
       }
       line = { format, days: null, spend: budget, buyingModel: 'CPM', pacing: 'even' };
     }
-    const alone = project({ ...input, formats: [line], creators: [] }, { seed, figuresOnly: true, frequency: false });
+    // A format's own figures: the plan's cost lines are not the format's.
+    const alone = project({ ...input, formats: [line], creators: [], costs: NO_COSTS }, { seed, figuresOnly: true, frequency: false });
     return {
       formatId: format.id,
       name: format.name,

@@ -6,9 +6,8 @@ import { emptyContract } from '../../src/domain/contract';
 import { creatorLineFrom } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
 import { ContractChecklist } from '../../src/features/creators/contract-checklist';
-import { PLAN_STORAGE_KEY } from '../../src/store/persistence';
 import { usePlan, usePlanActions } from '../../src/store/plan-store';
-import { savedPlan } from '../utils/builders';
+import { savedIndex, savedPlan } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
 import { createTestQueryClient } from '../utils/render-app';
 import { planActions } from '../unit/plan-actions';
@@ -66,7 +65,7 @@ describe('the contract checklist', () => {
     await user.click(screen.getByRole('button', { name: 'Seed' }));
     expect(screen.getByText('Contract checklist (0 of 7 agreed)').tagName).toBe('SUMMARY');
     const details = await openChecklist(user);
-    const group = within(details).getByRole('group', { name: `${at} contract` });
+    const group = await within(details).findByRole('group', { name: `${at} contract` });
     expect(within(group).getAllByRole('checkbox')).toHaveLength(7);
 
     const freedom = within(group).getByRole('checkbox', { name: `${at}: Creative freedom agreed` });
@@ -109,7 +108,7 @@ describe('the contract checklist', () => {
       exclusivityDays: '60',
       contentDueDate: '2099-01-01',
     });
-    expect(JSON.parse(localStorage.getItem(PLAN_STORAGE_KEY) ?? 'null')).toMatchObject({ version: 3 });
+    expect(savedIndex()).toMatchObject({ version: 5 });
 
     // A reload brings it all back, the bad day count and its message included.
     unmount();

@@ -7,10 +7,9 @@ import type { CreatorProfile } from '../../src/domain/creator-profile';
 import { AGE_BANDS, COUNTRIES, type Country } from '../../src/domain/types';
 import { pctRound, short } from '../../src/lib/format';
 import { MAX_SHORTLIST } from '../../src/domain/plan';
-import { PLAN_STORAGE_KEY } from '../../src/store/persistence';
 import { planActions } from '../unit/plan-actions';
 import { expectedPage, TEST_CATALOG, TEST_SERVICE, type ListSearch } from '../utils/catalog';
-import { creatorLine } from '../utils/builders';
+import { creatorLine, savedPlan } from '../utils/builders';
 import {
   addCreator,
   exportButton,
@@ -595,7 +594,7 @@ describe('creators in the plan', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(screen.getByRole('textbox', { name: '@zachking fee' })).toHaveAccessibleDescription(
       `Per post. Catalog estimate $${creatorLine('zachking').catalogFee.toLocaleString('en-US')}.`,
     );
-    expect(within(screen.getByRole('table', { name: 'Results by line item' })).getByRole('rowheader', { name: '@zachking' })).toBeInTheDocument();
+    expect(within((await screen.findByRole('table', { name: 'Results by line item' }))).getByRole('rowheader', { name: '@zachking' })).toBeInTheDocument();
 
     await user.click(box);
     expect(box).not.toBeChecked();
@@ -703,8 +702,7 @@ function shortlistBox(): HTMLElement {
 
 /** Handles on the shortlist as saved with the plan in localStorage. */
 function savedShortlist(): string[] {
-  const saved = JSON.parse(localStorage.getItem(PLAN_STORAGE_KEY) ?? 'null') as { state?: { plan?: { shortlist?: { handle: string }[] } } } | null;
-  return (saved?.state?.plan?.shortlist ?? []).map((c) => c.handle);
+  return savedPlan().shortlist.map((c) => c.handle);
 }
 
 describe('the shortlist', { timeout: JOURNEY_TIMEOUT_MS }, () => {

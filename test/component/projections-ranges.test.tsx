@@ -50,7 +50,7 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(kpi).toHaveTextContent(/Chance of meeting it: \d+% \(\d+ of 81 scenarios reach the target\)\./);
 
     // Results table: what each line buys, reach with its range.
-    const table = screen.getByRole('table', { name: 'Results by line item' });
+    const table = (await screen.findByRole('table', { name: 'Results by line item' }));
     const zach = within(table).getByRole('row', { name: /^@zachking/ });
     expect(within(zach).getAllByRole('cell')[1]).toHaveTextContent('2 posts');
     expect(within(zach).getAllByRole('cell')[2]).toHaveTextContent(/^[\d,]+, range [\d.]+M–[\d.]+M$/);
@@ -80,6 +80,37 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await user.click(screen.getByRole('button', { name: 'How the figures of @zachking are calculated' }));
     const creator = await screen.findByRole('region', { name: 'How the figures of @zachking are calculated' });
     expect(await within(creator).findByText(/^Beta-binomial over 2 posts: 1 post reaches [\d,]+ people/)).toBeInTheDocument();
+  });
+
+  test('ROI is on the full cost: its breakdown sits beside it, and “How is this calculated?” adds up the gross', async () => {
+    seedPlan(
+      buildPlan({
+        name: 'Costed plan',
+        totalBudget: '500000',
+        formats: [formatLine('in-feed', '60000')],
+        creators: [creatorLine('zachking', { posts: '2', fee: '62500' })],
+        costs: { agencyCommission: '10', usageRights: '', whitelisting: '', production: '15000', tax: '20' },
+      }),
+    );
+    const { user } = renderApp();
+    await waitForPlanner();
+    // Media $60,000 (commission $6,000) + fees $125,000 + production $15,000 = $206,000 net; 20% tax $41,200; gross $247,200.
+    const table = screen.getByRole('table', { name: 'Full cost' });
+    expect(within(table).getByRole('row', { name: /^Net cost/ })).toHaveTextContent('$206,000');
+    expect(within(table).getByRole('row', { name: /^Gross cost/ })).toHaveTextContent('$247,200');
+    expect(card('ROI')).toHaveTextContent('ROI on full cost (gross, incl. tax)');
+    expect(card('ROAS')).toHaveTextContent('Revenue ÷ full cost (gross, incl. tax)');
+    // The results table's total keeps the spend; the footnote says which ROI is on what.
+    expect(within(section('Projections')).getByText(/^ROI on full cost \(gross, incl\. tax\): -?[\d.]+%\. In the results table the total’s ROI is on the full cost too/)).toBeInTheDocument();
+
+    await user.click(screen.getByText('How each number is calculated'));
+    const how = screen.getByText('How each number is calculated').closest('details') as HTMLElement;
+    expect(
+      await within(how).findByText('Net cost = $60,000 media + $125,000 creator fees + $6,000 agency commission (10% of media) + $15,000 production = $206,000.'),
+    ).toBeInTheDocument();
+    expect(within(how).getByText('Gross cost = net cost + tax (20% of net) = $206,000 + $41,200 = $247,200.')).toBeInTheDocument();
+    expect(within(how).getByText(/^ROI on full cost \(gross, incl\. tax\): \(revenue − gross\) ÷ gross = \(\$[\d,]+ − \$247,200\) ÷ \$247,200 = -?[\d.]+%\.$/)).toBeInTheDocument();
+    expect(within(how).getByText(/^Revenue ÷ gross cost = \$[\d,]+ ÷ \$247,200 = /)).toBeInTheDocument();
   });
 
   test('each chart is a figure with a caption and a data table', async () => {

@@ -1122,3 +1122,79 @@ describe('tiers of the catalog', () => {
     expect(line.reach).toBeLessThanOrEqual(line.impressions * (1 + 1e-9));
   });
 });
+
+describe('full cost', () => {
+  /** $62,000 of media (In-Feed $60,000 + Spark Ads $2,000) and $1,600 of creator fees (2 posts × $800). */
+  const lines = { formats: [formatLine('in-feed', '60000')], creators: [creatorLine({ posts: '2', fee: '800', sparkBudget: '2,000' })] };
+  const withCosts = planWith({
+    ...lines,
+    costs: { agencyCommission: '15', usageRights: '5,000', whitelisting: '2500', production: '$10,000', tax: '8' },
+  });
+
+  it('breaks the plan’s cost down line by line: commission on media only, tax on the net', () => {
+    const { totals } = projectPlan(withCosts, { figuresOnly: true });
+    expect(totals.spend).toBe(63_600);
+    expect(totals.fullCost).toEqual({
+      media: 62_000,
+      creatorFees: 1_600,
+      agencyCommissionRate: 0.15,
+      agencyCommission: 9_300,
+      usageRights: 5_000,
+      whitelisting: 2_500,
+      production: 10_000,
+      net: 90_400,
+      taxRate: 0.08,
+      tax: 7_232,
+      gross: 97_632,
+    });
+  });
+
+  it('measures the plan’s ROI and ROAS on the gross at each of P10, P50, P90', () => {
+    const { totals, items } = projectPlan(withCosts, { figuresOnly: true });
+    const revenue = totals.ranges.revenue;
+    expectSpread(revenue);
+    const gross = 97_632;
+    expect(totals.roas).toEqual({ low: revenue.low / gross, mid: revenue.mid / gross, high: revenue.high / gross });
+    expect(totals.roi).toEqual({ low: revenue.low / gross - 1, mid: revenue.mid / gross - 1, high: revenue.high / gross - 1 });
+    // Line items keep their return on their own spend.
+    const inFeed = items.find((i) => i.id === 'in-feed');
+    expect(inFeed?.roi?.mid).toBeCloseTo((inFeed?.revenue ?? Number.NaN) / 60_000 - 1, 12);
+    const creator = items.find((i) => i.kind === 'creator');
+    expect(creator?.roas?.mid).toBeCloseTo((creator?.revenue ?? Number.NaN) / 3_600, 12);
+  });
+
+  it('leaves every other figure as it is without cost lines, costs per result included', () => {
+    const bare = projectPlan(planWith(lines), { figuresOnly: true }).totals;
+    const full = projectPlan(withCosts, { figuresOnly: true }).totals;
+    const rest = ({ roi: _roi, roas: _roas, fullCost: _full, ...others }: typeof bare) => others;
+    expect(rest(full)).toEqual(rest(bare));
+    expect(full.costPerResult).toEqual(bare.costPerResult);
+    expect(full.roi?.mid).toBeLessThan(bare.roi?.mid ?? Number.NaN);
+  });
+
+  it('is the spend without cost lines, so ROI and ROAS are as on spend', () => {
+    const { totals } = projectPlan(planWith(lines), { figuresOnly: true });
+    expect(totals.fullCost).toMatchObject({ media: 62_000, creatorFees: 1_600, agencyCommission: 0, tax: 0, net: 63_600, gross: 63_600 });
+    expect(totals.roi?.mid).toBeCloseTo(totals.revenue / totals.spend - 1, 12);
+    expect(totals.roas?.high).toBeCloseTo(totals.ranges.revenue.high / totals.spend, 12);
+  });
+
+  it('gives a plan of fixed costs alone no return (no revenue against a cost) and a gifted creator none without cost lines', () => {
+    const fixed = projectPlan(planWith({ costs: { ...planWith().costs, production: '8000', tax: '10' } }), { figuresOnly: true }).totals;
+    expect(fixed.spend).toBe(0);
+    expect(fixed.fullCost.gross).toBeCloseTo(8_800, 9);
+    expect(fixed.roi).toEqual({ low: -1, mid: -1, high: -1 });
+    const gifted = projectPlan(planWith({ creators: [creatorLine({ fee: '0' })] }), { figuresOnly: true }).totals;
+    expect(gifted.roi).toBeNull();
+    expect(gifted.roas).toBeNull();
+  });
+
+  it('leaves the cost lines out of the format comparison: each format alone on its own spend', () => {
+    // A budget no other test uses, so the comparison is computed here, with the cost lines in the input.
+    const projection = projectPlan(planWith({ ...withCosts, totalBudget: '123,457' }));
+    expect(projection.comparison.budget).toBe(123_457);
+    const inFeed = projection.comparison.formats.find((f) => f.formatId === 'in-feed')?.figures;
+    if (!inFeed) throw new Error('no In-Feed Ads in the comparison');
+    expect(inFeed.roi?.mid).toBeCloseTo(inFeed.revenue / 123_457 - 1, 12);
+  });
+});

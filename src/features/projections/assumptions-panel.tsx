@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import { NumberField } from '../../components/ui/field';
-import { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvFileName, assumptionsCsvRows, toCsv } from '../../domain/csv';
 import { ASSUMPTION_GROUPS, type Assumption, type AssumptionGroup, type AssumptionKey, type Assumptions } from '../../domain/types';
 import { fieldId } from '../../domain/validation';
 import { usePlanCheck } from '../../hooks/use-plan-model';
@@ -52,8 +51,10 @@ export const AssumptionsPanel = memo(function AssumptionsPanel({ assumptions }: 
   );
   const overridden = overriddenKeys(overrides, errors);
 
-  const onExport = () => {
+  const onExport = async () => {
     if (!values) return;
+    // The CSV code (and papaparse) load when a file is asked for, not with the page.
+    const { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvFileName, assumptionsCsvRows, toCsv } = await import('../../domain/csv');
     const csv = toCsv(assumptionsCsvRows(assumptions, values, overridden), ASSUMPTIONS_CSV_COLUMNS);
     downloadFile(assumptionsCsvFileName(model.plan.name, new Date()), csv, 'text/csv;charset=utf-8');
   };
@@ -62,7 +63,7 @@ export const AssumptionsPanel = memo(function AssumptionsPanel({ assumptions }: 
     <div className="assumptions" id="assumptions">
       <div className="assumptions__head">
         <h3>Assumptions</h3>
-        <button type="button" className="button button--small" onClick={onExport} disabled={!values}>
+        <button type="button" className="button button--small" onClick={() => void onExport()} disabled={!values}>
           Export assumptions CSV
         </button>
       </div>

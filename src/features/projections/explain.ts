@@ -1,11 +1,13 @@
 import type { Audience } from '../../domain/audience';
 import { AGE_SHARE_KEY, UNIVERSE_KEY } from '../../domain/audience';
 import type { Targeting } from '../../domain/plan';
+import type { FullCost } from '../../domain/costs';
 import type { LineResult, Projection, Range } from '../../domain/projection';
 import { postsLogUnreached, reachFromImpressions } from '../../domain/reach';
 import type { Assumption, AssumptionKey, Assumptions, FormatId, Goal, Tier } from '../../domain/types';
 import { approx, approxMoney, lowHigh, money, pct, pctApprox, times, unitApprox, unitCost, whole } from '../../lib/format';
 import { formatAssumption } from './format-assumption';
+import { COST_BASIS } from './cost-basis';
 import { costPerResult, goalResult, resultRange, type FigureKey } from './goal';
 
 /**
@@ -242,7 +244,7 @@ function explainMoney(
           ? ['No spend, so no ROI.']
           : [
               `(Revenue − spend) ÷ spend = (${money(central.revenue)} − ${money(spend)}) ÷ ${money(spend)} = ${pct(roiCentral)}.`,
-              `ROAS (revenue ÷ spend) = ${times(central.revenue / spend)}; media and creator fees only.`,
+              `ROAS (revenue ÷ spend) = ${times(central.revenue / spend)}; on this line item’s own spend (the plan’s ROI is on the full cost).`,
             ],
       range: rangeLine(item.roi, pctFmt, size),
       note: roiCentral === null || !item.roi ? null : p50Note(item.roi.mid, roiCentral, pct, size),
@@ -721,7 +723,9 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
   const spend = totals.spend;
   const result = resultRange(totals, g);
   const cost = costPerResult(totals, c.goal);
-  const roiCentral = spend > 0 ? (totals.revenue - spend) / spend : null;
+  const full = totals.fullCost;
+  const gross = full.gross;
+  const roiCentral = gross > 0 ? (totals.revenue - gross) / gross : null;
   const target = totals.targetImpressions.mid;
 
   const all: Explanation[] = [
@@ -783,7 +787,10 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       label: g.costLabel,
       value: cost ? unitCost(cost.mid) : '—',
       steps: cost
-        ? [`Spend ÷ ${g.label}${g.per === 1000 ? ' × 1,000' : ''} = ${money(spend)} ÷ ${whole(result.mid)}${g.per === 1000 ? ' × 1,000' : ''} = ${unitCost(cost.mid)}.`]
+        ? [
+            `Spend ÷ ${g.label}${g.per === 1000 ? ' × 1,000' : ''} = ${money(spend)} ÷ ${whole(result.mid)}${g.per === 1000 ? ' × 1,000' : ''} = ${unitCost(cost.mid)}.`,
+            COST_BASIS,
+          ]
         : [`No ${g.label} yet, so no cost per result.`],
       range: rangeLine(cost, unitFmt, size),
       note: null,
@@ -793,7 +800,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       key: 'roas',
       label: 'ROAS',
       value: times(totals.roas?.mid ?? null),
-      steps: [`Revenue ÷ spend = ${money(totals.revenue)} ÷ ${money(spend)} = ${times(spend > 0 ? totals.revenue / spend : null)}.`],
+      steps: [`Revenue ÷ gross cost = ${money(totals.revenue)} ÷ ${money(gross)} = ${times(gross > 0 ? totals.revenue / gross : null)}.`],
       range: rangeLine(totals.roas, timesFmt, size),
       note: null,
       uses: usesAcross(perItem, 'revenue'),
@@ -804,8 +811,11 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       value: pct(totals.roi?.mid ?? null),
       steps:
         roiCentral === null
-          ? ['No spend, so no ROI.']
-          : [`(Revenue − spend) ÷ spend = (${money(totals.revenue)} − ${money(spend)}) ÷ ${money(spend)} = ${pct(roiCentral)}; media and creator fees only.`],
+          ? ['No cost, so no ROI.']
+          : [
+              ...fullCostSteps(full),
+              `ROI on full cost (gross, incl. tax): (revenue − gross) ÷ gross = (${money(totals.revenue)} − ${money(gross)}) ÷ ${money(gross)} = ${pct(roiCentral)}.`,
+            ],
       range: rangeLine(totals.roi, pctFmt, size),
       note: null,
       uses: usesAcross(perItem, 'revenue'),
@@ -813,6 +823,24 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
   ];
   // Submissions and earned media value only where the plan has some.
   return all.filter((e) => (e.key === 'submissions' ? totals.ranges.submissions.high > 0 : e.key === 'emv' ? totals.ranges.emv.high > 0 : true));
+}
+
+/** How the gross cost adds up, in the plan's numbers: the lines it has, net, tax and gross. */
+function fullCostSteps(f: FullCost): string[] {
+  const lines: [string, number][] = [
+    ['media', f.media],
+    ['creator fees', f.creatorFees],
+    [`agency commission (${rate(f.agencyCommissionRate)} of media)`, f.agencyCommission],
+    ['usage rights', f.usageRights],
+    ['whitelisting', f.whitelisting],
+    ['production', f.production],
+  ];
+  // Media and creator fees always; the cost lines the plan has.
+  const shown = lines.filter(([, v], i) => i < 2 || v !== 0);
+  return [
+    `Net cost = ${shown.map(([name, v]) => `${money(v)} ${name}`).join(' + ')} = ${money(f.net)}.`,
+    `Gross cost = net cost + tax (${rate(f.taxRate)} of net) = ${money(f.net)} + ${money(f.tax)} = ${money(f.gross)}.`,
+  ];
 }
 
 /** An assumption as the how view lists it: "Paid engagement rate 4.14% · Rival IQ (2023) · published range 4.14%–5.38%". */

@@ -97,8 +97,8 @@ export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[
       range: unitRange(cost),
       short: `Spend ÷ ${g.label}${g.per === 1000 ? ' × 1,000' : ''}: the goal’s unit cost`,
     },
-    { key: 'roas', label: 'ROAS', value: times(t.roas?.mid ?? null), range: timesRange(t.roas), short: 'Revenue ÷ spend' },
-    { key: 'roi', label: 'ROI', value: pct(t.roi?.mid ?? null), range: pctRange(t.roi), short: '(Revenue − spend) ÷ spend' },
+    { key: 'roas', label: 'ROAS', value: times(t.roas?.mid ?? null), range: timesRange(t.roas), short: 'Revenue ÷ full cost (gross, incl. tax)' },
+    { key: 'roi', label: 'ROI', value: pct(t.roi?.mid ?? null), range: pctRange(t.roi), short: 'ROI on full cost (gross, incl. tax): (revenue − gross) ÷ gross' },
   );
   return cards;
 }

@@ -7,16 +7,19 @@ import type { Assumption, Assumptions, Goal } from '../../domain/types';
 import { useHydrated } from '../../hooks/use-hydrated';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { approx, approxMoney, lowHigh, money, pct, whole } from '../../lib/format';
-import { AssumptionsPanel } from './assumptions-panel';
 import type { CreatorFacts, ExplainContext } from './explain';
 import { howContent } from './how-lazy';
 import { LazyPart } from '../../components/ui/chunk-boundary';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { PROJECTIONS_INTRO } from './intro';
-import { LineItemTable } from './line-item-table';
 import { costRows, headlineMetrics } from './metrics';
+import { COST_BASIS, FULL_COST_HEIGHT } from './cost-basis';
 
 const charts = retryableLazy(() => import('./charts').then((m) => m.default));
+// Below the charts, and loaded after the first paint like them: the initial JavaScript is at its budget.
+const lineItemTable = retryableLazy(() => import('./line-item-table').then((m) => m.LineItemTable));
+const assumptionsPanel = retryableLazy(() => import('./assumptions-panel').then((m) => m.AssumptionsPanel));
+const fullCost = retryableLazy(() => import('./full-cost').then((m) => m.default));
 
 /** What the plan is projected to deliver, and the assumptions behind every number. */
 export function ProjectionsSection() {
@@ -172,14 +175,27 @@ const ProjectionBody = memo(function ProjectionBody({
               </tbody>
             </table>
           </div>
+          <p className="footnote">{COST_BASIS}</p>
+          <LazyPart
+            what="The full cost"
+            load={fullCost}
+            fallback={<div style={{ minHeight: FULL_COST_HEIGHT }} aria-busy="true" />}
+            props={{ cost: totals.fullCost }}
+          />
           <HowDetails projection={projection} context={context} />
           <LazyPart what="The charts" load={charts} fallback={<LoadingState label="Loading charts…" />} props={{ projection, goal }} />
-          <LineItemTable projection={projection} goal={goal} context={context} />
+          <LazyPart
+            what="The line items"
+            load={lineItemTable}
+            fallback={<LoadingState label="Loading the line items…" />}
+            props={{ projection, goal, context }}
+          />
         </>
       )}
-      <AssumptionsPanel assumptions={assumptions} />
+      <LazyPart what="The assumptions" load={assumptionsPanel} fallback={<LoadingState label="Loading the assumptions…" />} props={{ assumptions }} />
       <p className="footnote">
-        ROI {pct(totals.roi?.mid ?? null)} counts media and creator fees only; agency, production and usage-rights costs are not yet included.
+        ROI on full cost (gross, incl. tax): {pct(totals.roi?.mid ?? null)}. In the results table the total’s ROI is on the full cost too;
+        each line item’s is on its own spend.
       </p>
     </div>
   );
