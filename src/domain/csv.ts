@@ -1,9 +1,51 @@
 import Papa from 'papaparse';
 import { format as formatDate } from 'date-fns';
-import type { Plan } from './plan';
+import { emptyContract } from './contract';
+import { parseNumber } from './parse';
+import { TAKEOVER_CATEGORIES, type CostField, type Plan, type PlanCosts, type PlanCreatorLine, type PlanFormatLine } from './plan';
 import type { LineResult, Projection, Totals } from './projection';
 import { roundFor, type Quantity } from './rounding';
-import type { Assumption, AssumptionKey, Assumptions } from './types';
+import { ASSUMPTION_KEYS, type Assumption, type AssumptionKey, type Assumptions } from './types';
+import { MAX_POSTS } from './validation';
+
+/**
+ * The plan CSV's columns 27 to 56: what rebuilds the plan (`importPlanCsv`), after the
+ * projected figures.
+ */
+export const PLAN_INPUT_COLUMNS = [
+  // The inputs of each line item, as the app reads them...
+  'item_id',
+  'amount',
+  'buying_model',
+  'pacing',
+  'category',
+  'posts',
+  'fee_per_post',
+  'post_dates',
+  'spark_budget',
+  'display_name',
+  'niche',
+  'creator_country',
+  'tier',
+  'fans',
+  'avg_views',
+  'catalog_engagement_rate',
+  'catalog_fee',
+  // ...and the plan's own settings, repeated on every row like plan_name.
+  'status',
+  'total_budget',
+  'kpi_target',
+  'countries',
+  'age_bands',
+  'gender',
+  'agency_commission_pct',
+  'usage_rights_fee',
+  'whitelisting_fee',
+  'production_fee',
+  'tax_pct',
+  'exclude_weekends',
+  'assumption_overrides',
+] as const;
 
 /** Column names and order of the plan CSV: a contract with users' spreadsheets. */
 export const PLAN_CSV_COLUMNS = [
@@ -33,16 +75,151 @@ export const PLAN_CSV_COLUMNS = [
   'conversions_low',
   'conversions_high',
   'frequency',
+  ...PLAN_INPUT_COLUMNS,
 ] as const;
 export type PlanCsvColumn = (typeof PLAN_CSV_COLUMNS)[number];
-type Cell = string | number;
+export type Cell = string | number;
+
+/** The column each cost line is written to: percentages end in `_pct`, amounts in USD in `_fee`. */
+export const COST_COLUMNS = {
+  agencyCommission: 'agency_commission_pct',
+  usageRights: 'usage_rights_fee',
+  whitelisting: 'whitelisting_fee',
+  production: 'production_fee',
+  tax: 'tax_pct',
+} as const satisfies Record<CostField, PlanCsvColumn>;
 
 /** Cells starting with one of these are read as formulas by spreadsheets. */
 export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 
+/**
+ * Cells the export neutralises: formula triggers, and text that already starts with `'`s
+ * before a trigger, so the one `'` the import removes always is the export's own.
+ */
+export const NEUTRALISED = /^'*[=+\-@\t\r]/;
+
 /** Neutralises a text cell that a spreadsheet would run as a formula, by a leading `'`. */
 export function neutralise(text: string): string {
-  return FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+  return NEUTRALISED.test(text) ? `'${text}` : text;
+}
+
+/** Undoes `neutralise`: drops the leading `'` of a cell that starts with `'`s and a formula trigger; any other `'` stays. */
+export function unneutralise(cell: string): string {
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/**
+ * A number as typed in the plan ("60,000", "$60,000.50", "15%") as the CSV carries it: its
+ * value, which the app reads the same way as the typed text. Empty stays empty; text the app
+ * can't read as a number is kept, trimmed (such a plan is invalid and isn't exported).
+ */
+export function typedNumberCell(text: string): Cell {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  for (const unit of ['usd', 'percent'] as const) {
+    const parsed = parseNumber(trimmed, { label: '', max: Number.POSITIVE_INFINITY, unit });
+    if (parsed.ok && parsed.value !== null) return parsed.value;
+  }
+  return trimmed;
+}
+
+function typedNumberText(text: string): string {
+  return String(typedNumberCell(text));
+}
+
+/** A Brand Takeover category typed in any case as the app's spelling of it; other text as it is. */
+export function takeoverCategory(text: string): string {
+  const key = text.trim().toLowerCase();
+  return TAKEOVER_CATEGORIES.find((c) => c.toLowerCase() === key) ?? text;
+}
+
+/**
+ * A creator's post dates as the CSV carries them: one entry per post (`''` for a post spread
+ * evenly), trimmed; entries past the number of posts, which the app ignores, are dropped.
+ */
+function postDateEntries(line: PlanCreatorLine): string[] {
+  const dates = line.postDates.map((d) => d.trim());
+  const posts = parseNumber(line.posts, { label: '', max: MAX_POSTS, unit: 'count', integer: true, min: 1 });
+  if (!posts.ok || posts.value === null) return dates;
+  return Array.from({ length: posts.value }, (_, i) => dates[i] ?? '');
+}
+
+/** The plan's assumption overrides as the CSV carries them: non-empty ones, as numbers, in the ledger's order. */
+function overridesOf(plan: Plan): [AssumptionKey, string][] {
+  return ASSUMPTION_KEYS.flatMap((key): [AssumptionKey, string][] => {
+    const text = plan.assumptionOverrides[key];
+    return text === undefined || text.trim() === '' ? [] : [[key, typedNumberText(text)]];
+  });
+}
+
+function uniqueInOrder<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
+/**
+ * `plan` reduced to what its CSV carries, which is what `importPlanCsv` gives back for it
+ * (with the same `id` and `now`): numbers typed as text become their values ("60,000" →
+ * "60000"), text is kept except the trimmed name, a category typed in another case takes the
+ * app's spelling. Not carried: unticked formats, scenario link, targets typed for other goals,
+ * shortlist, contracts and retired contracts (the JSON backup carries those).
+ */
+export function normalisePlanForCsv(plan: Plan, options: { id: string; now: Date }): Plan {
+  const costs = {} as PlanCosts;
+  for (const field of Object.keys(COST_COLUMNS) as CostField[]) costs[field] = typedNumberText(plan.costs[field]);
+  return {
+    id: options.id,
+    name: plan.name.trim(),
+    status: plan.status,
+    scenarioOf: null,
+    startDate: plan.startDate,
+    endDate: plan.endDate,
+    goal: plan.goal,
+    kpiTarget: typedNumberText(plan.kpiTarget),
+    otherKpiTargets: {},
+    totalBudget: typedNumberText(plan.totalBudget),
+    currency: 'USD',
+    targeting: {
+      countries: uniqueInOrder(plan.targeting.countries),
+      ageBands: uniqueInOrder(plan.targeting.ageBands),
+      gender: plan.targeting.gender,
+    },
+    formats: plan.formats
+      .filter((f) => f.included)
+      .map(
+        (f): PlanFormatLine => ({
+          formatId: f.formatId,
+          amount: typedNumberText(f.amount),
+          included: true,
+          buyingModel: f.buyingModel,
+          pacing: f.pacing,
+          category: takeoverCategory(f.category),
+        }),
+      ),
+    creators: plan.creators.map(
+      (c): PlanCreatorLine => ({
+        handle: c.handle,
+        displayName: c.displayName,
+        niche: c.niche,
+        country: c.country,
+        tier: c.tier,
+        fans: c.fans,
+        avgViews: c.avgViews,
+        engagementRate: c.engagementRate,
+        catalogFee: c.catalogFee,
+        posts: typedNumberText(c.posts),
+        fee: typedNumberText(c.fee),
+        postDates: postDateEntries(c),
+        sparkBudget: typedNumberText(c.sparkBudget),
+        contract: emptyContract(),
+      }),
+    ),
+    shortlist: [],
+    retiredContracts: {},
+    assumptionOverrides: Object.fromEntries(overridesOf(plan)),
+    costs,
+    excludeWeekends: plan.excludeWeekends,
+    updatedAt: options.now.toISOString(),
+  };
 }
 
 /** A number as a spreadsheet reads it: no separators, no symbols; empty when undefined. */
@@ -73,15 +250,73 @@ function metricCells(r: LineResult | Totals): Partial<Record<PlanCsvColumn, Cell
   };
 }
 
-/** The rows of a plan export: one per line item, then the total. */
-export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvColumn, Cell>[] {
-  const common = {
+/** The plan's settings, written on every row. */
+function planCells(plan: Plan): Partial<Record<PlanCsvColumn, Cell>> {
+  const cells: Partial<Record<PlanCsvColumn, Cell>> = {
     plan_name: plan.name.trim(),
     start_date: plan.startDate,
     end_date: plan.endDate,
     currency: plan.currency,
     goal: plan.goal,
+    status: plan.status,
+    total_budget: typedNumberCell(plan.totalBudget),
+    kpi_target: typedNumberCell(plan.kpiTarget),
+    countries: uniqueInOrder(plan.targeting.countries).join(' '),
+    age_bands: uniqueInOrder(plan.targeting.ageBands).join(' '),
+    gender: plan.targeting.gender,
+    exclude_weekends: plan.excludeWeekends ? 'yes' : 'no',
+    // One `key=value` a line: a spreadsheet shows them stacked in one cell.
+    assumption_overrides: overridesOf(plan)
+      .map(([key, value]) => `${key}=${value}`)
+      .join('\n'),
   };
+  for (const [field, column] of Object.entries(COST_COLUMNS) as [CostField, PlanCsvColumn][]) {
+    cells[column] = typedNumberCell(plan.costs[field]);
+  }
+  return cells;
+}
+
+/** The inputs of one line item, as the import reads them back. */
+function inputCells(plan: Plan, item: LineResult): Partial<Record<PlanCsvColumn, Cell>> {
+  if (item.kind === 'format') {
+    const f = plan.formats.find((l) => l.included && l.formatId === item.formatId);
+    if (!f) return {};
+    return {
+      item_id: f.formatId,
+      amount: typedNumberCell(f.amount),
+      buying_model: f.buyingModel,
+      pacing: f.pacing,
+      category: takeoverCategory(f.category),
+    };
+  }
+  // The projection names a creator's line item `creator:<handle>`.
+  const c = plan.creators.find((l) => `creator:${l.handle}` === item.id);
+  if (!c) return {};
+  return {
+    item_id: c.handle,
+    posts: typedNumberCell(c.posts),
+    fee_per_post: typedNumberCell(c.fee),
+    post_dates: postDateEntries(c)
+      .map((d) => (d === '' ? 'auto' : d))
+      .join(' '),
+    spark_budget: typedNumberCell(c.sparkBudget),
+    display_name: c.displayName,
+    niche: c.niche,
+    creator_country: c.country,
+    tier: c.tier,
+    fans: c.fans,
+    avg_views: c.avgViews ?? '',
+    catalog_engagement_rate: c.engagementRate ?? '',
+    catalog_fee: c.catalogFee,
+  };
+}
+
+/**
+ * The rows of a plan export: one per line item, then the total. Each row carries the plan's
+ * settings and each line item its inputs, so `importPlanCsv` rebuilds the plan from the file.
+ */
+export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvColumn, Cell>[] {
+  const common = planCells(plan);
   const row = (cells: Partial<Record<PlanCsvColumn, Cell>>) =>
     Object.fromEntries(PLAN_CSV_COLUMNS.map((c) => [c, cells[c] ?? ''])) as Record<PlanCsvColumn, Cell>;
   return [
@@ -94,6 +329,7 @@ export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvC
         // What the money buys, exactly: impressions, clicks, 6-second views, days or posts.
         quantity: num(item.bought.quantity, 'count'),
         quantity_unit: item.bought.unit,
+        ...inputCells(plan, item),
       }),
     ),
     row({ ...common, item_type: 'total', item_name: 'Total', ...metricCells(projection.totals) }),
@@ -141,7 +377,7 @@ export function assumptionsCsvFileName(planName: string, exportedOn: Date): stri
 export function toCsv(rows: readonly Record<string, Cell>[], columns: readonly string[]): string {
   const body = Papa.unparse(
     { fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) },
-    { newline: '\r\n', escapeFormulae: FORMULA_TRIGGER, quotes: false },
+    { newline: '\r\n', escapeFormulae: NEUTRALISED, quotes: false },
   );
   return `\uFEFF${body}\r\n`;
 }

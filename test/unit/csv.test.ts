@@ -17,6 +17,8 @@ import {
   planCsvRows,
   safeFileStem,
   toCsv,
+  unneutralise,
+  type PlanCsvColumn,
 } from '../../src/domain/csv';
 import type { Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
@@ -36,8 +38,9 @@ const PLAN = planWith({
   assumptionOverrides: { averageOrderValue: '45' },
 });
 
+/** The app's export: unticked formats are left out before the plan is checked and projected. */
 function exportPlan(plan: Plan) {
-  const result = check(plan);
+  const result = check({ ...plan, formats: plan.formats.filter((f) => f.included) });
   expect(result.isValid).toBe(true);
   const projection = project(result.input);
   const rows = planCsvRows(plan, projection);
@@ -61,11 +64,70 @@ describe('toCsv(planCsvRows(...)): layout', () => {
   const { csv, rows, result, projection } = exportPlan(PLAN);
   const lines = csv.slice(1).split('\r\n');
 
-  it('starts with a UTF-8 BOM and the header in contract order', () => {
+  it('starts with a UTF-8 BOM and the header in contract order: the first 26 columns unchanged, the plan’s inputs after them', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(lines[0]).toBe(PLAN_CSV_COLUMNS.join(','));
-    expect(PLAN_CSV_COLUMNS).toHaveLength(26);
-    expect(PLAN_CSV_COLUMNS.slice(-5)).toEqual(['reach_low', 'reach_high', 'conversions_low', 'conversions_high', 'frequency']);
+    expect(PLAN_CSV_COLUMNS.slice(0, 26)).toEqual([
+      'plan_name',
+      'item_type',
+      'item_name',
+      'start_date',
+      'end_date',
+      'budget',
+      'currency',
+      'impressions',
+      'reach',
+      'video_views',
+      'engagements',
+      'engagement_rate',
+      'conversions',
+      'revenue',
+      'cpm',
+      'roi',
+      'goal',
+      'quantity',
+      'quantity_unit',
+      'clicks',
+      'video_submissions',
+      'reach_low',
+      'reach_high',
+      'conversions_low',
+      'conversions_high',
+      'frequency',
+    ]);
+    expect(PLAN_CSV_COLUMNS.slice(26)).toEqual([
+      'item_id',
+      'amount',
+      'buying_model',
+      'pacing',
+      'category',
+      'posts',
+      'fee_per_post',
+      'post_dates',
+      'spark_budget',
+      'display_name',
+      'niche',
+      'creator_country',
+      'tier',
+      'fans',
+      'avg_views',
+      'catalog_engagement_rate',
+      'catalog_fee',
+      'status',
+      'total_budget',
+      'kpi_target',
+      'countries',
+      'age_bands',
+      'gender',
+      'agency_commission_pct',
+      'usage_rights_fee',
+      'whitelisting_fee',
+      'production_fee',
+      'tax_pct',
+      'exclude_weekends',
+      'assumption_overrides',
+    ]);
+    expect(new Set(PLAN_CSV_COLUMNS).size).toBe(PLAN_CSV_COLUMNS.length);
   });
 
   it('ends every line with CRLF and has no bare CR or LF', () => {
@@ -114,7 +176,12 @@ describe('toCsv(planCsvRows(...)): layout', () => {
     expect(takeover).toContain(',10000000,');
     expect(creator).toContain(',1600,USD,');
     expect(csv).not.toContain('$');
-    const numeric = PLAN_CSV_COLUMNS.filter((c) => !['plan_name', 'item_type', 'item_name', 'start_date', 'end_date', 'currency', 'goal', 'quantity_unit'].includes(c));
+    const text: readonly PlanCsvColumn[] = [
+      ...['plan_name', 'item_type', 'item_name', 'start_date', 'end_date', 'currency', 'goal', 'quantity_unit'] as const,
+      ...['item_id', 'buying_model', 'pacing', 'category', 'post_dates', 'display_name', 'niche', 'creator_country', 'tier'] as const,
+      ...['status', 'countries', 'age_bands', 'gender', 'exclude_weekends', 'assumption_overrides'] as const,
+    ];
+    const numeric = PLAN_CSV_COLUMNS.filter((c) => !text.includes(c));
     for (const row of parseCsv(csv).slice(1)) {
       for (const name of numeric) expect(column(row, name)).toMatch(/^(-?\d+(\.\d+)?)?$/);
     }
@@ -200,8 +267,104 @@ describe('neutralise', () => {
     },
   );
 
-  it.each([['Q3 launch'], [''], ['a=b'], ['1+1'], ['여름 캠페인'], [" 'quoted"], ['100%']])('"%s" is left alone', (text) => {
+  it.each([['Q3 launch'], [''], ['a=b'], ['1+1'], ['여름 캠페인'], [" 'quoted"], ['100%'], ["'quoted"], ["it's"], ["'"]])('"%s" is left alone', (text) => {
     expect(neutralise(text)).toBe(text);
+  });
+
+  it.each([["'=x"], ["''+1"], ["'@h"]])('"%s", which starts with apostrophes before a trigger, gets one more, so the import gives it back whole', (text) => {
+    expect(neutralise(text)).toBe(`'${text}`);
+    expect(unneutralise(neutralise(text))).toBe(text);
+  });
+
+  it('is undone by unneutralise for any text (property)', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.tuple(fc.constantFrom("'", "''", ''), fc.constantFrom('=', '+', '-', '@', '\t', '\r', 'x', ' '), fc.string()).map((p) => p.join('')));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(unneutralise(neutralise(t))).toBe(t);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('planCsvRows: what rebuilds the plan', () => {
+  const plan = planWith({
+    name: 'Inputs',
+    status: 'proposed',
+    totalBudget: '$1,000,000',
+    kpiTarget: '2,500,000',
+    targeting: { countries: ['KR', 'US'], ageBands: ['18-24', '25-34', '55+'], gender: 'female' },
+    formats: [
+      formatLine('in-feed', '$60,000.50', { buyingModel: 'CPC', pacing: 'front-loaded' }),
+      formatLine('branded-effects', '100000', { included: false }),
+      takeoverLine('2', { category: 'travel' }),
+    ],
+    creators: [
+      creatorLine({ handle: 'maya.fit', displayName: '=Maya "M"', posts: '3', fee: '1,200', postDates: ['', '2024-01-20', ''], sparkBudget: '$500' }),
+      creatorLine({ handle: 'jun', displayName: '박준', avgViews: null, engagementRate: null, posts: '1', fee: '300', postDates: ['2024-01-10', '2024-01-11'] }),
+    ],
+    assumptionOverrides: { averageOrderValue: '$45.50', clickThroughRate: '1.5%', conversionRate: ' ' },
+    costs: { agencyCommission: '15%', usageRights: '2,000', whitelisting: '', production: '$3,500.25', tax: '10' },
+    excludeWeekends: true,
+  });
+  const { rows, csv } = exportPlan(plan);
+  const [inFeed, takeover, maya, jun, total] = rows;
+
+  it('writes a format’s id and inputs, the typed amount as its value', () => {
+    expect(inFeed).toMatchObject({ item_id: 'in-feed', amount: 60000.5, buying_model: 'CPC', pacing: 'front-loaded', category: '', posts: '', display_name: '' });
+    expect(takeover).toMatchObject({ item_id: 'brand-takeover', amount: 2, buying_model: 'CPM', pacing: 'even', category: 'Travel' });
+  });
+
+  it('writes a creator’s handle, inputs and catalog facts; one post date a post, auto for a spread post', () => {
+    expect(maya).toMatchObject({
+      item_id: 'maya.fit',
+      amount: '',
+      posts: 3,
+      fee_per_post: 1200,
+      post_dates: 'auto 2024-01-20 auto',
+      spark_budget: 500,
+      display_name: '=Maya "M"',
+      niche: 'fitness',
+      creator_country: 'US',
+      tier: 'micro',
+      fans: 50_000,
+      avg_views: 8_000,
+      catalog_engagement_rate: 0.06,
+      catalog_fee: 800,
+    });
+    // A date past the last post is one the app ignores: it isn't written.
+    expect(jun).toMatchObject({ item_id: 'jun', post_dates: '2024-01-10', spark_budget: '', avg_views: '', catalog_engagement_rate: '' });
+  });
+
+  it('leaves unticked formats out', () => {
+    expect(rows.map((r) => r.item_id)).toEqual(['in-feed', 'brand-takeover', 'maya.fit', 'jun', '']);
+  });
+
+  it('repeats the plan’s settings on every row, typed numbers as values, overrides one a line', () => {
+    const settings = {
+      status: 'proposed',
+      total_budget: 1_000_000,
+      kpi_target: 2_500_000,
+      countries: 'KR US',
+      age_bands: '18-24 25-34 55+',
+      gender: 'female',
+      agency_commission_pct: 15,
+      usage_rights_fee: 2000,
+      whitelisting_fee: '',
+      production_fee: 3500.25,
+      tax_pct: 10,
+      exclude_weekends: 'yes',
+      assumption_overrides: 'clickThroughRate=1.5\naverageOrderValue=45.5',
+    };
+    for (const row of rows) expect(row).toMatchObject(settings);
+    expect(total).toMatchObject({ item_type: 'total', item_id: '', amount: '', posts: '', fans: '' });
+  });
+
+  it('neutralises a display name that starts with a formula trigger, and quotes the override cell', () => {
+    const parsed = parseCsv(csv);
+    expect(column(parsed[3], 'display_name')).toBe('\'=Maya "M"');
+    expect(csv).toContain('"clickThroughRate=1.5\naverageOrderValue=45.5"');
+    expect(column(parsed[5], 'exclude_weekends')).toBe('yes');
   });
 });
 

@@ -1,0 +1,275 @@
+import { format } from 'date-fns';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useAdFormats } from '../../api/ad-formats';
+import { useBenchmarks } from '../../api/benchmarks';
+import { importPlanCsv, MAX_CSV_BYTES, type CsvMessage, type PlanCsvImport } from '../../domain/csv-import';
+import type { Plan } from '../../domain/plan';
+import { parseIsoDate } from '../../domain/validation';
+import { planSchema } from '../../store/plan-schema';
+import './import-csv.css';
+
+export interface ImportCsvProps {
+  /** Name of the plan open now: "Replace" puts the imported plan in its place. */
+  openPlanName: string;
+  /**
+   * Called once with the imported plan: `replace` puts it in place of the open plan (the
+   * caller keeps the replaced one for undo), `new` adds it beside the open plan.
+   */
+  onImport(plan: Plan, mode: 'replace' | 'new'): void;
+}
+
+type State =
+  | { step: 'idle' }
+  | { step: 'reading'; fileName: string }
+  | { step: 'review'; fileName: string; result: PlanCsvImport; confirmReplace: boolean }
+  | { step: 'failed'; fileName: string; reason: string };
+
+let idCounter = 0;
+function newPlanId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now()}-${++idCounter}`;
+}
+
+/** "Jan 8, 2024"; "not set" when empty; the text itself when it isn't a date. */
+function day(text: string): string {
+  if (text === '') return 'not set';
+  const date = parseIsoDate(text);
+  return date ? format(date, 'MMM d, yyyy') : text;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+function messageText(m: CsvMessage): string {
+  return m.line === null ? m.reason : `Line ${m.line}: ${m.reason}`;
+}
+
+/**
+ * "Import CSV": reads a plan CSV (exported by Reachplan, or saved again by a spreadsheet) and
+ * shows what it found, with the rows it couldn't read, before anything changes. The review is
+ * a named region that takes focus; Escape or Cancel closes it and hands focus back.
+ */
+export function ImportCsv({ openPlanName, onImport }: ImportCsvProps) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [done, setDone] = useState('');
+  const inputId = useId();
+  const headingId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const question = useRef<HTMLParagraphElement>(null);
+  // A file picked while another is being read wins: the older read is dropped.
+  const readId = useRef(0);
+  const formats = useAdFormats();
+  const benchmarks = useBenchmarks();
+
+  const panelOpen = state.step !== 'idle';
+  const confirming = state.step === 'review' && state.confirmReplace;
+  useEffect(() => {
+    if (panelOpen && !confirming) heading.current?.focus();
+  }, [panelOpen, state.step, confirming]);
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+  }, [confirming]);
+
+  const close = () => {
+    readId.current++;
+    setState({ step: 'idle' });
+    button.current?.focus();
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.currentTarget.files?.[0];
+    // Cleared, so picking the same file again (after fixing it) reads it again.
+    e.currentTarget.value = '';
+    if (!file) return;
+    const id = ++readId.current;
+    setDone('');
+    if (file.size > MAX_CSV_BYTES) {
+      setState({
+        step: 'failed',
+        fileName: file.name,
+        reason: `The file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB: a Reachplan plan CSV is far smaller. Check that it is the right file.`,
+      });
+      return;
+    }
+    setState({ step: 'reading', fileName: file.name });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      if (id !== readId.current) return;
+      // A DOMException from the file reader (NotReadableError, NotFoundError) carries the browser's reason.
+      const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : '';
+      const detail = message === '' ? '' : ` (${message})`;
+      setState({ step: 'failed', fileName: file.name, reason: `The file couldn’t be read${detail}. Check that it is still there and try again.` });
+      return;
+    }
+    if (id !== readId.current) return;
+    const catalog = formats.data && benchmarks.data ? { formats: formats.data, assumptions: benchmarks.data.assumptions } : undefined;
+    const result = importPlanCsv(text, { id: newPlanId(), now: new Date(), schema: planSchema, catalog });
+    setState({ step: 'review', fileName: file.name, result, confirmReplace: false });
+  };
+
+  const finish = (plan: Plan, mode: 'replace' | 'new') => {
+    onImport(plan, mode);
+    setDone(mode === 'replace' ? `Replaced “${openPlanName}” with “${plan.name}”.` : `Imported “${plan.name}” as a new plan.`);
+    close();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close();
+    }
+  };
+
+  return (
+    <div className="csv-import">
+      <button ref={button} type="button" className="button" onClick={() => input.current?.click()}>
+        Import CSV
+      </button>
+      <label htmlFor={inputId} className="visually-hidden">
+        Plan CSV file
+      </label>
+      <input ref={input} id={inputId} type="file" accept=".csv,text/csv" hidden onChange={(e) => void onFile(e)} />
+      <p className="visually-hidden" role="status">
+        {done}
+      </p>
+      {panelOpen && (
+        <section className="csv-import__panel" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+          <h3 id={headingId} ref={heading} tabIndex={-1}>
+            Import from {state.fileName}
+          </h3>
+          {state.step === 'reading' && <p role="status">Reading the file…</p>}
+          {state.step === 'failed' && (
+            <>
+              <p className="csv-import__problem">{state.reason}</p>
+              <div className="csv-import__actions">
+                <button type="button" className="button" onClick={close}>
+                  Close
+                </button>
+              </div>
+            </>
+          )}
+          {state.step === 'review' && (
+            <Review
+              result={state.result}
+              openPlanName={openPlanName}
+              confirmReplace={state.confirmReplace}
+              questionRef={question}
+              onReplace={() => setState({ ...state, confirmReplace: true })}
+              onBack={() => setState({ ...state, confirmReplace: false })}
+              onFinish={finish}
+              onCancel={close}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
+
+interface ReviewProps {
+  result: PlanCsvImport;
+  openPlanName: string;
+  confirmReplace: boolean;
+  questionRef: RefObject<HTMLParagraphElement | null>;
+  onReplace(): void;
+  onBack(): void;
+  onFinish(plan: Plan, mode: 'replace' | 'new'): void;
+  onCancel(): void;
+}
+
+function Review({ result, openPlanName, confirmReplace, questionRef, onReplace, onBack, onFinish, onCancel }: ReviewProps) {
+  const { plan, problems, notes } = result;
+  return (
+    <>
+      {plan && (
+        <dl className="csv-import__summary">
+          <div>
+            <dt>Plan</dt>
+            <dd>{plan.name === '' ? 'no name' : plan.name}</dd>
+          </div>
+          <div>
+            <dt>Line items</dt>
+            <dd>
+              {plural(plan.formats.length + plan.creators.length, 'line item', 'line items')} ({plural(plan.formats.length, 'format', 'formats')},{' '}
+              {plural(plan.creators.length, 'creator', 'creators')})
+            </dd>
+          </div>
+          <div>
+            <dt>Flight</dt>
+            <dd>
+              {day(plan.startDate)} to {day(plan.endDate)}
+            </dd>
+          </div>
+        </dl>
+      )}
+      {problems.length > 0 && (
+        <div className="csv-import__list">
+          <h4>{plan ? `Not imported (${problems.length})` : 'This file can’t be imported'}</h4>
+          <ul>
+            {problems.map((m, i) => (
+              <li key={i} className="csv-import__problem">
+                {messageText(m)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {notes.length > 0 && (
+        <div className="csv-import__list">
+          <h4>Notes ({notes.length})</h4>
+          <ul>
+            {notes.map((m, i) => (
+              <li key={i}>{messageText(m)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!plan && (
+        <div className="csv-import__actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Close
+          </button>
+        </div>
+      )}
+      {plan && !confirmReplace && (
+        <>
+          <p className="csv-import__hint">
+            Replace puts this plan in place of “{openPlanName}” (Undo brings it back). A new plan leaves “{openPlanName}” as it is.
+          </p>
+          <div className="csv-import__actions">
+            <button type="button" className="button" onClick={onReplace}>
+              Replace “{openPlanName}”
+            </button>
+            <button type="button" className="button button--primary" onClick={() => onFinish(plan, 'new')}>
+              Import as a new plan
+            </button>
+            <button type="button" className="button button--ghost" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      {plan && confirmReplace && (
+        <>
+          <p ref={questionRef} tabIndex={-1} className="csv-import__question">
+            Replace “{openPlanName}” with “{plan.name}”? Its line items and settings are replaced; Undo brings them back.
+          </p>
+          <div className="csv-import__actions">
+            <button type="button" className="button button--primary" onClick={() => onFinish(plan, 'replace')}>
+              Yes, replace “{openPlanName}”
+            </button>
+            <button type="button" className="button" onClick={onBack}>
+              Back
+            </button>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+export default ImportCsv;

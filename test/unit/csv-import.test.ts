@@ -1,0 +1,565 @@
+/** Reading plan CSVs back: file variants, the export's `'`, rejected rows with their lines, files that are not plans. */
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { AD_FORMATS } from '../../mocks/data/ad-formats';
+import { ASSUMPTIONS, BENCHMARKS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvRows, normalisePlanForCsv, PLAN_CSV_COLUMNS, planCsvRows, toCsv, type PlanCsvColumn } from '../../src/domain/csv';
+import {
+  detectSeparator,
+  importPlanCsv,
+  MAX_CSV_BYTES,
+  MAX_CSV_LINE_ITEMS,
+  readCsvDate,
+  readCsvNumber,
+  readCsvRecords,
+  type ImportPlanCsvOptions,
+  type PlanCsvImport,
+  type PlanSchemaCheck,
+} from '../../src/domain/csv-import';
+import type { Plan } from '../../src/domain/plan';
+import { project } from '../../src/domain/projection';
+import { planSchema } from '../../src/store/plan-schema';
+import { check, creatorLine, defaultAssumptions, formatLine, planWith, takeoverLine } from './plan-fixtures';
+
+const ID = 'imported-plan';
+const NOW = new Date(2024, 4, 2, 10, 0);
+const CATALOG = { formats: AD_FORMATS, assumptions: ASSUMPTIONS };
+
+/** In-Feed Ads, a Brand Takeover and a creator with dated and spread posts: rows on lines 2, 3 and 4, the total on 5. */
+const PLAN = planWith({
+  name: 'Q3 launch',
+  goal: 'sales',
+  status: 'approved',
+  totalBudget: '1,000,000',
+  kpiTarget: '250,000',
+  targeting: { countries: ['US', 'KR'], ageBands: ['18-24', '25-34'], gender: 'all' },
+  formats: [formatLine('in-feed', '60,000', { buyingModel: 'CPV', pacing: 'front-loaded' }), takeoverLine('2')],
+  creators: [creatorLine({ handle: 'maya.fit', posts: '2', fee: '800', postDates: ['', '2024-01-20'], sparkBudget: '500' })],
+  assumptionOverrides: { averageOrderValue: '45' },
+  costs: { agencyCommission: '15', usageRights: '1,000', whitelisting: '', production: '2,500', tax: '8.5' },
+  excludeWeekends: true,
+});
+const EXPECTED = normalisePlanForCsv(PLAN, { id: ID, now: NOW });
+
+function exportCsv(plan: Plan = PLAN): string {
+  const result = check(plan);
+  expect(result.errors).toEqual({});
+  return toCsv(planCsvRows(plan, project(result.input)), PLAN_CSV_COLUMNS);
+}
+
+type Table = string[][];
+
+/** The exported file as a table of cells (header first), as any CSV reader gives it. */
+function tableOf(csv: string): Table {
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+function writeCsv(table: Table, options: { separator?: ',' | ';'; newline?: string; bom?: boolean } = {}): string {
+  const newline = options.newline ?? '\r\n';
+  const body = Papa.unparse(table, { delimiter: options.separator ?? ',', newline, quotes: false, escapeFormulae: false });
+  return `${options.bom === false ? '' : '\uFEFF'}${body}${newline}`;
+}
+
+const at = (column: PlanCsvColumn) => PLAN_CSV_COLUMNS.indexOf(column);
+
+/** A copy of `row` with some cells changed. */
+function edit(row: readonly string[] | undefined, cells: Partial<Record<PlanCsvColumn, string>>): string[] {
+  if (!row) throw new Error('no row');
+  const copy = [...row];
+  for (const [column, value] of Object.entries(cells)) copy[at(column as PlanCsvColumn)] = value;
+  return copy;
+}
+
+/** Every cell of one column changed by `change`. */
+function mapColumn(table: Table, column: PlanCsvColumn, change: (cell: string) => string): Table {
+  return table.map((row, i) => (i === 0 ? row : row.map((cell, j) => (j === at(column) ? change(cell) : cell))));
+}
+
+function importCsv(text: string, options: Partial<ImportPlanCsvOptions> = {}): PlanCsvImport {
+  return importPlanCsv(text, { id: ID, now: NOW, schema: planSchema, ...options });
+}
+
+/** Imports a file that must give a plan that passes the stored-plan schema. */
+function importPlan(text: string, options: Partial<ImportPlanCsvOptions> = {}): { plan: Plan } & PlanCsvImport {
+  const result = importCsv(text, options);
+  if (!result.plan) throw new Error(`no plan: ${JSON.stringify(result.problems)}`);
+  expect(planSchema.safeParse(result.plan).success).toBe(true);
+  return { ...result, plan: result.plan };
+}
+
+const BASE = tableOf(exportCsv());
+const [HEADER = [], IN_FEED, TAKEOVER, CREATOR, TOTAL] = BASE;
+
+describe('importPlanCsv: the export read back', () => {
+  it('gives the plan as the CSV carries it, with a new id, updatedAt = now, no scenario link and nothing else', () => {
+    const result = importPlan(exportCsv(), { catalog: CATALOG });
+    expect(result).toMatchObject({ problems: [], notes: [], separator: ',' });
+    expect(result.plan).toEqual(EXPECTED);
+    expect(result.plan).toMatchObject({ id: ID, updatedAt: NOW.toISOString(), scenarioOf: null, shortlist: [], retiredContracts: {}, otherKpiTargets: {} });
+    expect(result.plan.formats.map((f) => [f.formatId, f.amount, f.buyingModel, f.pacing, f.category])).toEqual([
+      ['in-feed', '60000', 'CPV', 'front-loaded', ''],
+      ['brand-takeover', '2', 'CPM', 'even', 'Food & beverage'],
+    ]);
+    expect(result.plan.creators[0]).toMatchObject({ handle: 'maya.fit', posts: '2', fee: '800', postDates: ['', '2024-01-20'], sparkBudget: '500' });
+    expect(project(check(result.plan).input)).toEqual(project(check(PLAN).input));
+  });
+});
+
+describe('importPlanCsv: files as spreadsheets save them', () => {
+  const semicolonTable = mapColumn(
+    mapColumn(BASE, 'amount', (c) => c.replace('60000', '60.000')),
+    'tax_pct',
+    (c) => c.replace('.', ','),
+  );
+
+  it.each<[string, string]>([
+    ['without a BOM', writeCsv(BASE, { bom: false })],
+    ['with LF line ends', writeCsv(BASE, { newline: '\n' })],
+    ['with CR line ends (classic Mac)', writeCsv(BASE, { newline: '\r' })],
+    ['with a mix of line ends', `\uFEFF${BASE.map((r) => Papa.unparse([r])).join('\n').replace('\n', '\r\n')}\n`],
+    ['with every cell quoted', `\uFEFF${Papa.unparse(BASE, { quotes: true, newline: '\r\n' })}\r\n`],
+    ['separated by semicolons, with decimal commas and dots grouping thousands', writeCsv(semicolonTable, { separator: ';' })],
+    ['with a sep=; line first', `sep=;\r\n${writeCsv(semicolonTable, { separator: ';', bom: false })}`],
+    ['with blank lines and empty rows between and after the rows', writeCsv([HEADER, [], IN_FEED ?? [], HEADER.map(() => ''), TAKEOVER ?? [], CREATOR ?? [], [], TOTAL ?? [], HEADER.map(() => ' ')])],
+    ['with blank lines before the header', `\r\n\r\n${writeCsv(BASE, { bom: false })}`],
+  ])('reads the plan %s', (_, text) => {
+    const result = importPlan(text);
+    expect(result.problems).toEqual([]);
+    expect(result.plan).toEqual(EXPECTED);
+  });
+
+  it('detects the separator from the header, quotes included', () => {
+    expect(detectSeparator('a;b;c\n1,5;2;3')).toBe(';');
+    expect(detectSeparator('"a;b",c,d\n')).toBe(',');
+    expect(detectSeparator('"x,y";b;c')).toBe(';');
+    expect(importCsv(writeCsv(semicolonTable, { separator: ';' })).separator).toBe(';');
+  });
+
+  it('reads columns in any order, by header name in any case and spacing, ignoring unknown columns', () => {
+    const order = HEADER.map((_, i) => i).reverse();
+    const header = HEADER.map((h) => (h === 'plan_name' ? ' Plan Name ' : h === 'item_type' ? 'ITEM-TYPE' : h === 'fee_per_post' ? 'Fee per post' : h));
+    const table = [
+      ['Owner', ...order.map((i) => header[i] ?? ''), 'notes'],
+      ...BASE.slice(1).map((row, r) => [`owner ${r}`, ...order.map((i) => row[i] ?? ''), '=not read']),
+    ];
+    const result = importPlan(writeCsv(table));
+    expect(result.problems).toEqual([]);
+    expect(result.plan).toEqual(EXPECTED);
+  });
+
+  it('reads dates as Excel reformats them: M/d/yyyy in comma files, d.M.yyyy and d/M/yyyy in semicolon files, yyyy/M/d', () => {
+    const us = mapColumn(mapColumn(mapColumn(BASE, 'start_date', () => '1/8/2024'), 'end_date', () => '2/4/2024'), 'post_dates', (c) => (c === '' ? c : c.replace('2024-01-20', '1/20/2024')));
+    const german = mapColumn(mapColumn(mapColumn(semicolonTable, 'start_date', () => '8.1.2024'), 'end_date', () => '04.02.2024'), 'post_dates', (c) => c.replace('2024-01-20', '20.1.2024'));
+    const french = mapColumn(mapColumn(semicolonTable, 'start_date', () => '08/01/2024'), 'end_date', () => '4/2/2024');
+    const korean = mapColumn(mapColumn(BASE, 'start_date', () => '2024/1/8'), 'end_date', () => '2024/02/04');
+    for (const text of [writeCsv(us), writeCsv(german, { separator: ';' }), writeCsv(french, { separator: ';' }), writeCsv(korean)]) {
+      const result = importPlan(text);
+      expect(result.problems).toEqual([]);
+      expect(result.plan).toEqual(EXPECTED);
+    }
+  });
+
+  it('reads numbers a spreadsheet formatted: grouped, with $, with %, padded', () => {
+    const table = BASE.map((row, i) =>
+      i === 0
+        ? row
+        : edit(row, {
+            total_budget: '$1,000,000.00',
+            kpi_target: ' 250,000 ',
+            agency_commission_pct: '15%',
+            usage_rights_fee: '$1,000',
+            production_fee: '2,500.00',
+            tax_pct: '8.50%',
+            ...(i === 1 ? { amount: '$60,000.00' } : {}),
+            ...(i === 3 ? { fee_per_post: '$800.00', spark_budget: '$500', fans: '50,000', avg_views: '8,000', catalog_engagement_rate: '6%', catalog_fee: '$800' } : {}),
+          }),
+    );
+    const result = importPlan(writeCsv(table));
+    expect(result.problems).toEqual([]);
+    expect(result.plan).toEqual(EXPECTED);
+  });
+});
+
+describe('readCsvRecords', () => {
+  it('counts physical lines: a line break inside quotes moves the next record down', () => {
+    const { records, unclosed } = readCsvRecords('a,b\r\n"x\r\ny\nz",1\r\n\r\nlast,"q""uote"', ',');
+    expect(unclosed).toBeNull();
+    expect(records).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x\r\ny\nz', '1'] },
+      { line: 5, cells: [''] },
+      { line: 6, cells: ['last', 'q"uote'] },
+    ]);
+  });
+
+  it('keeps a lone CR inside quotes, and reports a quote never closed with the line it opens on', () => {
+    expect(readCsvRecords('"\rX",b\n', ',').records).toEqual([{ line: 1, cells: ['\rX', 'b'] }]);
+    expect(readCsvRecords('a,b\nc,"open\nd,e\n', ',')).toEqual({ records: [{ line: 1, cells: ['a', 'b'] }], unclosed: 2 });
+  });
+});
+
+describe('readCsvNumber', () => {
+  it.each<[string, ',' | ';', Parameters<typeof readCsvNumber>[2], number | null]>([
+    ['60000', ',', {}, 60000],
+    ['60,000', ',', {}, 60000],
+    ['60,000.5', ',', {}, 60000.5],
+    ['$60,000.50', ',', { dollar: true }, 60000.5],
+    ['$60,000.50', ',', {}, null],
+    [' 1 234 567 ', ',', {}, 1234567],
+    ['1,5', ',', {}, null],
+    ['1,23,456', ',', {}, null],
+    ['1.234', ',', {}, 1.234],
+    ['-0.19', ',', {}, -0.19],
+    ['1.5E-07', ',', {}, 1.5e-7],
+    ['60.000,5', ';', {}, 60000.5],
+    ['60000,5', ';', {}, 60000.5],
+    ['1.500', ';', {}, 1500],
+    ['1.500', ';', { inText: true }, 1.5],
+    ['1.500.000', ';', { inText: true }, 1500000],
+    ['0.06', ';', {}, 0.06],
+    ['1\u00a0234,5', ';', {}, 1234.5],
+    ['1,5E-07', ';', {}, 1.5e-7],
+    ['1.234E-07', ';', {}, 1.234e-7],
+    ['-2,5', ';', {}, -2.5],
+    ['12,5%', ';', { percent: true }, 12.5],
+    ['12%', ',', {}, null],
+    ['60k', ',', {}, null],
+    ['', ',', {}, null],
+    ['1,2,3', ';', {}, null],
+    ['abc', ';', {}, null],
+  ])('"%s" in a "%s" file (%o) reads as %s', (cell, separator, options, value) => {
+    expect(readCsvNumber(cell, separator, options)?.value ?? null).toBe(value);
+  });
+
+  it('says whether the number carried a %', () => {
+    expect(readCsvNumber('6%', ',', { percent: true })).toEqual({ value: 6, percent: true });
+    expect(readCsvNumber('0.06', ',', { percent: true })).toEqual({ value: 0.06, percent: false });
+  });
+});
+
+describe('readCsvDate', () => {
+  it.each<[string, ',' | ';', string | null]>([
+    ['2024-06-20', ',', '2024-06-20'],
+    ['2024-6-2', ';', '2024-06-02'],
+    [' 2024-06-20 ', ',', '2024-06-20'],
+    ['6/20/2024', ',', '2024-06-20'],
+    ['06/02/2024', ',', '2024-06-02'],
+    ['06/02/2024', ';', '2024-02-06'],
+    ['20/6/2024', ';', '2024-06-20'],
+    ['20/6/2024', ',', null],
+    ['20.6.2024', ';', '2024-06-20'],
+    ['2024/6/20', ',', '2024-06-20'],
+    ['2024/6/20', ';', '2024-06-20'],
+    ['2024-02-30', ',', null],
+    ['2/29/2023', ',', null],
+    ['6/20/24', ',', null],
+    ['June 20, 2024', ',', null],
+    ['', ',', null],
+  ])('"%s" in a "%s" file reads as %s', (cell, separator, date) => {
+    expect(readCsvDate(cell, separator)).toBe(date);
+  });
+});
+
+describe('importPlanCsv: the export’s neutralising apostrophe', () => {
+  it.each([
+    ["'=SUM(A1:A9)", '=SUM(A1:A9)'],
+    ["'+1", '+1'],
+    ["'-2+3", '-2+3'],
+    ["'@handle", '@handle'],
+    ["'\tTabbed", '\tTabbed'],
+    ["'\rCR", '\rCR'],
+    ["''=x", "'=x"],
+    ["'Quoted", "'Quoted"],
+    ["It's", "It's"],
+    ["'5", "'5"],
+    ["'", "'"],
+    ["'\n=x", "'\n=x"],
+    ["a'=b", "a'=b"],
+  ])('a display name written %j is read as %j', (cell, expected) => {
+    const result = importPlan(writeCsv([HEADER, edit(CREATOR, { display_name: cell })]));
+    expect(result.plan.creators[0]?.displayName).toBe(expected);
+  });
+
+  it('is removed from the plan name, a handle and the category too, and a neutralised number is read', () => {
+    const rows = BASE.slice(1).map((row) => edit(row, { plan_name: "'=Launch" }));
+    const table = [HEADER, edit(rows[0], { amount: "'-5" }), edit(rows[1], { category: "'@Travel" }), edit(rows[2], { item_id: "'-maya" }), rows[3] ?? []];
+    const { plan } = importPlan(writeCsv(table));
+    expect(plan.name).toBe('=Launch');
+    expect(plan.formats.map((f) => [f.amount, f.category])).toEqual([
+      ['-5', ''],
+      ['2', '@Travel'],
+    ]);
+    expect(plan.creators[0]?.handle).toBe('-maya');
+  });
+});
+
+describe('importPlanCsv: rows that can’t be read, with their lines', () => {
+  // The plan name holds a line break, so every row takes two lines of the file: row n starts on line 2n.
+  const named = (row: readonly string[] | undefined, cells: Partial<Record<PlanCsvColumn, string>> = {}) => edit(row, { plan_name: 'Q3\nlaunch', ...cells });
+  const table: Table = [
+    HEADER,
+    named(IN_FEED), // 2
+    named(IN_FEED, { item_type: 'banner' }), // 4
+    named(IN_FEED, { item_id: 'topview' }), // 6
+    named(IN_FEED, { item_id: ' ' }), // 8
+    named(CREATOR, { item_id: '' }), // 10
+    named(IN_FEED, { amount: '70000' }), // 12
+    named(CREATOR, { item_id: 'ana', fee_per_post: '800 dollars' }), // 14
+    named(CREATOR, { item_id: 'bo', post_dates: 'auto next-tuesday 2024-01-20' }), // 16
+    named(TAKEOVER, { amount: '2 days' }), // 18
+    named(CREATOR, { item_id: 'cy', niche: 'yoga', tier: 'giga' }), // 20
+    named(CREATOR, { item_id: 'di', fans: 'lots' }), // 22
+    named(TAKEOVER, { buying_model: 'CPA', pacing: 'asap' }), // 24
+    named(CREATOR, { item_id: '@maya.fit' }), // 26: the handle, typed with its @
+    named(CREATOR, { item_id: 'ed', catalog_engagement_rate: '1.5' }), // 28
+    named(CREATOR, { item_id: 'fay', catalog_fee: '-5', avg_views: 'n/a' }), // 30
+    named(CREATOR), // 32
+    named(CREATOR, { item_type: '' }), // 34
+    named(TOTAL), // 36
+  ];
+  const result = importCsv(writeCsv(table));
+
+  it('lists each with its line (header = 1, lines inside quoted cells counted) and a reason a marketer reads', () => {
+    expect(result.problems).toEqual([
+      { line: 4, reason: '“banner” isn’t an item type Reachplan knows (format, creator or total): this row was not imported.' },
+      { line: 6, reason: 'Format topview was not imported: “topview” isn’t a format id Reachplan knows (in-feed, brand-takeover, hashtag-challenge, hashtag-challenge-plus or branded-effects).' },
+      { line: 8, reason: 'This format row was not imported: a format row needs its format id in item_id.' },
+      { line: 10, reason: 'This creator row was not imported: a creator row needs the creator’s handle in item_id.' },
+      { line: 12, reason: 'Format in-feed is listed twice (first on line 2): this row was not imported.' },
+      { line: 14, reason: 'Creator @ana was not imported: fee_per_post “800 dollars” isn’t a number (write it like 60000 or 60,000.50).' },
+      {
+        line: 16,
+        reason: 'Creator @bo was not imported: post_dates: “next-tuesday” isn’t a date (write yyyy-MM-dd or M/d/yyyy, or auto to spread a post evenly).',
+      },
+      { line: 18, reason: 'Format brand-takeover was not imported: amount “2 days” isn’t a number (write it like 60000 or 60,000.50).' },
+      {
+        line: 20,
+        reason: `Creator @cy was not imported: niche “yoga” isn’t a niche Reachplan knows (fitness, fashion, food, beauty, gaming, comedy, dance, education, technology, travel, family, music, sports, entertainment); tier “giga” isn’t nano, micro, mid, macro or mega.`,
+      },
+      { line: 22, reason: 'Creator @di was not imported: fans “lots” isn’t a number.' },
+      { line: 24, reason: 'Format brand-takeover was not imported: buying_model “CPA” isn’t CPM, CPC or CPV; pacing “asap” isn’t even or front-loaded.' },
+      { line: 28, reason: 'Creator @ed was not imported: catalog_engagement_rate “1.5” must be a share from 0 to 1 (0.06 for 6%).' },
+      { line: 30, reason: 'Creator @fay was not imported: avg_views “n/a” isn’t a number; catalog_fee can’t be negative.' },
+      { line: 32, reason: 'Creator @maya.fit is listed twice (first on line 26): this row was not imported.' },
+      { line: 34, reason: 'This row has no item_type: it should be format, creator or total. It was not imported.' },
+    ]);
+  });
+
+  it('counts the lines of a multi-line overrides cell (LF inside, CRLF between rows)', () => {
+    const twoOverrides = tableOf(exportCsv({ ...PLAN, assumptionOverrides: { averageOrderValue: '45', clickThroughRate: '1.2', conversionRate: '2' } }));
+    const [header = [], inFeed, takeover, creator, total] = twoOverrides;
+    expect(inFeed?.[at('assumption_overrides')]).toBe('clickThroughRate=1.2\nconversionRate=2\naverageOrderValue=45');
+    const text = writeCsv([header, inFeed ?? [], edit(takeover, { item_id: 'topview' }), creator ?? [], edit(creator, { item_type: 'influencer' }), total ?? []]);
+    expect(importCsv(text).problems.map((p) => p.line)).toEqual([5, 11]);
+  });
+
+  it('imports every other row, and takes the plan’s settings from the total row', () => {
+    expect(result.plan?.name).toBe('Q3\nlaunch');
+    expect(result.plan?.formats.map((f) => f.formatId)).toEqual(['in-feed']);
+    expect(result.plan?.creators.map((c) => c.handle)).toEqual(['maya.fit']);
+    expect(result.notes).toEqual([]);
+  });
+});
+
+describe('importPlanCsv: the plan’s settings', () => {
+  it('lists a setting it can’t read on the row it came from and uses the app’s default', () => {
+    const total = edit(TOTAL, {
+      start_date: '31/31/2024',
+      goal: 'reach',
+      status: 'won',
+      total_budget: 'a million',
+      countries: 'US FR KR de',
+      age_bands: '18–24 25-34 40-50',
+      gender: 'both',
+      tax_pct: '8.5 percent',
+      exclude_weekends: 'sometimes',
+      assumption_overrides: 'averageOrderValue=45\nmagicRate=3\nclickThroughRate=lots\nconversionRate=',
+    });
+    const rows = BASE.slice(1, -1).map((row) => edit(row, { start_date: '31/31/2024' }));
+    const result = importCsv(writeCsv([HEADER, ...rows, total]));
+    expect(result.problems).toEqual(
+      [
+        'Start_date “31/31/2024” isn’t a date (write it like yyyy-MM-dd or M/d/yyyy); the plan’s start date is left empty.',
+        'Goal “reach” isn’t a goal Reachplan knows (awareness, engagement, ugc, app-installs or sales); the plan’s goal is awareness.',
+        'Status “won” isn’t draft, proposed or approved; the plan is a draft.',
+        'Total_budget “a million” isn’t a number (write it like 60000 or 60,000.50); it is left empty.',
+        'Tax_pct “8.5 percent” isn’t a number (write it like 60000 or 60,000.50); it is left empty.',
+        'Countries: “FR” and “de” aren’t a country Reachplan knows (US, KR, GB, CA, JP) and were left out.',
+        'Age_bands: “40-50” isn’t an age group Reachplan knows (13-17, 18-24, 25-34, 35-44, 45-54, 55+) and was left out.',
+        'Gender “both” isn’t all, female or male; the plan targets all.',
+        'Exclude_weekends “sometimes” isn’t yes or no; weekends are not excluded.',
+        'Assumption_overrides: “magicRate” isn’t an assumption Reachplan knows and was left out.',
+        'Assumption_overrides: clickThroughRate “lots” isn’t a number and was left out.',
+      ].map((reason) => ({ line: 5, reason })),
+    );
+    expect(result.plan).toMatchObject({
+      startDate: '',
+      goal: 'awareness',
+      status: 'draft',
+      totalBudget: '',
+      targeting: { countries: ['US', 'KR'], ageBands: ['18-24', '25-34'], gender: 'all' },
+      excludeWeekends: false,
+      assumptionOverrides: { averageOrderValue: '45' },
+    });
+    expect(result.plan?.costs.tax).toBe('');
+  });
+
+  it('accepts a goal by its label, any case, and defaults for empty settings', () => {
+    const rows = BASE.slice(1).map((row) => edit(row, { goal: 'App installs', status: '', gender: '', exclude_weekends: '', countries: 'us, kr', assumption_overrides: '' }));
+    const { plan, problems } = importPlan(writeCsv([HEADER, ...rows]));
+    expect(problems).toEqual([]);
+    expect(plan).toMatchObject({ goal: 'app-installs', status: 'draft', excludeWeekends: false, assumptionOverrides: {}, targeting: { countries: ['US', 'KR'], gender: 'all' } });
+  });
+
+  it('notes line items whose settings differ from the total row, and uses the total row’s', () => {
+    const table = [HEADER, edit(IN_FEED, { plan_name: 'Old name', total_budget: '900,000' }), edit(TAKEOVER, { total_budget: '1,000,000.00', goal: 'SALES' }), CREATOR ?? [], edit(TOTAL, {})];
+    const result = importPlan(writeCsv(table));
+    expect(result.notes).toEqual([{ line: 2, reason: 'plan_name and total_budget differ from the total row (line 5), whose values were used for the plan.' }]);
+    expect(result.plan).toMatchObject({ name: 'Q3 launch', totalBudget: '1000000' });
+  });
+
+  it('reads the settings from the first line item when there is no total row', () => {
+    const table = [HEADER, edit(IN_FEED, { plan_name: 'First' }), TAKEOVER ?? [], CREATOR ?? []];
+    const result = importPlan(writeCsv(table));
+    expect(result.plan).toEqual({ ...EXPECTED, name: 'First' });
+    expect(result.notes).toEqual([
+      { line: 3, reason: 'plan_name differs from line 2, whose value was used for the plan.' },
+      { line: 4, reason: 'plan_name differs from line 2, whose value was used for the plan.' },
+    ]);
+  });
+
+  it('reads them from the first line item that was imported when the first one wasn’t', () => {
+    const table = [HEADER, edit(IN_FEED, { item_id: 'topview', plan_name: 'Misaligned', goal: '60000' }), edit(TAKEOVER, { plan_name: 'Second' }), CREATOR ?? []];
+    const result = importPlan(writeCsv(table));
+    expect(result.problems.map((p) => p.line)).toEqual([2]);
+    expect(result.plan).toMatchObject({ name: 'Second', goal: 'sales' });
+    expect(result.notes).toEqual([{ line: 4, reason: 'plan_name differs from line 3, whose value was used for the plan.' }]);
+  });
+
+  it('reads a second total row as a problem and ignores it', () => {
+    const result = importPlan(writeCsv([...BASE, edit(TOTAL, { plan_name: 'Other' })]));
+    expect(result.problems).toEqual([{ line: 6, reason: 'A second total row (the first is on line 5): it was not read.' }]);
+    expect(result.plan.name).toBe('Q3 launch');
+  });
+});
+
+describe('importPlanCsv: notes', () => {
+  it('uses the inputs when a row’s exported budget disagrees with them (given the catalog)', () => {
+    const table = [HEADER, edit(IN_FEED, { budget: '50000' }), edit(TAKEOVER, { budget: '1' }), edit(CREATOR, { budget: '$1,600' }), TOTAL ?? []];
+    const withCatalog = importPlan(writeCsv(table), { catalog: CATALOG });
+    expect(withCatalog.plan).toEqual(EXPECTED);
+    const price = defaultAssumptions().takeoverPricePerDay;
+    expect(withCatalog.notes).toEqual([
+      { line: 2, reason: 'Format in-feed: budget says $50,000 but amount gives $60,000. The plan follows the input columns; budget is worked out from them on export.' },
+      {
+        line: 3,
+        reason: `Format brand-takeover: budget says $1 but amount gives 2 days at $${price.toLocaleString('en-US')} a day, or $${(2 * price).toLocaleString('en-US')}. The plan follows the input columns; budget is worked out from them on export.`,
+      },
+      { line: 4, reason: 'Creator @maya.fit: budget says $1,600 but posts × fee_per_post + spark_budget give $2,100. The plan follows the input columns; budget is worked out from them on export.' },
+    ]);
+    expect(importPlan(writeCsv(table)).notes).toEqual([]);
+  });
+
+  it('notes more post dates than posts, a currency other than USD, cells past the header and a repeated column', () => {
+    const header = [...HEADER, 'plan_name'];
+    const table = [header, edit(IN_FEED, { currency: 'EUR' }), TAKEOVER ?? [], [...edit(CREATOR, { post_dates: '2024-01-10 auto 2024-01-12' }), 'Other', 'x', 'y'], TOTAL ?? []];
+    const result = importPlan(writeCsv(table));
+    expect(result.problems).toEqual([]);
+    expect(result.notes).toEqual([
+      { line: 1, reason: 'The column plan_name appears twice: the first one was read.' },
+      { line: 2, reason: 'currency “EUR”: Reachplan plans are in USD, so amounts were read as USD.' },
+      { line: 4, reason: 'This row has more cells than the header; the last 2 were ignored. A value with a “,” in it needs quotes.' },
+      { line: 4, reason: 'Creator @maya.fit: post_dates has 3 dates for 2 posts: the plan uses the first 2.' },
+    ]);
+    expect(result.plan.creators[0]?.postDates).toEqual(['2024-01-10', '', '2024-01-12']);
+    expect(result.plan.name).toBe('Q3 launch');
+  });
+
+  it('notes text that wasn’t UTF-8', () => {
+    const result = importPlan(writeCsv(BASE.map((row, i) => (i === 0 ? row : edit(row, { plan_name: 'Caf\uFFFD launch' })))));
+    expect(result.notes).toEqual([{ line: null, reason: 'Some characters couldn’t be read, so names may show “�”: the file isn’t UTF-8. In Excel, save as “CSV UTF-8”.' }]);
+  });
+});
+
+describe('importPlanCsv: files that are not a plan CSV', () => {
+  const assumptionsCsv = toCsv(assumptionsCsvRows(BENCHMARKS.assumptions, defaultAssumptions(), new Set()), ASSUMPTIONS_CSV_COLUMNS);
+  const firstExport = writeCsv(BASE.map((row) => row.slice(0, 26)));
+
+  const BINARY = 'This file isn’t a CSV: it looks like a workbook or another binary file. In Excel or Google Sheets, save or download it as CSV (UTF-8) and import that.';
+  it.each<[string, string, number | null, ',' | ';' | null, string]>([
+    ['an empty file', '', null, null, 'The file is empty: there is no plan in it.'],
+    ['a BOM and blank lines', '\uFEFF\r\n  \r\n', null, null, 'The file is empty: there is no plan in it.'],
+    ['an .xlsx workbook', 'PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml', 1, ',', BINARY],
+    ['a UTF-16 text file read as UTF-8', '\uFFFD\uFFFDp\u0000l\u0000a\u0000n\u0000;\u0000', 1, ';', BINARY],
+    ['the assumptions CSV', assumptionsCsv, 1, ',', 'This is an assumptions CSV, not a plan: import a file made with “Export CSV”.'],
+    [
+      'a plan CSV from before the import',
+      firstExport,
+      1,
+      ',',
+      'This plan CSV comes from an earlier Reachplan, which didn’t write what rebuilds a plan: it has no item_id, amount, buying_model, pacing, category, posts or 24 other columns. Export the plan again from Reachplan.',
+    ],
+    [
+      'another CSV',
+      'name;email\nAna;ana@example.com\n',
+      1,
+      ';',
+      'This isn’t a Reachplan plan CSV: it has no plan_name, item_type, start_date, end_date, goal, item_id or 29 other columns. Import a file made with “Export CSV”.',
+    ],
+  ])('%s gets one problem and no plan', (_, text, line, separator, reason) => {
+    expect(importCsv(text)).toEqual({ plan: null, problems: [{ line, reason }], notes: [], separator });
+  });
+
+  it.each<[PlanCsvColumn[], string]>([
+    [['fans'], 'it has no fans column'],
+    [['fans', 'tier'], 'it has no tier or fans columns'],
+  ])('names the columns missing (%j)', (columns, words) => {
+    const result = importCsv(writeCsv(BASE.map((row) => row.filter((_, i) => !columns.map(at).includes(i)))));
+    expect(result.plan).toBeNull();
+    expect(result.problems).toEqual([{ line: 1, reason: `This isn’t a Reachplan plan CSV: ${words}. Import a file made with “Export CSV”.` }]);
+  });
+
+  it('refuses a header without rows', () => {
+    expect(importCsv(writeCsv([HEADER]))).toEqual({
+      plan: null,
+      problems: [{ line: 1, reason: 'The file has a header but no rows: there is no plan in it.' }],
+      notes: [],
+      separator: ',',
+    });
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    const result = importCsv(`${exportCsv()}${' '.repeat(MAX_CSV_BYTES)}`);
+    expect(result.plan).toBeNull();
+    expect(result.problems).toEqual([{ line: null, reason: 'The file is larger than 5 MB: a Reachplan plan CSV is far smaller. Check that it is the right file.' }]);
+  });
+
+  it('refuses more line items than the limit, and reads the limit', () => {
+    const creators = (n: number) => Array.from({ length: n }, (_, i) => edit(CREATOR, { item_id: `creator${i}`, posts: '1', fee_per_post: '1', spark_budget: '', post_dates: '' }));
+    const over = importCsv(writeCsv([HEADER, ...creators(MAX_CSV_LINE_ITEMS + 1), TOTAL ?? []]));
+    expect(over).toMatchObject({ plan: null, problems: [{ line: null, reason: 'The file has 2,001 line-item rows: Reachplan imports at most 2,000. Check that it is the right file.' }] });
+    const limit = importPlan(writeCsv([HEADER, ...creators(MAX_CSV_LINE_ITEMS), TOTAL ?? []]));
+    expect(limit.plan.creators).toHaveLength(MAX_CSV_LINE_ITEMS);
+  });
+
+  it('reports a quote never closed, and keeps the rows before it', () => {
+    const text = `${writeCsv([HEADER, IN_FEED ?? []], { bom: false })}format,"never closed\r\n${Papa.unparse([TAKEOVER ?? []])}\r\n`;
+    const result = importCsv(text);
+    expect(result.problems).toEqual([
+      { line: 3, reason: 'A quoted cell that starts on this line is never closed (a " is missing), so this line and the rest of the file were not read.' },
+    ]);
+    expect(result.plan?.formats.map((f) => f.formatId)).toEqual(['in-feed']);
+  });
+
+  it('returns no plan when the stored-plan schema refuses it', () => {
+    const refusing: PlanSchemaCheck = { safeParse: () => ({ success: false, error: { issues: [{ path: ['creators', 0, 'fans'], message: 'Too big' }] } }) };
+    expect(importCsv(exportCsv(), { schema: refusing })).toEqual({
+      plan: null,
+      problems: [{ line: null, reason: 'The plan read from this file didn’t pass Reachplan’s checks (creators.0.fans: Too big), so nothing was imported.' }],
+      notes: [],
+      separator: ',',
+    });
+  });
+});
