@@ -1,6 +1,8 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { Root } from './app/root';
 import './app/styles.css';
+// After the app's styles: the print rules override them.
+import './features/print/print.css';
 
 /** In the dev server the mocked API runs in a service worker, unless a real API is configured. */
 async function enableMocking(): Promise<void> {

@@ -58,7 +58,7 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     expect(metric('Revenue')).toBe(shownMoney(totals.conversions * 40));
     expect(metric('CPM')).toBe('$10.00');
     expect(metric('ROI')).toBe(shownPercent((totals.conversions * 40) / 60_000 - 1));
-    const table = screen.getByRole('table', { name: 'Results by line item' });
+    const table = (await screen.findByRole('table', { name: 'Results by line item' }));
     const row = within(table).getByRole('row', { name: /^In-Feed Ads/ });
     expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('6,000,000');
     expect(exportButton()).toBeEnabled();
@@ -103,7 +103,7 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     // Zach King has no measured views: 21.9M fans × 14.49% view rate = 3,173,310 views per post.
     expect(metric('Spend')).toBe(`$${(60_000 + 2 * catalogFee).toLocaleString('en-US')}`);
     expect(metric('Impressions')).toBe((6_000_000 + 2 * 3_173_310).toLocaleString('en-US'));
-    const table = screen.getByRole('table', { name: 'Results by line item' });
+    const table = (await screen.findByRole('table', { name: 'Results by line item' }));
     expect(within(table).getByRole('row', { name: /^@zachking/ })).toHaveTextContent(`$${(2 * catalogFee).toLocaleString('en-US')}`);
     expect(screen.getByRole('heading', { name: 'In this plan (1)' })).toBeInTheDocument();
   });
