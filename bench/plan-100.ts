@@ -29,6 +29,8 @@ export function plan100(): Plan {
   return {
     id: 'bench-plan-100',
     name: 'Bench: 100 line items',
+    status: 'draft',
+    scenarioOf: null,
     startDate: '2025-03-03',
     endDate: '2025-03-30',
     goal: 'awareness',
@@ -42,6 +44,8 @@ export function plan100(): Plan {
     shortlist: [],
     retiredContracts: {},
     assumptionOverrides: {},
+    costs: { agencyCommission: '', usageRights: '', whitelisting: '', production: '', tax: '' },
+    excludeWeekends: false,
     updatedAt: '2025-02-24T09:00:00.000Z',
   };
 }

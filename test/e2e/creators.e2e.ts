@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appUrl, DESKTOP, expectAccessible, formatsLoaded, MOBILE, openSession, screenshot, sharedBrowser } from './support';
+import { appUrl, DESKTOP, expectAccessible, formatsLoaded, MOBILE, openSession, savedPlanIn, screenshot, sharedBrowser } from './support';
 
 const browser = sharedBrowser();
 
@@ -13,11 +13,6 @@ async function drawnHandles(page: Page): Promise<string[]> {
     boxes.map((b) => b.getAttribute('aria-label') ?? ''),
   );
   return labels.map((l) => l.replace(/^Add @/, '').replace(/ to plan$/, ''));
-}
-
-/** The plan as saved in the browser. */
-async function savedPlan(page: Page): Promise<{ shortlist: { handle: string }[]; creators: { handle: string; contract: { terms: Record<string, { agreed: boolean }> } }[] }> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('reachplan.plan') ?? '{}').state.plan);
 }
 
 describe.each([
@@ -66,7 +61,11 @@ describe.each([
     await page.getByRole('checkbox', { name: '@zachking: #ad disclosure agreed' }).check();
     await page.getByLabel('@zachking exclusivity (days)').fill('-1');
     await page.getByLabel('@zachking exclusivity (days)').blur();
-    await page.getByText('Exclusivity days can’t be negative.').or(page.getByText("Exclusivity days can't be negative.")).waitFor();
+    // Announced next to the field (the flight timeline lists it too, among the plan's problems).
+    const message = page.getByRole('alert').filter({ hasText: /^Exclusivity days can[’']t be negative\.$/ });
+    await message.waitFor();
+    const describedBy = (await page.getByLabel('@zachking exclusivity (days)').getAttribute('aria-describedby')) ?? '';
+    expect(describedBy.split(' ')).toContain(await message.getAttribute('id'));
     await page.getByLabel('@zachking exclusivity (days)').fill('30');
 
     await page.getByRole('button', { name: 'View @lorengray', exact: true }).click();
@@ -79,9 +78,9 @@ describe.each([
     await page.reload();
     await page.getByText('1 creator matches “lorengray”').waitFor();
     await page.getByRole('region', { name: 'Compare creators (2 of 4)' }).waitFor();
-    const plan = await savedPlan(page);
-    expect(plan.shortlist.map((c) => c.handle)).toEqual(['zachking']);
-    expect(plan.creators.find((c) => c.handle === 'zachking')?.contract.terms.disclosure?.agreed).toBe(true);
+    const plan = await savedPlanIn(page);
+    expect(plan?.shortlist.map((c) => c.handle)).toEqual(['zachking']);
+    expect(plan?.creators.find((c) => c.handle === 'zachking')?.contract.terms.disclosure.agreed).toBe(true);
     expect(await page.getByRole('heading', { name: 'Shortlist (1)' }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

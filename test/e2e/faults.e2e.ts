@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   appUrl,
+  backupsIn,
   expectAccessible,
   formatsLoaded,
   sharedBrowser,
@@ -9,23 +10,23 @@ import {
   MOBILE,
   openSession,
   screenshot,
+  savedWorkspaceIn,
   SEEDED_PLAN,
-  storedPlan,
+  storedWorkspace,
 } from './support';
+import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 
 const browser = sharedBrowser();
 
-// A plan at the current version with every field: the app loads it as it is, with nothing to migrate.
-const STORED = storedPlan(SEEDED_PLAN);
+// A workspace of one plan at the current version with every field: the app loads it as it is, with nothing to migrate.
+const STORED = storedWorkspace([SEEDED_PLAN], SEEDED_PLAN.id);
 
-/** What is saved under the plan's key (the plan and its storage version), for "untouched" checks. */
-async function savedEnvelope(page: Page): Promise<unknown> {
-  const raw = await page.evaluate(() => localStorage.getItem('reachplan.plan'));
-  return raw === null ? null : (JSON.parse(raw) as unknown);
-}
-
-/** The seeded plan, at the current storage version, as it was stored. */
-const UNTOUCHED = JSON.parse(STORED) as unknown;
+/** The workspace as it was stored: the index at the current version and the plan, for "untouched" checks. */
+const UNTOUCHED = {
+  index: { state: { openPlanId: SEEDED_PLAN.id, planIds: [SEEDED_PLAN.id] }, version: PLAN_STORAGE_VERSION },
+  plans: [SEEDED_PLAN],
+  legacy: null,
+};
 
 /** Clicks every Retry on screen until none is left, as a user would. */
 async function retryUntilClear(page: Page): Promise<void> {
@@ -59,14 +60,14 @@ describe('the mocked API misbehaves (?scenario=)', () => {
     await alert.waitFor({ timeout: 15_000 });
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(await alert.innerText()).toMatch(message);
-    expect(await savedEnvelope(page)).toEqual(UNTOUCHED);
+    expect(await savedWorkspaceIn(page)).toEqual(UNTOUCHED);
     if (scenario === 'error') {
       await expectAccessible(page, 'error state');
       await screenshot(page, 'error-1440');
     }
     await retryUntilClear(page);
     await expectPlanShown(page);
-    expect(await savedEnvelope(page)).toEqual(UNTOUCHED);
+    expect(await savedWorkspaceIn(page)).toEqual(UNTOUCHED);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -97,7 +98,7 @@ describe('the mocked API misbehaves (?scenario=)', () => {
     expect(await page.getByRole('checkbox', { name: topCreator, exact: true }).count()).toBe(1);
     await alert.getByRole('button', { name: 'Retry' }).click();
     await page.getByText(/creators match “dance”/).waitFor();
-    expect(await savedEnvelope(page)).toEqual(UNTOUCHED);
+    expect(await savedWorkspaceIn(page)).toEqual(UNTOUCHED);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -149,8 +150,9 @@ describe('stored data that can’t be used', () => {
     await page.goto(appUrl());
     const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
     await banner.waitFor();
-    const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('reachplan.backup.')));
-    expect(backups).toHaveLength(1);
+    // The damaged text is kept, byte for byte, under a backup key; the old key no longer holds it.
+    expect(await backupsIn(page)).toEqual(['{"state": {"plan": ']);
+    expect((await savedWorkspaceIn(page)).legacy).toBeNull();
     await expectAccessible(page, 'recovery banner');
     await screenshot(page, 'recovery-1440');
     const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download backup' }).click()]);

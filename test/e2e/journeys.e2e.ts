@@ -12,10 +12,12 @@ import {
   openSession,
   readDownload,
   screenshot,
+  savedWorkspaceIn,
   SEEDED_PLAN_V1,
   storedPlan,
 } from './support';
 import { emptyContract } from '../../src/domain/contract';
+import { emptyCosts } from '../../src/domain/plan';
 import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 
 const browser = sharedBrowser();
@@ -144,21 +146,25 @@ describe('a returning user', () => {
     const field = page.locator('.field').filter({ has: category });
     await expect.poll(() => field.getByText(/^Choose the Brand Takeover category/).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Export CSV' }).isEnabled()).toBe(true);
-    // Saved back at the current version, with every field the current version has.
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('reachplan.plan') ?? 'null') as unknown);
-    expect(saved).toEqual({
-      version: PLAN_STORAGE_VERSION,
-      state: {
-        plan: {
-          ...SEEDED_PLAN_V1,
-          targeting: { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
-          formats: SEEDED_PLAN_V1.formats.map((f) => ({ ...f, buyingModel: 'CPM', pacing: 'even', category: '' })),
-          creators: SEEDED_PLAN_V1.creators.map((c) => ({ ...c, postDates: [], sparkBudget: '', contract: emptyContract() })),
-          shortlist: [],
-          retiredContracts: {},
-        },
+    // Saved back as a workspace of one plan at the current version, with every field the
+    // current version has; the old single-plan key is gone.
+    const saved = await savedWorkspaceIn(page);
+    expect(saved.index).toEqual({ version: PLAN_STORAGE_VERSION, state: { openPlanId: 'seeded-plan-v1', planIds: ['seeded-plan-v1'] } });
+    expect(saved.legacy).toBeNull();
+    expect(saved.plans).toEqual([
+      {
+        ...SEEDED_PLAN_V1,
+        status: 'draft',
+        scenarioOf: null,
+        targeting: { countries: ['US'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
+        formats: SEEDED_PLAN_V1.formats.map((f) => ({ ...f, buyingModel: 'CPM', pacing: 'even', category: '' })),
+        creators: SEEDED_PLAN_V1.creators.map((c) => ({ ...c, postDates: [], sparkBudget: '', contract: emptyContract() })),
+        shortlist: [],
+        retiredContracts: {},
+        costs: emptyCosts(),
+        excludeWeekends: false,
       },
-    });
+    ]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Download, type Page }
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { CHROME_ARGS, CHROME_PATH } from '../../scripts/chrome.mjs';
 import type { Plan } from '../../src/domain/plan';
-import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
+import { BACKUP_PREFIX, PLAN_STORAGE_KEY, PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 
 export const SCREENSHOT_DIR = 'artifacts/screenshots';
 export const DESKTOP = { width: 1440, height: 900 };
@@ -37,13 +37,16 @@ export interface Session {
   errors: string[];
 }
 
+/** What a returning user's browser holds: a legacy plan envelope (`storedPlan`), or keys and values (`storedWorkspace`). */
+export type Stored = string | Readonly<Record<string, string>>;
+
 /**
- * A fresh browser context. `storedPlan` is written to localStorage before the app's first
- * load only (a reload keeps whatever the app saved), as a returning user's browser would hold it.
+ * A fresh browser context. `stored` is written to localStorage before the app's first load
+ * only (a reload keeps whatever the app saved), as a returning user's browser would hold it.
  */
 export async function openSession(
   browser: Browser,
-  options: { viewport?: { width: number; height: number }; stored?: string } = {},
+  options: { viewport?: { width: number; height: number }; stored?: Stored } = {},
 ): Promise<Session> {
   const viewport = options.viewport ?? DESKTOP;
   const mobile = viewport.width < 600;
@@ -55,15 +58,15 @@ export async function openSession(
     timezoneId: 'America/New_York',
     acceptDownloads: true,
   });
-  if (options.stored !== undefined) {
-    await context.addInitScript((stored) => {
-      if (!sessionStorage.getItem('e2e-seeded')) {
-        sessionStorage.setItem('e2e-seeded', '1');
-        localStorage.setItem('reachplan.plan', stored);
-      }
-    }, options.stored);
-  }
+  // A step that can't happen fails with its locator in a few seconds, not at the test's timeout.
+  context.setDefaultTimeout(20_000);
+  if (options.stored !== undefined) await seedStorage(context, options.stored);
   const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Collects a page's console errors and uncaught exceptions, failed resource loads of simulated faults excluded. */
+export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   page.on('console', (m) => {
@@ -72,19 +75,52 @@ export async function openSession(
     if (/Failed to load resource|net::ERR_/.test(m.text())) return;
     errors.push(m.text());
   });
-  return { context, page, errors };
+  return errors;
 }
 
-/** Runs axe (WCAG 2.1 A and AA) and fails on any serious or critical violation. */
-export async function expectAccessible(page: Page, state: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * Writes `stored` to the context's localStorage before its first page loads, once: a reload,
+ * or a second tab of the same context, finds whatever the app saved since.
+ */
+export async function seedStorage(context: BrowserContext, stored: Stored): Promise<void> {
+  const entries = typeof stored === 'string' ? { [PLAN_STORAGE_KEY]: stored } : stored;
+  await context.addInitScript((items) => {
+    // A key outside the app's own prefixes, so the app never reads it.
+    if (localStorage.getItem('e2e-seeded')) return;
+    localStorage.setItem('e2e-seeded', '1');
+    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+  }, entries);
+}
+
+/**
+ * Runs axe (WCAG 2.1 A and AA) and fails on any serious or critical violation. `include` checks
+ * one part of the page (a selector) when the rest was checked in another test: axe takes seconds
+ * over the whole planner. `disableRules` is for a rule axe gets wrong in that state, which the
+ * test then checks another way.
+ */
+export async function expectAccessible(
+  page: Page,
+  state: string,
+  options: { include?: string; disableRules?: string[] } = {},
+): Promise<void> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (options.include) axe = axe.include(options.include);
+  if (options.disableRules) axe = axe.disableRules(options.disableRules);
+  const result = await axe.analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(report, `axe violations in state "${state}"`).toEqual([]);
 }
 
+/** How far the page is wider than the window, in CSS pixels (0 or less: it never scrolls sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top: a full-page capture of a scrolled page draws the sticky top bar and results column mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
@@ -102,15 +138,73 @@ export async function readDownload(download: Download): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** A stored plan envelope, as the app saves it: the current storage version unless told otherwise. */
-export function storedPlan(plan: object, version: number = PLAN_STORAGE_VERSION): string {
+/** The last storage version that kept one plan under one key; later versions keep a workspace. */
+export const LEGACY_PLAN_VERSION = 4;
+
+/**
+ * A single plan as versions 1 to 4 saved it (version 4 unless told otherwise): the app migrates
+ * it into a workspace of one plan on its first load.
+ */
+export function storedPlan(plan: object, version: number = LEGACY_PLAN_VERSION): string {
   return JSON.stringify({ state: { plan }, version });
+}
+
+/** A workspace as the current version saves it: the index (open plan, plan ids in order) and a key per plan. */
+export function storedWorkspace(plans: readonly { id: string }[], openPlanId: string): Record<string, string> {
+  const stored: Record<string, string> = {
+    [WORKSPACE_STORAGE_KEY]: JSON.stringify({ state: { openPlanId, planIds: plans.map((p) => p.id) }, version: PLAN_STORAGE_VERSION }),
+  };
+  for (const plan of plans) stored[planKey(plan.id)] = JSON.stringify(plan);
+  return stored;
+}
+
+/** What the browser holds: the workspace index, its plans in index order, and the legacy key (null once migrated). */
+export interface SavedWorkspace {
+  index: { state: { openPlanId: string; planIds: string[] }; version: number } | null;
+  plans: Plan[];
+  legacy: string | null;
+}
+
+/** The workspace as saved in the browser now. */
+export function savedWorkspaceIn(page: Page): Promise<SavedWorkspace> {
+  return page.evaluate(
+    ({ indexKey, legacyKey, prefix }) => {
+      const rawIndex = localStorage.getItem(indexKey);
+      const index = rawIndex === null ? null : JSON.parse(rawIndex);
+      const ids: string[] = index?.state?.planIds ?? [];
+      const plans = ids.flatMap((id) => {
+        const raw = localStorage.getItem(`${prefix}${id}`);
+        return raw === null ? [] : [JSON.parse(raw)];
+      });
+      return { index, plans, legacy: localStorage.getItem(legacyKey) };
+    },
+    { indexKey: WORKSPACE_STORAGE_KEY, legacyKey: PLAN_STORAGE_KEY, prefix: planKey('') },
+  );
+}
+
+/** What the app kept under its backup keys (damaged or unusable stored data), in no particular order. */
+export function backupsIn(page: Page): Promise<string[]> {
+  return page.evaluate(
+    (prefix) =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith(prefix))
+        .map((k) => localStorage.getItem(k) ?? ''),
+    BACKUP_PREFIX,
+  );
+}
+
+/** The open plan as saved in the browser (the one the index names), or null when none is. */
+export async function savedPlanIn(page: Page): Promise<Plan | null> {
+  const { index, plans } = await savedWorkspaceIn(page);
+  return plans.find((p) => p.id === index?.state.openPlanId) ?? null;
 }
 
 /** A plan as the current version saves it, every field present: In-Feed Ads and one Brand Takeover day. */
 export const SEEDED_PLAN = {
   id: 'seeded-plan',
   name: 'Back to school',
+  status: 'draft',
+  scenarioOf: null,
   startDate: '2027-08-02',
   endDate: '2027-08-29',
   goal: 'awareness',
@@ -127,6 +221,8 @@ export const SEEDED_PLAN = {
   shortlist: [],
   retiredContracts: {},
   assumptionOverrides: {},
+  costs: { agencyCommission: '', usageRights: '', whitelisting: '', production: '', tax: '' },
+  excludeWeekends: false,
   updatedAt: '2027-07-01T09:00:00.000Z',
 } satisfies Plan;
 
