@@ -8,7 +8,14 @@ import { JOURNEY_TIMEOUT_MS, renderApp, waitForPlanner } from '../utils/render-a
 import { simulateReload } from '../utils/reload';
 
 const launch = buildPlan({ id: 'launch', name: 'Spring launch', updatedAt: '2026-11-20T09:00:00.000Z', formats: [formatLine('in-feed', '60000')] });
-const holiday = buildPlan({ id: 'holiday', name: 'Holiday push', status: 'proposed', updatedAt: '2026-11-21T09:00:00.000Z' });
+const holiday = buildPlan({
+  id: 'holiday',
+  name: 'Holiday push',
+  status: 'proposed',
+  updatedAt: '2026-11-21T09:00:00.000Z',
+  startDate: '2026-12-01',
+  endDate: '2027-01-10',
+});
 const korea = buildPlan({ id: 'korea', name: '서울 캠페인', updatedAt: '2026-11-19T09:00:00.000Z' });
 
 function goToPlans() {
@@ -34,6 +41,8 @@ describe('the workspace', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(names(list)).toEqual(['Holiday push', 'Spring launch', '서울 캠페인']);
     expect(screen.getByRole('combobox', { name: 'Status of “Holiday push”' })).toHaveValue('proposed');
     expect(within(list).getAllByText(/Last edited/)).toHaveLength(3);
+    // Flights read as dates, not as stored ISO text.
+    expect(within(list).getByText('Dec 1, 2026 – Jan 10, 2027 (41 days)')).toBeInTheDocument();
 
     await user.type(screen.getByRole('searchbox', { name: 'Search plans' }), '서울');
     expect(names(list)).toEqual(['서울 캠페인']);

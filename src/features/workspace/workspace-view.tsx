@@ -5,6 +5,7 @@ import { parseNumber } from '../../domain/parse';
 import { MAX_NAME_LENGTH } from '../../domain/validation';
 import { findPlans, MAX_PLANS, STATUS_LABEL } from '../../domain/workspace';
 import { downloadFile } from '../../lib/download';
+import { flightText } from '../../lib/flight-text';
 import { money } from '../../lib/format';
 import { currentPlans, useLastDeleted, useOpenPlanId, usePlanActions, usePlans } from '../../store/plan-store';
 import { readWorkspaceBackup, workspaceBackupFileName, workspaceBackupJson, type BackupReading } from '../../store/workspace-backup';
@@ -214,16 +215,14 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
                   <p className="plan-card__meta">
                     {plan.id === openPlanId && <span className="plan-card__badge">Open</span>}
                     {base && <span>Scenario of “{nameOf(base)}” · </span>}
-                    <span>
-                      {plan.startDate} – {plan.endDate}
-                    </span>
+                    <span>{flightText(plan.startDate, plan.endDate)}</span>
                     <span> · {lineItemCount(plan)} {lineItemCount(plan) === 1 ? 'line item' : 'line items'}</span>
                     <span> · Budget {budgetOf(plan)}</span>
                   </p>
                   <p className="plan-card__meta">
                     Last edited{' '}
                     {validDate ? (
-                      <time dateTime={plan.updatedAt} title={format(edited, 'd MMM yyyy, HH:mm')}>
+                      <time dateTime={plan.updatedAt} title={format(edited, 'MMM d, yyyy, h:mm a')}>
                         {formatDistanceStrict(edited, now, { addSuffix: true })}
                       </time>
                     ) : (
