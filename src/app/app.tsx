@@ -99,6 +99,7 @@ function PrintSummaryOfPlan() {
 function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) {
   const plan = usePlan();
   const shared = useSharedPlan();
+  const plans = usePlans();
   const actions = usePlanActions();
   const name = plan.name.trim() || 'Untitled plan';
   return (
@@ -159,6 +160,7 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
                 }
                 props={{
                   openPlanName: name,
+                  planNames: plans.map((p) => p.name),
                   onImport: (imported: Plan, mode: 'replace' | 'new') => {
                     if (mode === 'replace') actions.replacePlan(imported);
                     else actions.addPlans([imported], true);

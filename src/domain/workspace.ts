@@ -1,5 +1,5 @@
 import { MAX_NAME_LENGTH } from './validation';
-import type { Plan, PlanStatus } from './plan';
+import { newPlan, type Plan, type PlanStatus } from './plan';
 
 /** The most plans a workspace keeps (about 40 full 100-line plans fill a browser's 5 MB). */
 export const MAX_PLANS = 200;
@@ -35,6 +35,39 @@ export function duplicateName(name: string, kind: 'copy' | 'scenario', existing:
     if (!taken.has(candidate)) return candidate;
   }
   return unique(`${stem} · scenario Z`, taken, (n) => `${stem} · scenario Z${n}`);
+}
+
+/**
+ * The name a plan arriving from outside (an imported CSV, a shared link) takes in the workspace:
+ * its own name when no plan has it, else "<name> (imported)", "(imported 2)", … so two plans in
+ * the list never look the same.
+ */
+export function arrivingName(name: string, tag: 'imported' | 'shared', existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.trim()));
+  // Untouched when free, spaces and all: an import is the same plan as the one exported.
+  if (!taken.has(name.trim())) return name;
+  const stem = clip(name.trim() || 'Untitled plan', ` (${tag} 999)`.length);
+  return unique(`${stem} (${tag})`, taken, (n) => `${stem} (${tag} ${n})`);
+}
+
+/** Same JSON value, whatever the order of object keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * True for the blank plan a workspace starts with, never edited: exactly what `newPlan` made at
+ * its `updatedAt`. Such a plan holds no work, so a plan arriving in a fresh browser may take its place.
+ */
+export function isUntouchedNewPlan(plan: Plan): boolean {
+  const made = new Date(plan.updatedAt);
+  if (Number.isNaN(made.getTime())) return false;
+  return sameValue(plan, newPlan(plan.id, made));
 }
 
 /** Folds case, width and composed forms, so "ＳＡＬＥ", "sale" and Korean typed either way match. */

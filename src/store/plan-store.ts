@@ -30,7 +30,7 @@ import {
 } from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { MAX_POSTS } from '../domain/validation';
-import { duplicateName, MAX_PLANS } from '../domain/workspace';
+import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
 import { planSchema } from './plan-schema';
 import { browserStorage } from '../lib/storage';
@@ -371,8 +371,14 @@ const usePlanStore = create<PlanState>()(
           saveShared: () => {
             const { shared } = get();
             if (!shared) return;
+            const { plans, history } = get();
+            // In a fresh browser the workspace holds only the blank plan it starts with: the saved copy takes its place.
+            const [only] = plans;
+            const blank = plans.length === 1 && only && !history[only.id] && isUntouchedNewPlan(only) ? only : null;
             set({ shared: null });
-            get().actions.addPlans([{ ...shared, status: 'draft', updatedAt: stamp() }], true);
+            const name = arrivingName(shared.name, 'shared', blank ? [] : plans.map((p) => p.name));
+            const [added] = get().actions.addPlans([{ ...shared, name, status: 'draft', updatedAt: stamp() }], true);
+            if (blank && added) set((s) => ({ plans: s.plans.filter((p) => p.id !== blank.id) }));
           },
           closeShared: () => set((s) => ({ shared: null, plan: s.plans.find((p) => p.id === s.openPlanId) ?? s.plan })),
           dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

@@ -35,13 +35,13 @@ function withBadRow(): string {
   return lines.join('\r\n');
 }
 
-function setup(openPlanName = 'Open plan') {
+function setup(openPlanName = 'Open plan', planNames: readonly string[] = [openPlanName]) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   const onImport = vi.fn<(plan: Plan, mode: 'replace' | 'new') => void>();
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
-      <ImportCsv openPlanName={openPlanName} onImport={onImport} />
+      <ImportCsv openPlanName={openPlanName} planNames={planNames} onImport={onImport} />
     </QueryClientProvider>,
   );
   return { client, onImport, user };
@@ -111,6 +111,19 @@ describe('Import CSV', () => {
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
     expect(importButton()).toHaveFocus();
     expect(screen.getByRole('status')).toHaveTextContent('Imported “Summer launch” as a new plan.');
+  });
+
+  test('a new plan whose name the workspace already has is called “(imported)”; Replace keeps the name', async () => {
+    const first = setup('Summer launch', ['Summer launch', 'Summer launch (imported)']);
+    let region = await choose(first.user, csvFile(exportCsv(PLAN)));
+    await first.user.click(within(region).getByRole('button', { name: 'Import as a new plan' }));
+    expect(first.onImport.mock.calls[0]?.[0].name).toBe('Summer launch (imported 2)');
+    expect(screen.getByRole('status')).toHaveTextContent('Imported “Summer launch (imported 2)” as a new plan.');
+
+    region = await choose(first.user, csvFile(exportCsv(PLAN)));
+    await first.user.click(within(region).getByRole('button', { name: 'Replace “Summer launch”' }));
+    await first.user.click(within(region).getByRole('button', { name: /^Yes, replace/ }));
+    expect(first.onImport.mock.calls[1]?.[0].name).toBe('Summer launch');
   });
 
   test('“Replace” asks first, names both plans, and Back returns to the choices', async () => {

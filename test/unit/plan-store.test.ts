@@ -536,15 +536,47 @@ describe('undo and redo', () => {
   it('saves a plan from a share link as a new draft of the workspace, and opens it', () => {
     const actions = planActions();
     const shared = buildPlan({ id: 'shared', name: 'From a link', status: 'approved', scenarioOf: 'elsewhere' });
+    actions.renamePlan('My own plan');
     actions.viewShared(shared);
     actions.saveShared();
     const { plans, plan, shared: stillShared, openPlanId } = workspace();
     expect(stillShared).toBeNull();
-    expect(plans).toHaveLength(2);
+    expect(plans.map((p) => p.name)).toEqual(['My own plan', 'From a link']);
     expect(plan).toMatchObject({ name: 'From a link', status: 'draft', scenarioOf: null });
     expect(plan.id).not.toBe('shared');
     expect(openPlanId).toBe(plan.id);
     expect(savedPlan(plan.id).name).toBe('From a link');
+  });
+
+  it('in a fresh browser the saved copy takes the place of the blank plan the workspace started with', () => {
+    const [blank] = workspace().plans;
+    if (!blank) throw new Error('no starting plan');
+    const actions = planActions();
+    actions.viewShared(buildPlan({ id: 'shared', name: 'Untitled plan' }));
+    actions.saveShared();
+    const { plans, plan } = workspace();
+    expect(plans).toEqual([plan]);
+    // Not "(shared)": the blank plan it replaces no longer holds the name.
+    expect(plan.name).toBe('Untitled plan');
+    expect(localStorage.getItem(planKey(blank.id))).toBeNull();
+    expect(savedIndex().state.planIds).toEqual([plan.id]);
+  });
+
+  it('a blank plan that was edited and edited back is kept: it has a history', () => {
+    const actions = planActions();
+    actions.setTotalBudget('5');
+    actions.undo();
+    actions.viewShared(buildPlan({ id: 'shared', name: 'From a link' }));
+    actions.saveShared();
+    expect(workspace().plans).toHaveLength(2);
+  });
+
+  it('a shared plan saved beside one of the same name is called “(shared)”, so the two can be told apart', () => {
+    seedWorkspace([buildPlan({ id: 'mine', name: 'Spring launch' })]);
+    const actions = planActions();
+    actions.viewShared(buildPlan({ id: 'theirs', name: 'Spring launch' }));
+    actions.saveShared();
+    expect(workspace().plans.map((p) => p.name)).toEqual(['Spring launch', 'Spring launch (shared)']);
   });
 
   it('replaces the open plan’s content (an import) keeping its id and scenario link, undone in one step', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
 import { MAX_NAME_LENGTH } from '../../src/domain/validation';
-import { duplicateName, findPlans } from '../../src/domain/workspace';
+import { newPlan } from '../../src/domain/plan';
+import { arrivingName, duplicateName, findPlans, isUntouchedNewPlan } from '../../src/domain/workspace';
 import { creatorLine, formatLine, planWith } from './plan-fixtures';
 
 describe('duplicateName: copies', () => {
@@ -20,6 +21,46 @@ describe('duplicateName: copies', () => {
 
   it('copies a copy by adding to its name', () => {
     expect(duplicateName('Q3 (copy)', 'copy', ['Q3', 'Q3 (copy)'])).toBe('Q3 (copy) (copy)');
+  });
+});
+
+describe('isUntouchedNewPlan', () => {
+  const made = newPlan('p1', new Date('2026-11-23T10:00:00.000Z'));
+  it('knows a new plan, whatever the order of its keys', () => {
+    expect(isUntouchedNewPlan(made)).toBe(true);
+    const reordered = Object.fromEntries(Object.entries(made).reverse()) as unknown as Plan;
+    expect(isUntouchedNewPlan(reordered)).toBe(true);
+  });
+  it.each<[string, Partial<Plan>]>([
+    ['a name', { name: 'Q3' }],
+    ['a budget', { totalBudget: '5' }],
+    ['a country', { targeting: { ...made.targeting, countries: ['KR'] } }],
+    ['a cost', { costs: { ...made.costs, production: '1' } }],
+    ['a later edit time', { updatedAt: '2026-11-30T10:00:00.000Z' }],
+    ['an unreadable edit time', { updatedAt: 'soon' }],
+  ])('is not fooled by %s', (_, change) => {
+    expect(isUntouchedNewPlan({ ...made, ...change })).toBe(false);
+  });
+});
+
+describe('arrivingName', () => {
+  it.each<[string, string, 'imported' | 'shared', string[], string]>([
+    ['keeps a free name exactly, spaces and all (an import is the same plan)', ' Q3 launch ', 'imported', ['Q4'], ' Q3 launch '],
+    ['keeps a blank name when no other plan is blank', '', 'imported', ['Q4'], ''],
+    ['tags a taken name', 'Q3 launch', 'imported', ['Q3 launch'], 'Q3 launch (imported)'],
+    ['numbers the next one', 'Q3 launch', 'imported', ['Q3 launch', ' Q3 launch (imported)'], 'Q3 launch (imported 2)'],
+    ['matches names with stray spaces', 'Q3', 'shared', ['  Q3 '], 'Q3 (shared)'],
+    ['names a blank plan beside another blank one', ' ', 'shared', [''], 'Untitled plan (shared)'],
+    ['works for Korean names', '서울 캠페인', 'imported', ['서울 캠페인'], '서울 캠페인 (imported)'],
+  ])('%s', (_, name, tag, existing, expected) => {
+    expect(arrivingName(name, tag, existing)).toBe(expected);
+  });
+
+  it('never grows past the longest plan name', () => {
+    const long = 'x'.repeat(MAX_NAME_LENGTH);
+    const name = arrivingName(long, 'imported', [long]);
+    expect(name.length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+    expect(name.endsWith(' (imported)')).toBe(true);
   });
 });
 

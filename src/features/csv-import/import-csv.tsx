@@ -4,6 +4,7 @@ import { useAdFormats } from '../../api/ad-formats';
 import { useBenchmarks } from '../../api/benchmarks';
 import { importPlanCsv, MAX_CSV_BYTES, type CsvMessage, type PlanCsvImport } from '../../domain/csv-import';
 import type { Plan } from '../../domain/plan';
+import { arrivingName } from '../../domain/workspace';
 import { parseIsoDate } from '../../domain/validation';
 import { planSchema } from '../../store/plan-schema';
 import './import-csv.css';
@@ -11,6 +12,8 @@ import './import-csv.css';
 export interface ImportCsvProps {
   /** Name of the plan open now: "Replace" puts the imported plan in its place. */
   openPlanName: string;
+  /** Names of the workspace's plans: a plan imported beside them gets a name of its own. */
+  planNames: readonly string[];
   /**
    * Called once with the imported plan: `replace` puts it in place of the open plan (the
    * caller keeps the replaced one for undo), `new` adds it beside the open plan.
@@ -49,7 +52,7 @@ function messageText(m: CsvMessage): string {
  * shows what it found, with the rows it couldn't read, before anything changes. The review is
  * a named region that takes focus; Escape or Cancel closes it and hands focus back.
  */
-export function ImportCsv({ openPlanName, onImport }: ImportCsvProps) {
+export function ImportCsv({ openPlanName, planNames, onImport }: ImportCsvProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [done, setDone] = useState('');
   const inputId = useId();
@@ -111,7 +114,8 @@ export function ImportCsv({ openPlanName, onImport }: ImportCsvProps) {
     setState({ step: 'review', fileName: file.name, result, confirmReplace: false });
   };
 
-  const finish = (plan: Plan, mode: 'replace' | 'new') => {
+  const finish = (imported: Plan, mode: 'replace' | 'new') => {
+    const plan = mode === 'new' ? { ...imported, name: arrivingName(imported.name, 'imported', planNames) } : imported;
     onImport(plan, mode);
     setDone(mode === 'replace' ? `Replaced “${openPlanName}” with “${plan.name}”.` : `Imported “${plan.name}” as a new plan.`);
     close();
