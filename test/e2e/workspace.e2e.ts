@@ -219,10 +219,11 @@ describe.each([
     await expectFits(page, 'import review');
     await screenshot(page, `import-review-${w}`);
     await review.getByRole('button', { name: 'Import as a new plan' }).click();
-    await page.getByRole('status').filter({ hasText: 'Imported “Holiday launch 2027” as a new plan.' }).waitFor();
+    // Beside the plan it came from, the copy is told apart by its name.
+    await page.getByRole('status').filter({ hasText: 'Imported “Holiday launch 2027 (imported)” as a new plan.' }).waitFor();
     const imported = await savedPlanIn(page);
     expect(imported?.id).not.toBe(HOLIDAY.id);
-    expect(imported?.name).toBe('Holiday launch 2027');
+    expect(imported?.name).toBe('Holiday launch 2027 (imported)');
     // The imported plan projects exactly as the one exported.
     await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(HOLIDAY_IMPRESSIONS);
     expect(await metric(page, 'Spend').innerText()).toBe(HOLIDAY_SPEND);
@@ -231,7 +232,7 @@ describe.each([
     // After a reload: every plan, with its status, and the imported plan still the open one.
     await page.reload();
     await formatsLoaded(page);
-    expect(await page.getByLabel('Plan name').inputValue()).toBe('Holiday launch 2027');
+    expect(await page.getByLabel('Plan name').inputValue()).toBe('Holiday launch 2027 (imported)');
     await expect.poll(() => metric(page, 'Impressions').innerText()).toBe(HOLIDAY_IMPRESSIONS);
     const saved = await savedWorkspaceIn(page);
     expect(saved.index?.version).toBe(PLAN_STORAGE_VERSION);
@@ -241,7 +242,7 @@ describe.each([
     expect(await plansListed(page)).toEqual([
       ['Back to school', 'draft'],
       ['Holiday launch 2027', 'proposed'],
-      ['Holiday launch 2027', 'proposed'],
+      ['Holiday launch 2027 (imported)', 'proposed'],
       ['Holiday launch 2027 · scenario B', 'draft'],
       ['Spring refresh', 'approved'],
     ]);
