@@ -242,8 +242,8 @@ describe.each([
     expect(await plansListed(page)).toEqual([
       ['Back to school', 'draft'],
       ['Holiday launch 2027', 'proposed'],
-      ['Holiday launch 2027 (imported)', 'proposed'],
       ['Holiday launch 2027 · scenario B', 'draft'],
+      ['Holiday launch 2027 (imported)', 'proposed'],
       ['Spring refresh', 'approved'],
     ]);
     const openCard = page.locator('.plan-card--open');
