@@ -2,12 +2,13 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { CREATORS } from '../../mocks/data/creators';
 import { Providers } from '../../src/app/providers';
 import type { Plan } from '../../src/domain/plan';
 import { PrintButton } from '../../src/features/print/print-button';
 import { LazyPrintSummary } from '../../src/features/print/print-lazy';
-import { PrintSummary } from '../../src/features/print/print-summary';
-import { buildPlan, formatLine } from '../utils/builders';
+import { PRINT_MAX_ROWS, PrintSummary } from '../../src/features/print/print-summary';
+import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
 import { createTestQueryClient } from '../utils/render-app';
 
 function renderSummary(plan: Plan, Summary: typeof PrintSummary = PrintSummary) {
@@ -112,4 +113,124 @@ test('Print opens the browser’s print dialog', async () => {
   render(<PrintButton />);
   await userEvent.setup().click(screen.getByRole('button', { name: 'Print' }));
   expect(print).toHaveBeenCalledTimes(1);
+});
+
+describe('the printed line items', () => {
+  /** The printed table's rows (header, body, "+N more", total), as their cells' text. */
+  async function printedRows(): Promise<string[][]> {
+    const table = await screen.findByRole('table', { name: /^Results by line item/ });
+    return within(table)
+      .getAllByRole('row')
+      .map((row) => [...row.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
+  }
+
+  const handles = CREATORS.slice(0, 12).map((c) => c.handle);
+
+  test('prints every line item, in the plan’s order, as one compact row each, then the total', async () => {
+    const plan = buildPlan({
+      ...SPRING,
+      formats: [formatLine('in-feed', '120000'), formatLine('brand-takeover', '1', true, { category: 'Travel' }), formatLine('hashtag-challenge', '150000')],
+      creators: [creatorLine(handles[0] ?? '', { fee: '20000', posts: '2' })],
+    });
+    seedPlan(plan);
+    renderSummary(plan);
+    const rows = await printedRows();
+    expect(rows[0]).toEqual(['Line item', 'Spend', 'Buys', 'Reach', 'Impressions', 'Engagements', 'Conversions', 'Cost per 1,000 reached', 'ROI']);
+    const takeover = rows[2]?.[1] ?? '';
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      // What each buys, short: the CSV export has it exact.
+      ['In-Feed Ads', '$120,000', expect.stringMatching(/^[\d.]+[KM] impressions$/) as string],
+      ['Brand Takeover', takeover, '1 day'],
+      ['Hashtag Challenge', '$150,000', expect.stringMatching(/^[\d.]+[KM]? impressions$/) as string],
+      [`@${handles[0]}`, '$40,000', '2 posts'],
+      ['Total', expect.stringMatching(/^\$[\d,]+$/) as string, '—'],
+    ]);
+    expect(Number(rows.at(-1)?.[1]?.replace(/\D/g, ''))).toBe(310_000 + Number(takeover.replace(/\D/g, '')));
+    // The P50 alone: a row is one line (the ranges are on the headline totals).
+    expect(rows[1]?.[3]).toMatch(/^[\d,]+$/);
+    expect(screen.queryByText(/more line item/)).not.toBeInTheDocument();
+    expect(screen.getByText(/the total’s reach is de-duplicated/)).toBeInTheDocument();
+  });
+
+  test(`past ${PRINT_MAX_ROWS} rows, prints the largest by spend and says how many are left out, and their spend`, async () => {
+    // 14 line items: two formats and twelve creators whose fees are $1,000 … $12,000.
+    const plan = buildPlan({
+      ...SPRING,
+      formats: [formatLine('in-feed', '120000'), formatLine('hashtag-challenge', '150000')],
+      creators: handles.map((h, i) => creatorLine(h, { fee: String((i + 1) * 1000) })),
+    });
+    seedPlan(plan);
+    renderSummary(plan);
+    const rows = await printedRows();
+    const body = rows.slice(1, -1);
+    expect(body).toHaveLength(PRINT_MAX_ROWS);
+    expect(body.slice(0, -1).map((r) => r[0])).toEqual([
+      'Hashtag Challenge',
+      'In-Feed Ads',
+      ...handles
+        .slice(3)
+        .reverse()
+        .map((h) => `@${h}`),
+    ]);
+    expect(body.at(-1)?.[0]).toBe('+3 more line items ($6,000 of spend) — see the CSV export for every line item. The total is of all 14.');
+    // The total is of every line item, those left out included.
+    expect(rows.at(-1)?.slice(0, 2)).toEqual(['Total', '$348,000']);
+    expect(screen.getByRole('table', { name: /the 11 with the most spend of 14/ })).toBeInTheDocument();
+  });
+
+  test('between line items of the same spend, keeps the first in the plan', async () => {
+    const plan = buildPlan({
+      ...SPRING,
+      formats: [formatLine('in-feed', '120000'), formatLine('hashtag-challenge', '150000')],
+      creators: handles.map((h) => creatorLine(h, { fee: '5000' })),
+    });
+    seedPlan(plan);
+    renderSummary(plan);
+    const rows = await printedRows();
+    expect(rows.slice(1, -2).map((r) => r[0])).toEqual(['Hashtag Challenge', 'In-Feed Ads', ...handles.slice(0, 9).map((h) => `@${h}`)]);
+    expect(rows.at(-2)?.[0]).toMatch(/^\+3 more line items \(\$15,000 of spend\)/);
+  });
+
+  test('nothing is printed for a plan without line items', async () => {
+    const plan = buildPlan({ ...SPRING, formats: [] });
+    seedPlan(plan);
+    renderSummary(plan);
+    await screen.findByText(/the median of \d+ scenarios/);
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(document.querySelector('.print-flight')).toBeNull();
+  });
+});
+
+describe('the printed flight chart', () => {
+  test('is drawn with its axes and key, its labels as text (they print sharp at any size)', async () => {
+    seedPlan(SPRING);
+    renderSummary(SPRING);
+    const figure = await screen.findByRole('figure', { name: 'Reach and spend over the flight' });
+    for (const date of ['Mar 3', 'Mar 30']) expect(within(figure).getByText(date)).toBeInTheDocument();
+    expect(within(figure).getAllByText('0')).toHaveLength(1);
+    expect(within(figure).getByText('$0')).toBeInTheDocument();
+    expect(within(figure).getByText('Cumulative spend (right axis)')).toBeInTheDocument();
+    const path = (name: string) => figure.querySelector(`path.print-flight__${name}`)?.getAttribute('d') ?? '';
+    // Across the plot, from the first day (x 0) to the last (x 1,000), in the 1,000 × 400 drawing.
+    expect(path('reach')).toMatch(/^M0\.0,[\d.]+(L[\d.]+,[\d.]+)+$/);
+    expect(path('reach')).toMatch(/L1000\.0,[\d.]+$/);
+    // The P10-P90 band: along its top, back along its bottom.
+    expect(path('band')).toMatch(/^M0\.0,[\d.]+(L[\d.]+,[\d.]+)+L0\.0,[\d.]+Z$/);
+    // Spend in steps, from nothing spent (the bottom) up.
+    expect(path('spend')).toMatch(/^M0\.0,[\d.]+(H[\d.]+V[\d.]+)+$/);
+  });
+
+  test('says so when the flight dates don’t make a flight', async () => {
+    const plan = { ...SPRING, endDate: '' };
+    seedPlan(plan);
+    renderSummary(plan);
+    expect(await screen.findByText('Set valid flight dates to see reach and spend over time.')).toBeInTheDocument();
+  });
+});
+
+test('a long plan name is set smaller, so it takes fewer lines', () => {
+  renderSummary({ ...SPRING, name: 'Back-to-school 2025: always-on creator program across the US' });
+  expect(screen.getByRole('heading', { level: 2 })).toHaveClass('print-summary__name--long');
+  renderSummary({ ...SPRING, name: 'Spring launch' });
+  expect(screen.getByRole('heading', { name: 'Spring launch' })).not.toHaveClass('print-summary__name--long');
 });
