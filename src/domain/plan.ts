@@ -180,6 +180,18 @@ export const GOAL_KPI: Record<Goal, { goalLabel: string; metricLabel: string; me
 };
 export type KpiMetric = 'reach' | 'engagements' | 'submissions' | 'conversions' | 'revenue';
 
+/**
+ * The name of the goal's unit cost, wherever a plan's results are shown (table, comparison,
+ * print). Sales read the cost of a conversion (CPA): spend ÷ revenue would be 1 ÷ ROAS.
+ */
+export const COST_LABEL: Record<KpiMetric, string> = {
+  reach: 'Cost per 1,000 reached',
+  engagements: 'Cost per engagement',
+  submissions: 'Cost per video submission',
+  conversions: 'Cost per install',
+  revenue: 'Cost per conversion (CPA)',
+};
+
 /** A new plan: a four-week flight from the Monday after `today`. */
 export function newPlan(id: string, today: Date): Plan {
   const start = nextMonday(today);

@@ -1,4 +1,4 @@
-import { GOAL_KPI, type KpiMetric } from '../../domain/plan';
+import { COST_LABEL, GOAL_KPI, type KpiMetric } from '../../domain/plan';
 import { goalCost, type LineResult, type Range } from '../../domain/projection';
 import type { Goal } from '../../domain/types';
 
@@ -36,16 +36,16 @@ export function goalResult(goal: Goal): GoalResult {
   const { metric, metricLabel } = GOAL_KPI[goal];
   switch (metric) {
     case 'reach':
-      return { metric, label: metricLabel, costLabel: 'Cost per 1,000 reached', per: 1000 };
+      return { metric, label: metricLabel, costLabel: COST_LABEL.reach, per: 1000 };
     case 'engagements':
-      return { metric, label: metricLabel, costLabel: 'Cost per engagement', per: 1 };
+      return { metric, label: metricLabel, costLabel: COST_LABEL.engagements, per: 1 };
     case 'submissions':
-      return { metric, label: metricLabel, costLabel: 'Cost per video submission', per: 1 };
+      return { metric, label: metricLabel, costLabel: COST_LABEL.submissions, per: 1 };
     case 'conversions':
-      return { metric, label: metricLabel, costLabel: 'Cost per install', per: 1 };
+      return { metric, label: metricLabel, costLabel: COST_LABEL.conversions, per: 1 };
     case 'revenue':
       // Spend ÷ revenue is 1 ÷ ROAS; a sales planner reads the cost of a conversion (CPA) instead.
-      return { metric, label: 'conversions', costLabel: 'Cost per conversion (CPA)', per: 1 };
+      return { metric, label: 'conversions', costLabel: COST_LABEL.revenue, per: 1 };
   }
 }
 

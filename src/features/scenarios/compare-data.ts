@@ -1,5 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { GOAL_KPI, type Plan } from '../../domain/plan';
+import { COST_LABEL, GOAL_KPI, type Plan } from '../../domain/plan';
 import { project, type Projection, type Range } from '../../domain/projection';
 import type { AdFormat, Assumption, Goal } from '../../domain/types';
 import { validatePlan } from '../../domain/validation';
@@ -61,18 +61,7 @@ export function fieldsToFixText(n: number): string {
 
 /** The goal's unit cost as the projections name it. */
 export function costLabel(goal: Goal): string {
-  switch (GOAL_KPI[goal].metric) {
-    case 'reach':
-      return 'Cost per 1,000 reached';
-    case 'engagements':
-      return 'Cost per engagement';
-    case 'submissions':
-      return 'Cost per video submission';
-    case 'conversions':
-      return 'Cost per install';
-    case 'revenue':
-      return 'Cost per conversion (CPA)';
-  }
+  return COST_LABEL[GOAL_KPI[goal].metric];
 }
 
 /** What the goal's unit cost is per, for a cell that has to say it ("per 1,000 reached"). */
