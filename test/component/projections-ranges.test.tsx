@@ -128,8 +128,9 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     for (const name of names) {
       // The print layout's own flight chart is in the page too, display:none on screen (jsdom applies no stylesheet).
       const [figure, ...more] = (await screen.findAllByRole('figure', { name })).filter((f) => !f.classList.contains('print-flight'));
+      expect(figure).toBeDefined();
       expect(more).toEqual([]);
-      expect(figure.querySelector('figcaption')?.textContent?.length).toBeGreaterThan(name.length + 20);
+      expect(figure?.querySelector('figcaption')?.textContent?.length).toBeGreaterThan(name.length + 20);
     }
     const funnel = screen.getByRole('figure', { name: 'Funnel' });
     expect(funnel).toHaveTextContent(/Of [\d.]+M impressions/);
