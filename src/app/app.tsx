@@ -109,6 +109,17 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
           ◆
         </span>
         <span className="topbar__name">Reachplan</span>
+        {/*
+          Until the saved plans are read (and in the pre-rendered page) the nav and the plan's tools
+          are stand-ins of the same size, laid out but not shown: the bar keeps its height, so the
+          page below doesn't move when they arrive. They hold nothing of the saved plan.
+        */}
+        {!hydrated && (
+          <span className="topbar__nav topbar__pending" aria-hidden="true">
+            <span className="topbar__link">Plans</span>
+            <span className="topbar__link topbar__plan">Untitled plan</span>
+          </span>
+        )}
         {hydrated && (
           <nav className="topbar__nav" aria-label="Views">
             <a className="topbar__link" href="#plans" aria-current={view === 'plans' ? 'page' : undefined}>
@@ -129,6 +140,15 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
           </nav>
         )}
       </div>
+      {!hydrated && (
+        <div className="topbar__plan-tools topbar__pending" aria-hidden="true">
+          <span className="status status--draft">Draft</span>
+          <span className="undo-redo">
+            <span className="button button--small">↶ Undo</span>
+            <span className="button button--small">↷ Redo</span>
+          </span>
+        </div>
+      )}
       {hydrated && view === 'planner' && !shared && (
         <div className="topbar__plan-tools">
           <label className="visually-hidden" htmlFor="plan-status">
@@ -147,6 +167,17 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
       <div className="topbar__actions">
         {/* Drawn from the start (disabled until the data arrives), so the bar keeps its height. */}
         {view === 'planner' && <ExportButton />}
+        {!hydrated && (
+          <>
+            <button type="button" className="button" disabled>
+              Import CSV
+            </button>
+            <button type="button" className="button" disabled>
+              Copy share link
+            </button>
+            <PrintButton />
+          </>
+        )}
         {hydrated && view === 'planner' && (
           <>
             {!shared && (

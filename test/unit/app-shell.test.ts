@@ -24,4 +24,13 @@ describe('the pre-rendered shell (written into index.html at build time)', () =>
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Export CSV<\/button>/);
     expect(html).toContain('Waiting for formats and benchmarks to load.');
   });
+
+  it('draws stand-ins for the nav, the plan tools and the actions that arrive later, hidden, so nothing below moves', () => {
+    const html = renderShell();
+    expect(html.match(/topbar__pending/g)).toHaveLength(2);
+    expect(html).toMatch(/<span class="topbar__nav topbar__pending" aria-hidden="true">/);
+    expect(html).toMatch(/<div class="topbar__plan-tools topbar__pending" aria-hidden="true">/);
+    for (const label of ['Import CSV', 'Copy share link']) expect(html).toMatch(new RegExp(`<button[^>]*disabled=""[^>]*>${label}</button>`));
+    expect(html).not.toMatch(/<nav|href="#plans"/);
+  });
 });
