@@ -1,4 +1,4 @@
-import type { Creator, Niche, Tier } from '../../src/domain/types';
+import type { AgeBand, Creator, Niche, Tier } from '../../src/domain/types';
 import { tierForFans } from '../../src/domain/tiers';
 import { SOURCES } from './sources';
 
@@ -72,6 +72,8 @@ function guideCreator(c: NamedCreator): Creator {
       ...SOURCES.guide,
       note: 'Fans from the guide’s top-creator list. Views and engagement come from benchmarks; the fee is the middle of the tier’s range (estimate).',
     },
+    audience: null,
+    credibility: null,
   };
 }
 
@@ -152,6 +154,7 @@ const round = (n: number, step: number) => Math.round(n / step) * step;
 /** Generates `count` catalog creators from `seed`. */
 export function generateCreators(count: number, seed = 2020): Creator[] {
   const rand = seededRandom(seed);
+  const audienceRand = seededRandom(seed + 1);
   const taken = new Set<string>();
   const out: Creator[] = [];
   while (out.length < count) {
@@ -192,9 +195,37 @@ export function generateCreators(count: number, seed = 2020): Creator[] {
         ...SOURCES.teamAssumption,
         name: 'Reachplan demo catalog (seeded, generated from the cited benchmarks)',
       },
+      ...audienceOf(audienceRand, country),
     });
   }
   return out;
+}
+
+const AGES: readonly AgeBand[] = ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'];
+const OTHER_COUNTRY: Record<string, string> = { US: 'CA', KR: 'US', GB: 'US', CA: 'US', JP: 'US' };
+
+/**
+ * A generated creator's audience (team assumption): 55-90% in their own country and most of the
+ * rest in one other (the U.S., or Canada for a U.S. creator), ages weighted young, 35-75% women;
+ * 75-97% of followers real. From its own seeded sequence, so the other fields stay as they were.
+ */
+function audienceOf(rand: () => number, country: string): Pick<Creator, 'audience' | 'credibility'> {
+  const home = 0.55 + 0.35 * rand();
+  const other = (1 - home) * (0.5 + 0.4 * rand());
+  const weights = [0.8 + rand(), 1.6 + rand(), 1 + rand(), 0.4 + rand() * 0.5, 0.2 + rand() * 0.3, 0.1 + rand() * 0.2];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const ageShares = Object.fromEntries(AGES.map((band, i) => [band, Math.round(((weights[i] ?? 0) / total) * 1000) / 1000])) as Record<AgeBand, number>;
+  return {
+    audience: {
+      ageShares,
+      femaleShare: Math.round((0.35 + 0.4 * rand()) * 100) / 100,
+      topCountries: [
+        { country, share: Math.round(home * 1000) / 1000 },
+        { country: OTHER_COUNTRY[country] ?? 'US', share: Math.round(other * 1000) / 1000 },
+      ],
+    },
+    credibility: Math.round((0.75 + 0.22 * rand()) * 100) / 100,
+  };
 }
 
 /** The catalog the mocked API serves. */
@@ -217,6 +248,8 @@ export function buildCatalog(generated = 240): Creator[] {
         ...SOURCES.guide,
         note: 'Named in the Kroger case study; the guide gives no figures, so fans and fee are illustrative (team assumption).',
       },
+      audience: null,
+      credibility: null,
     }),
   );
   return [...guide, ...kroger, ...generateCreators(generated)];

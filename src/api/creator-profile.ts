@@ -1,17 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from '../lib/zod';
 import { BRAND_SAFETY_FLAGS, PLATFORMS, type CreatorProfile, type RecentPost } from '../domain/creator-profile';
-import { AGE_BANDS } from '../domain/types';
 import { creatorQueries } from './creators';
 import { apiUrl, getJson } from './http';
-import { creatorSchema, money } from './schemas';
+import { audienceProfileSchema, creatorSchema, money, share } from './schemas';
 
 /**
  * GET /api/creators/:id, for the profile panel. Kept apart from the list's schemas: the panel
  * is loaded on demand, and these schemas travel with it, not in the first download.
  */
 
-const share = z.number().check(z.gte(0), z.lte(1));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date'));
 const count = z.number().check(z.int(), z.nonnegative());
 
@@ -20,12 +18,7 @@ export const creatorProfileSchema = z.extend(creatorSchema, {
   languages: z.array(z.string().check(z.minLength(1))),
   engagementRatePerFollower: z.number().check(z.nonnegative()),
   postsPerWeek: z.number().check(z.nonnegative()),
-  audience: z.object({
-    // A record keyed by an enum is exhaustive in zod 4: every age band must be present.
-    ageShares: z.record(z.enum(AGE_BANDS), share),
-    femaleShare: share,
-    topCountries: z.array(z.object({ country: z.string().check(z.length(2)), share })),
-  }),
+  audience: audienceProfileSchema,
   credibility: share,
   sponsoredPosts90d: count,
   adDisclosureRate: z.nullable(share),

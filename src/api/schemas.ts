@@ -1,6 +1,6 @@
 import { z } from '../lib/zod';
-import { ASSUMPTION_GROUPS, ASSUMPTION_KEYS, FORMAT_IDS, NICHES, TIERS } from '../domain/types';
-import type { AdFormat, Assumption, Benchmarks, CaseStudy, Creator, Source } from '../domain/types';
+import { ADULT_AGE_BANDS, AGE_BANDS, ASSUMPTION_GROUPS, ASSUMPTION_KEYS, BASE_ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, NICHES, TIERS } from '../domain/types';
+import type { AdFormat, Assumption, AudienceProfile, Benchmarks, CaseStudy, Creator, Market, Source } from '../domain/types';
 
 /** Response schemas: every API response is parsed with one of these before the UI sees it. */
 
@@ -32,10 +32,24 @@ export const adFormatSchema = z.object({
   priceNote: z.string(),
   drivesUgc: z.boolean(),
   shoppable: z.boolean(),
+  package: z.nullable(z.object({ days: z.number().check(z.int(), z.gte(1), z.lte(366)) })),
+  frequencyCap: z.nullable(
+    z.object({ exposures: z.number().check(z.int(), z.gte(1)), days: z.number().check(z.int(), z.gte(1)), note: z.string() }),
+  ),
   sources: z.array(sourceSchema).check(z.minLength(1)),
 }) satisfies z.ZodMiniType<AdFormat>;
 
 export const adFormatsResponseSchema = z.object({ items: z.array(adFormatSchema) });
+
+export const share = z.number().check(z.gte(0), z.lte(1));
+
+/** Who follows a creator: shares by age band (all six), female share and top countries. */
+export const audienceProfileSchema = z.object({
+  // A record keyed by an enum is exhaustive in zod 4: every age band must be present.
+  ageShares: z.record(z.enum(AGE_BANDS), share),
+  femaleShare: share,
+  topCountries: z.array(z.object({ country: z.string().check(z.length(2)), share })).check(z.maxLength(20)),
+}) satisfies z.ZodMiniType<AudienceProfile>;
 
 export const creatorSchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -50,6 +64,8 @@ export const creatorSchema = z.object({
   feePerPost: money,
   bio: z.string(),
   source: sourceSchema,
+  audience: z.nullable(audienceProfileSchema),
+  credibility: z.nullable(share),
 }) satisfies z.ZodMiniType<Creator>;
 
 
@@ -60,7 +76,8 @@ export const MAX_PAGE_SIZE = 100;
 /** A catalog row: the creator and their fit score (0-100) for the plan's target. */
 export const catalogCreatorSchema = z.extend(creatorSchema, {
   fitScore: z.number().check(z.gte(0), z.lte(100)),
-  credibility: z.number().check(z.gte(0), z.lte(1)),
+  audience: audienceProfileSchema,
+  credibility: share,
 });
 export type CatalogCreator = z.infer<typeof catalogCreatorSchema>;
 
@@ -87,6 +104,7 @@ export const assumptionSchema = z.object({
       .check(z.refine(([lo, hi]) => lo <= hi, 'range low must not exceed range high')),
   ),
   source: sourceSchema,
+  country: z.optional(z.enum(COUNTRIES)),
 }).check(
   z.refine((a) => a.range === null || (a.range[0] <= a.value && a.value <= a.range[1]), {
     message: 'an assumption’s value must lie within its range',
@@ -101,11 +119,36 @@ export const caseStudySchema = z.object({
   source: sourceSchema,
 }) satisfies z.ZodMiniType<CaseStudy>;
 
+const people = z.number().check(z.nonnegative());
+const adultAgeShares = z.record(z.enum(ADULT_AGE_BANDS), share);
+
+export const marketSchema = z.object({
+  country: z.enum(COUNTRIES),
+  users: z
+    .array(
+      z.object({
+        year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
+        users: people,
+        teenShare: share,
+        adultAgeShares: z.nullable(adultAgeShares),
+        definition: z.string(),
+        source: sourceSchema,
+      }),
+    )
+    .check(z.minLength(1)),
+  adultAgeShares: z.object({ value: adultAgeShares, source: sourceSchema }),
+  femaleShare: z.object({ value: share, source: sourceSchema }),
+  takeover: z.object({ pricePerDay: money, impressionsPerDay: people, source: sourceSchema }),
+}) satisfies z.ZodMiniType<Market>;
+
 export const benchmarksSchema = z
-  .object({ assumptions: z.array(assumptionSchema), caseStudies: z.array(caseStudySchema) })
+  .object({ assumptions: z.array(assumptionSchema), caseStudies: z.array(caseStudySchema), markets: z.array(marketSchema) })
   .check(
-    z.refine((b) => ASSUMPTION_KEYS.every((k) => b.assumptions.some((a) => a.key === k)), {
+    z.refine((b) => BASE_ASSUMPTION_KEYS.every((k) => b.assumptions.some((a) => a.key === k)), {
       message: 'benchmarks must define every assumption the model uses',
+    }),
+    z.refine((b) => COUNTRIES.every((c) => b.markets.some((m) => m.country === c)), {
+      message: 'benchmarks must describe every market the model serves',
     }),
   ) satisfies z.ZodMiniType<Benchmarks>;
 

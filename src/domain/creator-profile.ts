@@ -1,4 +1,4 @@
-import type { AgeBand, Creator } from './types';
+import type { AudienceProfile, Creator } from './types';
 
 /**
  * What a discovery platform knows about a creator beyond the catalog row: who the audience
@@ -13,17 +13,7 @@ export type Platform = (typeof PLATFORMS)[number];
 export const BRAND_SAFETY_FLAGS = ['profanity', 'alcohol', 'gambling', 'political', 'controversy'] as const;
 export type BrandSafetyFlag = (typeof BRAND_SAFETY_FLAGS)[number];
 
-export interface AudienceProfile {
-  /** Share of the audience in each age band; the shares sum to 1. */
-  ageShares: Record<AgeBand, number>;
-  /** Share of the audience that is female, 0-1 (the rest male or undisclosed). */
-  femaleShare: number;
-  /**
-   * The audience's top countries (ISO 3166-1 alpha-2, not only the planner's markets), largest
-   * first; the shares sum to at most 1 (the rest is spread over other countries).
-   */
-  topCountries: { country: string; share: number }[];
-}
+export type { AudienceProfile } from './types';
 
 export interface CreatorProfile extends Creator {
   /** ISO 639-1 codes, main language first. */

@@ -2,10 +2,12 @@ import { format as formatDate, isValid, parse } from 'date-fns';
 import { emptyContract } from './contract';
 import { COST_COLUMNS, PLAN_CSV_COLUMNS, PLAN_INPUT_COLUMNS, takeoverCategory, unneutralise, type PlanCsvColumn } from './csv';
 import { describeLimit } from './parse';
+import { isLegacyAssumptionKey, upgradeOverrideKeys } from './legacy-keys';
 import {
   emptyCosts,
   GOAL_KPI,
   IN_FEED_BUYING_MODELS,
+  MODEL_EDITION,
   PACINGS,
   PLAN_STATUSES,
   type CostField,
@@ -26,8 +28,9 @@ import {
   TIERS,
   type AdFormat,
   type AgeBand,
-  type Assumption,
   type AssumptionKey,
+  type AudienceProfile,
+  type Benchmarks,
   type Country,
   type Gender,
   type Goal,
@@ -71,8 +74,8 @@ export interface ImportPlanCsvOptions {
   now: Date;
   /** The app's stored-plan schema; the plan is returned only when it passes. */
   schema: PlanSchemaCheck;
-  /** Formats and assumptions the app uses: with them, each row's `budget` is checked against its inputs. */
-  catalog?: { formats: readonly AdFormat[]; assumptions: readonly Assumption[] } | undefined;
+  /** Formats and benchmarks the app uses: with them, each row's `budget` is checked against its inputs. */
+  catalog?: { formats: readonly AdFormat[]; benchmarks: Pick<Benchmarks, 'assumptions' | 'markets'> } | undefined;
 }
 
 export interface PlanCsvImport {
@@ -99,11 +102,28 @@ export const IMPORT_COLUMNS = [
 ] as const satisfies readonly PlanCsvColumn[];
 type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-/** Columns the import reads but needn't find: the exported budget (checked against the inputs) and currency. */
-type OptionalColumn = 'budget' | 'currency';
+/**
+ * Columns the import reads but needn't find: the exported budget (checked against the inputs),
+ * currency, and the model's second-edition inputs (a file exported before them has none: no
+ * audience data, participants out of reach, as such a plan was).
+ */
+type OptionalColumn = 'budget' | 'currency' | 'earned_in_reach' | 'audience_countries' | 'audience_ages' | 'audience_female_share' | 'credibility';
 
 /** The columns of the plan CSV before it carried the plan's inputs. */
 const FIRST_EXPORT_COLUMNS = PLAN_CSV_COLUMNS.slice(0, PLAN_CSV_COLUMNS.indexOf('frequency') + 1);
+
+/** The first edition's assumption keys an older file may carry (see legacy-keys.ts). */
+const LEGACY_KEY_NAMES = [
+  'femaleShare',
+  'ageShare13to17',
+  'ageShare18to24',
+  'ageShare25to34',
+  'ageShare35to44',
+  'ageShare45to54',
+  'ageShare55plus',
+  'takeoverPricePerDay',
+  'takeoverImpressionsPerDay',
+].filter(isLegacyAssumptionKey);
 
 // ---------------------------------------------------------------------------------------
 // Reading the file: records with the line each starts on.
@@ -368,6 +388,7 @@ interface PlanSettings {
   gender: Gender;
   costs: Record<CostField, string>;
   excludeWeekends: boolean;
+  earnedInReach: boolean;
   assumptionOverrides: Partial<Record<AssumptionKey, string>>;
 }
 
@@ -385,8 +406,9 @@ const PLAN_COLUMNS = [
   'gender',
   ...Object.values(COST_COLUMNS),
   'exclude_weekends',
+  'earned_in_reach',
   'assumption_overrides',
-] as const satisfies readonly ImportColumn[];
+] as const satisfies readonly (ImportColumn | OptionalColumn)[];
 type PlanColumn = (typeof PLAN_COLUMNS)[number];
 
 /** Splits a list cell ("US KR", "18-24 25-34") at spaces, commas and semicolons. */
@@ -463,16 +485,31 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
   canon.gender = gender ?? `?${genderCell.trim()}`;
   if (gender === null) problems.push(`gender ${quote(genderCell)} isn’t ${listOf(GENDERS)}; the plan targets all`);
 
-  const weekendsCell = row.cell('exclude_weekends').trim().toLowerCase();
-  const excludeWeekends = ['yes', 'y', 'true', '1'].includes(weekendsCell) ? true : ['no', 'n', 'false', '0', ''].includes(weekendsCell) ? false : null;
-  canon.exclude_weekends = excludeWeekends === null ? `?${weekendsCell}` : String(excludeWeekends);
-  if (excludeWeekends === null) problems.push(`exclude_weekends ${quote(weekendsCell)} isn’t yes or no; weekends are not excluded`);
+  const yesNo = (column: 'exclude_weekends' | 'earned_in_reach', otherwise: string): boolean => {
+    const cell = row.cell(column).trim().toLowerCase();
+    const value = ['yes', 'y', 'true', '1'].includes(cell) ? true : ['no', 'n', 'false', '0', ''].includes(cell) ? false : null;
+    canon[column] = value === null ? `?${cell}` : String(value);
+    if (value === null) problems.push(`${column} ${quote(cell)} isn’t yes or no; ${otherwise}`);
+    return value ?? false;
+  };
+  const excludeWeekends = yesNo('exclude_weekends', 'weekends are not excluded');
+  const earnedInReach = yesNo('earned_in_reach', 'participants’ videos are kept out of reach');
 
   const assumptionOverrides: Partial<Record<AssumptionKey, string>> = {};
+  const legacyOverrides: Record<string, string> = {};
   const overrideCanon: string[] = [];
   for (const entry of row.cell('assumption_overrides').split(/\r\n|\r|\n/)) {
     if (entry.trim() === '') continue;
     const at = entry.indexOf('=');
+    const name = (at < 0 ? entry : entry.slice(0, at)).trim();
+    // A first-edition key (one female share, age split or takeover rate for every market) applies to each targeted market.
+    const legacy = LEGACY_KEY_NAMES.find((k) => k.toLowerCase() === name.toLowerCase());
+    if (legacy) {
+      const read = readCsvNumber(at < 0 ? '' : entry.slice(at + 1), separator, { dollar: true, percent: true, inText: true });
+      if (read) legacyOverrides[legacy] = String(read.value);
+      overrideCanon.push(read ? `${legacy}=${read.value}` : `?${entry.trim()}`);
+      continue;
+    }
     const key = oneOf(ASSUMPTION_KEYS, at < 0 ? entry : entry.slice(0, at));
     const valueText = at < 0 ? '' : entry.slice(at + 1);
     const read = readCsvNumber(valueText, separator, { dollar: true, percent: true, inText: true });
@@ -488,6 +525,8 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
     overrideCanon.push(key === null || read === null ? `?${entry.trim()}` : `${key}=${read.value}`);
   }
   canon.assumption_overrides = overrideCanon.join('\n');
+  const upgraded = upgradeOverrideKeys(legacyOverrides, countries) as Partial<Record<AssumptionKey, string>>;
+  for (const [key, value] of Object.entries(upgraded) as [AssumptionKey, string][]) if (!(key in assumptionOverrides)) assumptionOverrides[key] = value;
 
   return {
     settings: {
@@ -502,7 +541,8 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
       ageBands,
       gender: gender ?? 'all',
       costs,
-      excludeWeekends: excludeWeekends ?? false,
+      excludeWeekends,
+      earnedInReach,
       assumptionOverrides,
     },
     problems,
@@ -566,6 +606,10 @@ function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLin
   const fee = textNumber(row, 'fee_per_post', separator, { dollar: true });
   const spark = textNumber(row, 'spark_budget', separator, { dollar: true });
   for (const read of [posts, fee, spark]) if (!read.ok) reasons.push(read.reason);
+  const audience = readAudience(row, separator);
+  if (!audience.ok) reasons.push(audience.reason);
+  const credibility = readShare(row, 'credibility', separator);
+  if (!credibility.ok) reasons.push(credibility.reason);
 
   const postDates: string[] = [];
   const unreadable: string[] = [];
@@ -589,7 +633,19 @@ function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLin
     notes.push(`post_dates has ${postDates.length} dates for ${postCount} ${postCount === 1 ? 'post' : 'posts'}: the plan uses the first ${postCount}`);
   }
 
-  if (reasons.length > 0 || niche === null || tier === null || !fans.ok || !avgViews.ok || !catalogFee.ok || !posts.ok || !fee.ok || !spark.ok) {
+  if (
+    reasons.length > 0 ||
+    niche === null ||
+    tier === null ||
+    !fans.ok ||
+    !avgViews.ok ||
+    !catalogFee.ok ||
+    !posts.ok ||
+    !fee.ok ||
+    !spark.ok ||
+    !audience.ok ||
+    !credibility.ok
+  ) {
     return { ok: false, reasons };
   }
   return {
@@ -603,6 +659,8 @@ function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLin
       fans: fans.value ?? 0,
       avgViews: avgViews.value,
       engagementRate,
+      audience: audience.value,
+      credibility: credibility.value,
       catalogFee: catalogFee.value ?? 0,
       posts: posts.value,
       fee: fee.value,
@@ -611,6 +669,55 @@ function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLin
       contract: emptyContract(),
     },
     notes,
+  };
+}
+
+/** A share from 0 to 1 (`0.62`, `62%`), or null when empty. */
+function readShare(row: Row, column: OptionalColumn, separator: Separator): Read<number | null> {
+  const cell = row.cell(column);
+  if (cell.trim() === '') return { ok: true, value: null };
+  const read = readCsvNumber(cell, separator, { percent: true });
+  const value = read === null ? null : read.percent ? read.value / 100 : read.value;
+  if (value === null || value < 0 || value > 1) return { ok: false, reason: `${column} ${quote(cell)} must be a share from 0 to 1 (0.62 for 62%)` };
+  return { ok: true, value };
+}
+
+/** `code:share` pairs (`US:0.62 CA:0.1`), each share from 0 to 1. */
+function sharePairs(cell: string, separator: Separator): { key: string; share: number }[] | null {
+  const out: { key: string; share: number }[] = [];
+  for (const entry of cell.split(/\s+/).filter((e) => e !== '')) {
+    const at = entry.lastIndexOf(':');
+    if (at <= 0) return null;
+    const read = readCsvNumber(entry.slice(at + 1), separator, { percent: true });
+    const share = read === null ? null : read.percent ? read.value / 100 : read.value;
+    if (share === null || share < 0 || share > 1) return null;
+    out.push({ key: entry.slice(0, at), share });
+  }
+  return out;
+}
+
+/** A creator's audience from its three columns; null when all are empty (a creator without audience data). */
+function readAudience(row: Row, separator: Separator): Read<AudienceProfile | null> {
+  const countriesCell = row.cell('audience_countries');
+  const agesCell = row.cell('audience_ages');
+  const female = readShare(row, 'audience_female_share', separator);
+  if (countriesCell.trim() === '' && agesCell.trim() === '' && female.ok && female.value === null) return { ok: true, value: null };
+  if (!female.ok) return female;
+  const countries = sharePairs(countriesCell, separator);
+  if (countries === null || countries.length === 0 || countries.some((c) => !/^[A-Za-z]{2}$/.test(c.key))) {
+    return { ok: false, reason: `audience_countries ${quote(countriesCell)} must list country:share pairs, like US:0.62 CA:0.1` };
+  }
+  const ages = sharePairs(agesCell, separator);
+  const ageShares = {} as Record<AgeBand, number>;
+  for (const band of AGE_BANDS) {
+    const found = ages?.find((a) => a.key.replace(/[\u2012-\u2015]/g, '-') === band);
+    if (!found) return { ok: false, reason: `audience_ages ${quote(agesCell)} must give every age group (${AGE_BANDS.join(', ')}) a share, like 18-24:0.4` };
+    ageShares[band] = found.share;
+  }
+  if (female.value === null) return { ok: false, reason: 'audience_female_share is empty while the creator has audience countries and ages' };
+  return {
+    ok: true,
+    value: { ageShares, femaleShare: female.value, topCountries: countries.map((c) => ({ country: c.key.toUpperCase(), share: c.share })) },
   };
 }
 
@@ -805,6 +912,8 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
     assumptionOverrides: s.assumptionOverrides,
     costs: s.costs,
     excludeWeekends: s.excludeWeekends,
+    earnedInReach: s.earnedInReach,
+    modelEdition: MODEL_EDITION,
     updatedAt: options.now.toISOString(),
   };
 
@@ -839,7 +948,7 @@ function budgetNotes(
   catalog: NonNullable<ImportPlanCsvOptions['catalog']>,
   separator: Separator,
 ): CsvMessage[] {
-  const check = validatePlan(plan, catalog.formats, catalog.assumptions);
+  const check = validatePlan(plan, catalog.formats, catalog.benchmarks);
   const notes: CsvMessage[] = [];
   const compare = (row: Row, spend: number, inputs: string) => {
     const cell = row.cell('budget');

@@ -2,10 +2,10 @@ import Papa from 'papaparse';
 import { format as formatDate } from 'date-fns';
 import { emptyContract } from './contract';
 import { parseNumber } from './parse';
-import { TAKEOVER_CATEGORIES, type CostField, type Plan, type PlanCosts, type PlanCreatorLine, type PlanFormatLine } from './plan';
+import { copyAudience, MODEL_EDITION, TAKEOVER_CATEGORIES, type CostField, type Plan, type PlanCosts, type PlanCreatorLine, type PlanFormatLine } from './plan';
 import type { LineResult, Projection, Totals } from './projection';
 import { roundFor, type Quantity } from './rounding';
-import { ASSUMPTION_KEYS, type Assumption, type AssumptionKey, type Assumptions } from './types';
+import { AGE_BANDS, ASSUMPTION_KEYS, type Assumption, type AssumptionKey, type Assumptions, type AudienceProfile } from './types';
 import { MAX_POSTS } from './validation';
 
 /**
@@ -47,6 +47,26 @@ export const PLAN_INPUT_COLUMNS = [
   'assumption_overrides',
 ] as const;
 
+/**
+ * Columns 57 to 68, added with the projection model's second edition: figures it reports apart
+ * (in-target impressions, 6-second views, what participants earn, the cost ROI is on) and the
+ * inputs it reads (whether participants count in reach, each creator's audience and real followers).
+ */
+export const MODEL_2_COLUMNS = [
+  'target_impressions',
+  'six_second_views',
+  'earned_reach',
+  'earned_views',
+  'earned_engagements',
+  'earned_media_value',
+  'roi_cost',
+  'earned_in_reach',
+  'audience_countries',
+  'audience_ages',
+  'audience_female_share',
+  'credibility',
+] as const;
+
 /** Column names and order of the plan CSV: a contract with users' spreadsheets. */
 export const PLAN_CSV_COLUMNS = [
   'plan_name',
@@ -76,6 +96,7 @@ export const PLAN_CSV_COLUMNS = [
   'conversions_high',
   'frequency',
   ...PLAN_INPUT_COLUMNS,
+  ...MODEL_2_COLUMNS,
 ] as const;
 export type PlanCsvColumn = (typeof PLAN_CSV_COLUMNS)[number];
 export type Cell = string | number;
@@ -205,6 +226,8 @@ export function normalisePlanForCsv(plan: Plan, options: { id: string; now: Date
         fans: c.fans,
         avgViews: c.avgViews,
         engagementRate: c.engagementRate,
+        audience: copyAudience(c.audience),
+        credibility: c.credibility,
         catalogFee: c.catalogFee,
         posts: typedNumberText(c.posts),
         fee: typedNumberText(c.fee),
@@ -218,8 +241,20 @@ export function normalisePlanForCsv(plan: Plan, options: { id: string; now: Date
     assumptionOverrides: Object.fromEntries(overridesOf(plan)),
     costs,
     excludeWeekends: plan.excludeWeekends,
+    earnedInReach: plan.earnedInReach,
+    modelEdition: MODEL_EDITION,
     updatedAt: options.now.toISOString(),
   };
+}
+
+/** A creator's audience countries as the CSV carries them: `US:0.62 CA:0.1`, largest first. */
+export function audienceCountriesCell(a: AudienceProfile | null): string {
+  return a ? a.topCountries.map((c) => `${c.country}:${c.share}`).join(' ') : '';
+}
+
+/** A creator's audience by age as the CSV carries it: `13-17:0.2 18-24:0.4 …`, every band. */
+export function audienceAgesCell(a: AudienceProfile | null): string {
+  return a ? AGE_BANDS.map((band) => `${band}:${a.ageShares[band]}`).join(' ') : '';
 }
 
 /** A number as a spreadsheet reads it: no separators, no symbols; empty when undefined. */
@@ -228,8 +263,15 @@ function num(value: number | null, kind: Quantity): Cell {
   return roundFor(kind, value);
 }
 
-function metricCells(r: LineResult | Totals): Partial<Record<PlanCsvColumn, Cell>> {
+function metricCells(r: LineResult | Totals, roiCost: number): Partial<Record<PlanCsvColumn, Cell>> {
   return {
+    target_impressions: num('trace' in r ? targetOf(r) : r.targetImpressions.mid, 'count'),
+    six_second_views: num(r.sixSecondViews, 'count'),
+    earned_reach: num(r.earnedReach, 'count'),
+    earned_views: num(r.earnedViews, 'count'),
+    earned_engagements: num(r.earnedEngagements, 'count'),
+    earned_media_value: num(r.emv, 'money'),
+    roi_cost: num(roiCost, 'money'),
     reach_low: num(r.ranges.reach.low, 'count'),
     reach_high: num(r.ranges.reach.high, 'count'),
     conversions_low: num(r.ranges.conversions.low, 'count'),
@@ -250,9 +292,15 @@ function metricCells(r: LineResult | Totals): Partial<Record<PlanCsvColumn, Cell
   };
 }
 
+/** A line item's in-target impressions (its reach curves' input), from its trace. */
+function targetOf(r: LineResult): number | null {
+  return r.trace.find((s) => s.key === 'targetImpressions')?.value ?? null;
+}
+
 /** The plan's settings, written on every row. */
 function planCells(plan: Plan): Partial<Record<PlanCsvColumn, Cell>> {
   const cells: Partial<Record<PlanCsvColumn, Cell>> = {
+    earned_in_reach: plan.earnedInReach ? 'yes' : 'no',
     plan_name: plan.name.trim(),
     start_date: plan.startDate,
     end_date: plan.endDate,
@@ -308,6 +356,10 @@ function inputCells(plan: Plan, item: LineResult): Partial<Record<PlanCsvColumn,
     avg_views: c.avgViews ?? '',
     catalog_engagement_rate: c.engagementRate ?? '',
     catalog_fee: c.catalogFee,
+    audience_countries: audienceCountriesCell(c.audience),
+    audience_ages: audienceAgesCell(c.audience),
+    audience_female_share: c.audience?.femaleShare ?? '',
+    credibility: c.credibility ?? '',
   };
 }
 
@@ -325,14 +377,15 @@ export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvC
         ...common,
         item_type: item.kind,
         item_name: item.kind === 'creator' ? item.name.replace(/^@/, '') : item.name,
-        ...metricCells(item),
+        ...metricCells(item, item.spend),
         // What the money buys, exactly: impressions, clicks, 6-second views, days or posts.
         quantity: num(item.bought.quantity, 'count'),
         quantity_unit: item.bought.unit,
         ...inputCells(plan, item),
       }),
     ),
-    row({ ...common, item_type: 'total', item_name: 'Total', ...metricCells(projection.totals) }),
+    // The plan's ROI is on its gross cost, which `roi_cost` says; a line item's on its own spend.
+    row({ ...common, item_type: 'total', item_name: 'Total', ...metricCells(projection.totals, projection.totals.fullCost.gross) }),
   ];
 }
 

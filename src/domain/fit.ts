@@ -172,7 +172,7 @@ function genderShare(audience: AudienceProfile, gender: Gender): number {
  * targeting, treated as independent (platforms report them separately). Scored as is: a
  * 0.62 match scores 0.62. Only listed top countries count, so the match is a floor.
  */
-function audienceOverlap(audience: AudienceProfile, target: FitTarget): number {
+export function audienceOverlap(audience: AudienceProfile, target: Pick<FitTarget, 'countries' | 'ageBands' | 'gender'>): number {
   return countryShare(audience, target.countries) * ageShare(audience, target.ageBands) * genderShare(audience, target.gender);
 }
 

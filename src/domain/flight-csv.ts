@@ -1,6 +1,7 @@
 import { format as formatDate } from 'date-fns';
 import { safeFileStem, toCsv } from './csv';
-import { addSpendByDay, flightDates, flightRunner, modelled, planReach, reachOf, type ItemDays, type LineResult, type ProjectOptions } from './projection';
+import { addSpendByDay, flightDates, flightRun, modelled, type ItemDays, type LineResult, type ProjectOptions } from './projection';
+import { CENTRAL } from './stats';
 import { roundFor } from './rounding';
 import { DEFAULT_SEED } from './scenarios';
 import type { FormatId } from './types';
@@ -60,30 +61,23 @@ function flightDays(spend: Float64Array, cumulative: Float64Array, reach: (d: nu
 
 /**
  * The daily flight table: per day and line item, its spend, impressions (that day and so far)
- * and its own cumulative reach; per day, the plan's. In the scenario at the P50 of the plan's
- * reach, like the daily series, so the plan's spend, cumulative impressions and cumulative
- * reach are `project(input).daily`'s, and every row is one coherent scenario.
- *
- * A line item's last-day reach is its own P50 reach when the plan's median scenario is also
- * the item's: always for a line item whose reach has no spread, and for every line item when
- * all those with a spread vary with the same one rate (a plan of one line item, say).
- * Otherwise it is the item's reach in the plan's median scenario, which may differ a little.
- * Computed only when asked (an export), so `project` does no more work for it.
+ * and its own cumulative reach; per day, the plan's. In the central scenario, like the daily
+ * series and every headline, so the plan's last day is the headline and every row is one
+ * coherent scenario. Computed only when asked (an export), so `project` does no more work for it.
  */
 export function flightTable(input: ProjectionInput, options: Pick<ProjectOptions, 'seed'> = {}): FlightTable {
   const dates = flightDates(input);
   if (!dates) return { dates: [], items: [], total: [] };
   const T = dates.length;
-  const m = modelled(input, options.seed ?? DEFAULT_SEED);
-  const { models, s, reachParams } = m;
-  const { overlapFactor, draws } = planReach(m, input.assumptions.duplicationFactor);
+  const m = modelled(input, options.seed ?? DEFAULT_SEED, false);
+  const U = m.audience.universe;
   const own = new Map<string, ItemDays>();
-  const plan = flightRunner(models, s, reachParams, overlapFactor, T, own)(draws.mid);
+  const plan = flightRun(m, T, CENTRAL, { items: own });
   const planSpend = new Float64Array(T);
-  for (const model of models) addSpendByDay(model, planSpend);
+  for (const model of m.models) addSpendByDay(model, planSpend);
   return {
     dates,
-    items: models.map((model) => {
+    items: m.models.map((model) => {
       const spend = new Float64Array(T);
       addSpendByDay(model, spend);
       const days = own.get(model.id);
@@ -92,10 +86,10 @@ export function flightTable(input: ProjectionInput, options: Pick<ProjectOptions
         kind: model.kind,
         name: model.name,
         formatId: model.formatId,
-        days: flightDays(spend, days?.impressions ?? new Float64Array(T), (d) => reachOf(reachParams.universe, days?.log[d] ?? 0)),
+        days: flightDays(spend, days?.impressions ?? new Float64Array(T), (d) => (days?.reach[d] ?? 0) * U),
       };
     }),
-    total: flightDays(planSpend, plan.impressions, (d) => plan.reach[d] ?? 0),
+    total: flightDays(planSpend, plan.impressions, (d) => (plan.reach[d] ?? 0) * U),
   };
 }
 

@@ -1,6 +1,6 @@
 import { addDays, format, nextMonday } from 'date-fns';
 import { emptyContract, type CreatorContract } from './contract';
-import { AGE_BANDS, type AgeBand, type AssumptionKey, type Country, type Creator, type FormatId, type Gender, type Goal, type Niche, type Tier } from './types';
+import { AGE_BANDS, type AgeBand, type AssumptionKey, type AudienceProfile, type Country, type Creator, type FormatId, type Gender, type Goal, type Niche, type Tier } from './types';
 
 /**
  * A plan as the user edits it. Every numeric field keeps the text the user typed,
@@ -64,6 +64,10 @@ export interface PlanCreatorLine {
   fans: number;
   avgViews: number | null;
   engagementRate: number | null;
+  /** Who follows them (the catalog's audience data); null where the catalog had none. */
+  audience: AudienceProfile | null;
+  /** Share of their followers judged real; null where unmeasured. */
+  credibility: number | null;
   catalogFee: number;
   posts: string;
   fee: string;
@@ -78,12 +82,25 @@ export interface PlanCreatorLine {
   contract: CreatorContract;
 }
 
-/** The catalog's facts about a creator that the plan copies in: who they are and their reach. */
-type CatalogFacts = Pick<Creator, 'handle' | 'displayName' | 'niche' | 'country' | 'tier' | 'fans' | 'avgViews' | 'engagementRate'>;
+/** The catalog's facts about a creator that the plan copies in: who they are, their reach and their audience. */
+type CatalogFacts = Pick<
+  Creator,
+  'handle' | 'displayName' | 'niche' | 'country' | 'tier' | 'fans' | 'avgViews' | 'engagementRate' | 'audience' | 'credibility'
+>;
 
 function catalogFactsOf(c: Creator): CatalogFacts {
-  const { handle, displayName, niche, country, tier, fans, avgViews, engagementRate } = c;
-  return { handle, displayName, niche, country, tier, fans, avgViews, engagementRate };
+  const { handle, displayName, niche, country, tier, fans, avgViews, engagementRate, audience, credibility } = c;
+  return { handle, displayName, niche, country, tier, fans, avgViews, engagementRate, audience: copyAudience(audience), credibility };
+}
+
+/** A copy of an audience profile holding only its own fields (a catalog row may carry more). */
+export function copyAudience(a: AudienceProfile | null): AudienceProfile | null {
+  if (!a) return null;
+  return {
+    ageShares: { ...a.ageShares },
+    femaleShare: a.femaleShare,
+    topCountries: a.topCountries.map((c) => ({ country: c.country, share: c.share })),
+  };
 }
 
 /** A catalog creator as a plan line: one post at the catalog's fee, its facts copied in. */
@@ -167,8 +184,21 @@ export interface Plan {
   costs: PlanCosts;
   /** The flight timeline warns of deadlines and posts that fall on a Saturday or Sunday. */
   excludeWeekends: boolean;
+  /**
+   * Count challenge and effect participants' videos as brand exposures: in reach, frequency,
+   * impressions, video views and engagements. Off: they are reported apart as earned.
+   */
+  earnedInReach: boolean;
+  /**
+   * The edition of the projection model this plan's figures were last shown with. A plan saved
+   * before the current edition says once, when opened, how its headline moved.
+   */
+  modelEdition: number;
   updatedAt: string;
 }
+
+/** The projection model's current edition (2: line items combine by their duplication, packages, caps, markets). */
+export const MODEL_EDITION = 2;
 
 /** The KPI each goal is measured by. */
 export const GOAL_KPI: Record<Goal, { goalLabel: string; metricLabel: string; metric: KpiMetric }> = {
@@ -215,6 +245,8 @@ export function newPlan(id: string, today: Date): Plan {
     assumptionOverrides: {},
     costs: emptyCosts(),
     excludeWeekends: false,
+    earnedInReach: false,
+    modelEdition: MODEL_EDITION,
     updatedAt: today.toISOString(),
   };
 }

@@ -1,142 +1,259 @@
-import { lnGamma } from './stats';
-
 /**
- * Reach curves, in "log of the unreached share" form so that line items combine by adding
- * (Sainsbury): reach = U × (1 − e^L). Each function returns L ≤ 0 for one vehicle.
+ * Reach curves and how vehicles combine, as shares of an audience universe U. Each vehicle
+ * (a paid buy, a creator's posts, a takeover's days, participants' videos) has an exposure
+ * distribution: the share of U exposed 0, 1, 2, 3, 4 and 5+ times. Reach is the share exposed
+ * once or more; the k+ bins follow from the same distribution, so a frequency cap that bounds
+ * the distribution bounds them too.
+ *
+ * Vehicles combine as a mixture of the two couplings that bound combined reach: independence
+ * (Sainsbury, the most a combination can reach) with weight D, and full nesting (every smaller
+ * audience inside the larger ones, the least it can reach: the largest vehicle) with weight
+ * 1 − D. Its reach is largest + D × (Sainsbury − largest): every vehicle that reaches anyone
+ * adds reach while people are left unreached, less as the plan saturates, and never more than
+ * independence gives. Both couplings keep the mean exposures, so the k+ bins never add up to
+ * more than the impressions.
  */
 
+/** The k+ reach bins shown: 1+ … 5+. */
+export const MAX_EXPOSURES = 5;
+/** Length of an exposure distribution: P(X = 0) … P(X = 4), then P(X ≥ 5). */
+export const BINS = MAX_EXPOSURES + 1;
+
+/** P(X = 0) … P(X = MAX_EXPOSURES − 1) and P(X ≥ MAX_EXPOSURES), as shares of the universe. */
+export type Exposures = Float64Array;
+
+/** A vehicle as the combination sees it: the log of its unreached share and its exposure distribution. */
+export interface Vehicle {
+  /** ln P(X = 0); 0 for a vehicle that reaches no one. */
+  log0: number;
+  /** Its exposure distribution; omitted where only reach is needed (the daily series). */
+  exposures?: Exposures | undefined;
+}
+
+/** Reach share from the log of the unreached share (never −0). */
+export function reachShare(log0: number): number {
+  return Math.max(0, -Math.expm1(log0));
+}
+
+/** No exposure at all. */
+export function noExposures(): Exposures {
+  const out = new Float64Array(BINS);
+  out[0] = 1;
+  return out;
+}
+
+/** Fills `out` with exp(ln P(x)) for x < MAX_EXPOSURES (from `lnP(x)`) and the rest as P(5+). */
+function fromLogs(lnP: (x: number) => number, out: Exposures): Exposures {
+  let sum = 0;
+  for (let x = 0; x < MAX_EXPOSURES; x++) {
+    const p = Math.exp(lnP(x));
+    out[x] = p;
+    sum += p;
+  }
+  out[MAX_EXPOSURES] = Math.max(0, 1 - sum);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Paid delivery: negative binomial.
+
 /**
- * Negative-binomial exposure: the unreached share is (1 + m/k)^−k with m = impressions / U.
- * Reach = U × (1 − (1 + m/k)^−k) never exceeds U nor the impressions (Bernoulli's inequality),
- * and grows with impressions.
+ * Negative-binomial exposure with mean m = impressions ÷ U and shape k: the unreached share is
+ * (1 + m/k)^−k. Reach = U × (1 − (1 + m/k)^−k) never exceeds U nor the impressions, and grows
+ * with them; a lower k is more uneven exposure (less reach for the same impressions).
  */
 export function nbdLogUnreached(impressions: number, universe: number, shape: number): number {
   if (!(impressions > 0) || !(universe > 0) || !(shape > 0)) return 0;
   return -shape * Math.log1p(impressions / universe / shape);
 }
 
-/** Reach of one vehicle on the negative-binomial curve. */
-export function reachFromImpressions(impressions: number, universe: number, shape: number): number {
-  if (!(universe > 0) || !(impressions > 0)) return 0;
-  const reach = Math.max(0, -Math.expm1(nbdLogUnreached(impressions, universe, shape))) * universe;
-  // Mathematically reach < impressions; at a millionth of an impression rounding can add an ulp.
-  return Math.min(reach, impressions, universe);
+/** The negative-binomial exposure distribution of `impressions` in `universe`, shape k. */
+export function nbdExposures(impressions: number, universe: number, shape: number, out: Exposures = new Float64Array(BINS)): Exposures {
+  const log0 = nbdLogUnreached(impressions, universe, shape);
+  if (log0 === 0) {
+    out.fill(0);
+    out[0] = 1;
+    return out;
+  }
+  const m = impressions / universe;
+  // P(x + 1) / P(x) = (k + x) / (x + 1) × m / (k + m).
+  const lnQ = Math.log(m) - Math.log(shape + m);
+  let ln = log0;
+  let at = 0;
+  return fromLogs((x) => {
+    while (at < x) {
+      ln += Math.log((shape + at) / (at + 1)) + lnQ;
+      at++;
+    }
+    return ln;
+  }, out);
 }
 
-/** Largest one-post reach share the beta-binomial fit handles (a post seen by everyone is degenerate). */
+// ---------------------------------------------------------------------------------------
+// Whole units (a creator's posts, a takeover's days): beta-binomial.
+
+/** Largest one-unit reach share the beta-binomial fit handles (a unit seen by everyone is degenerate). */
 const MAX_R1 = 1 - 1e-9;
 
+type UnitFit = { kind: 'none' } | { kind: 'same'; p: number } | { kind: 'binomial'; p: number } | { kind: 'beta'; a: number; b: number };
+
 /**
- * Repeated posts by one creator: beta-binomial reach, reach(n) = 1 − B(a, b + n) / B(a, b),
- * fitted from one-post reach R1 and the share `overlap` of a post's viewers who saw the
- * previous one: a / (a + b) = R1 and (a + 1) / (a + b + 1) = overlap. Each post adds less
- * new reach than the one before. `posts` may be fractional (the budget curve scales them).
+ * The beta-binomial fitted to one unit's reach share r1 and the share `repeat` of a unit's
+ * audience who saw the previous unit: a ÷ (a + b) = r1 and (a + 1) ÷ (a + b + 1) = repeat.
+ * Each further unit adds less new reach than the one before.
  */
-export function postsLogUnreached(r1: number, posts: number, overlap: number): number {
-  if (!(r1 > 0) || !(posts > 0)) return 0;
+function fitUnits(r1: number, repeat: number): UnitFit {
+  if (!(r1 > 0)) return { kind: 'none' };
   const p = Math.min(r1, MAX_R1);
-  // All viewers of every post are the same people: the first post's reach is all there is.
-  if (overlap >= 1) return Math.log1p(-p);
-  // No more overlap than chance: posts reach people independently (binomial).
-  if (overlap <= p) return posts * Math.log1p(-p);
-  const s = (1 - overlap) / (overlap - p);
-  const a = p * s;
-  const b = (1 - p) * s;
-  if (Number.isInteger(posts) && posts <= 200) {
-    let log = 0;
-    for (let j = 0; j < posts; j++) log += Math.log((b + j) / (a + b + j));
-    return log;
-  }
-  return lnGamma(b + posts) - lnGamma(a + b + posts) + lnGamma(a + b) - lnGamma(b);
+  // Every unit is seen by the same people: the first unit's reach is all there is.
+  if (repeat >= 1) return { kind: 'same', p };
+  // No more repeat viewing than chance: units reach people independently (binomial).
+  if (repeat <= p) return { kind: 'binomial', p };
+  const s = (1 - repeat) / (repeat - p);
+  return { kind: 'beta', a: p * s, b: (1 - p) * s };
 }
 
 /**
- * Combined reach from each line item's log-unreached share: Sainsbury's independent
- * combination, times an overlap factor for above-random duplication, never below the
- * largest single line item's reach.
+ * ln P(X = 0) of `units` whole units, each reaching a share r1 of the universe, with a share
+ * `repeat` of a unit's audience having seen the previous one: reach(n) = 1 − B(a, b + n) ÷ B(a, b).
  */
-export function combineLogs(sumLog: number, minLog: number, universe: number, overlapFactor: number): number {
-  if (!(universe > 0)) return 0;
-  const sainsbury = Math.max(0, -Math.expm1(sumLog)) * universe;
-  const largest = Math.max(0, -Math.expm1(minLog)) * universe;
-  return Math.min(universe, Math.max(largest, overlapFactor * sainsbury));
+export function unitsLogUnreached(r1: number, units: number, repeat: number): number {
+  const fit = fitUnits(r1, repeat);
+  const n = Math.max(0, Math.floor(units));
+  if (fit.kind === 'none' || n === 0) return 0;
+  if (fit.kind === 'same') return Math.log1p(-fit.p);
+  if (fit.kind === 'binomial') return n * Math.log1p(-fit.p);
+  let log = 0;
+  for (let j = 0; j < n; j++) log += Math.log((fit.b + j) / (fit.a + fit.b + j));
+  return log;
 }
 
-/** Sainsbury combination of reaches against a universe (with an overlap factor, default none). */
-export function combineReach(reaches: readonly number[], universe: number, overlapFactor = 1): number {
-  if (!(universe > 0) || reaches.length === 0) return 0;
-  let sum = 0;
-  let min = 0;
-  for (const r of reaches) {
-    const log = Math.log1p(-Math.min(Math.max(r, 0), universe) / universe);
-    sum += log;
-    min = Math.min(min, log);
-  }
-  return combineLogs(sum, min, universe, overlapFactor);
-}
-
-/**
- * The share of the universe reached k or more times, for k = 1..maxK, from the average
- * exposures m = impressions / U and the reached share r: the negative binomial whose reach
- * at m is r (its shape solved by bisection), or Poisson where r is at or above Poisson's
- * reach (the most even exposure possible). The bins of k+ reach never add up to more than m.
- */
-export function frequencyAtLeast(m: number, r: number, maxK: number): number[] {
-  const out = new Array<number>(maxK).fill(0);
-  if (!(m > 0) || !(r > 0)) return out;
-  const share = Math.min(r, m, 1);
-  const poissonReach = -Math.expm1(-m);
-  // P(x) for x = 0..maxK-1, then k+ = 1 − Σ_{x<k} P(x).
-  const probs: number[] = [];
-  if (share >= poissonReach) {
-    // More even than Poisson: the reached get a zero-truncated Poisson number of exposures
-    // whose mean is m / share (λ solved by bisection); 1 exposure each when that mean is 1.
-    const mean = m / share;
-    let lo = 0;
-    let hi = Math.max(mean, 1e-9);
-    for (let i = 0; i < 45; i++) {
-      const mid = (lo + hi) / 2;
-      const truncatedMean = mid < 1e-12 ? 1 : mid / -Math.expm1(-mid);
-      if (truncatedMean < mean) lo = mid;
-      else hi = mid;
-    }
-    const lambda = (lo + hi) / 2;
-    // P(X = x | X ≥ 1) for x = 1..maxK-1, then k+ = share × (1 − Σ_{1≤x<k} P).
-    out[0] = share;
-    if (lambda < 1e-12) return out;
-    let p = Math.exp(-lambda) / -Math.expm1(-lambda);
-    let cumulative = 0;
-    for (let x = 1; x < maxK; x++) {
-      p *= lambda / x;
-      cumulative += p;
-      out[x] = share * Math.max(0, 1 - cumulative);
-    }
+/** The exposure distribution of `units` whole units (see unitsLogUnreached): never more exposures than units. */
+export function unitsExposures(r1: number, units: number, repeat: number, out: Exposures = new Float64Array(BINS)): Exposures {
+  const fit = fitUnits(r1, repeat);
+  const n = Math.max(0, Math.floor(units));
+  out.fill(0);
+  if (fit.kind === 'none' || n === 0) {
+    out[0] = 1;
     return out;
+  }
+  if (fit.kind === 'same') {
+    out[0] = 1 - fit.p;
+    out[Math.min(n, MAX_EXPOSURES)] = fit.p;
+    return out;
+  }
+  const log0 = unitsLogUnreached(r1, n, repeat);
+  let lnStep: (x: number) => number;
+  if (fit.kind === 'binomial') {
+    // P(x + 1) / P(x) = (n − x) / (x + 1) × p / (1 − p).
+    const odds = Math.log(fit.p) - Math.log1p(-fit.p);
+    lnStep = (x) => Math.log((n - x) / (x + 1)) + odds;
   } else {
-    // 1 − (1 + m/k)^−k rises with k from 0 (k → 0) to Poisson's reach (k → ∞).
-    let lo = Math.log(1e-6);
-    let hi = Math.log(1e6);
-    for (let i = 0; i < 45; i++) {
-      const mid = (lo + hi) / 2;
-      const k = Math.exp(mid);
-      const reach = -Math.expm1(-k * Math.log1p(m / k));
-      if (reach < share) lo = mid;
-      else hi = mid;
+    // P(x + 1) / P(x) = (n − x) / (x + 1) × (a + x) / (b + n − x − 1).
+    const { a, b } = fit;
+    lnStep = (x) => Math.log((n - x) / (x + 1)) + Math.log((a + x) / (b + n - x - 1));
+  }
+  let ln = log0;
+  let at = 0;
+  return fromLogs((x) => {
+    if (x > n) return -Infinity;
+    while (at < x) {
+      ln += lnStep(at);
+      at++;
     }
-    const k = Math.exp((lo + hi) / 2);
-    const q = m / (k + m);
-    let p = 1 - share;
-    for (let x = 0; x < maxK; x++) {
-      probs.push(p);
-      p *= ((k + x) / (x + 1)) * q;
+    return ln;
+  }, out);
+}
+
+// ---------------------------------------------------------------------------------------
+// Combining vehicles.
+
+/** Combined reach share of vehicles: largest + D × (Sainsbury − largest), D the independent share. */
+export function combinedReach(sumLog0: number, minLog0: number, independentShare: number): number {
+  const sainsbury = reachShare(sumLog0);
+  const largest = reachShare(minLog0);
+  const d = Math.min(1, Math.max(0, independentShare));
+  return Math.min(1, largest + d * Math.max(0, sainsbury - largest));
+}
+
+/** The log of the unreached share of a combined reach share (for nesting one combination in another). */
+export function logUnreached(share: number): number {
+  return share >= 1 ? -Infinity : Math.log1p(-Math.max(0, share));
+}
+
+/**
+ * The exposure distribution of vehicles combined: D × their convolution (independent) + (1 − D)
+ * × their comonotone sum (fully nested). The comonotone sum of distributions with cumulative
+ * shares F_i has P(X ≥ k) = 1 − (the k-th smallest of all F_i(0 … 4)): each F_i(x) is where
+ * vehicle i's exposures step past x on the shared uniform scale.
+ */
+export function combinedExposures(parts: readonly Exposures[], independentShare: number, out: Exposures = new Float64Array(BINS)): Exposures {
+  out.fill(0);
+  if (parts.length === 0) {
+    out[0] = 1;
+    return out;
+  }
+  if (parts.length === 1) {
+    out.set(parts[0] ?? noExposures());
+    return out;
+  }
+  const d = Math.min(1, Math.max(0, independentShare));
+  // Independent: the convolution, with sums of 5 or more lumped into the last bin.
+  let conv = new Float64Array(BINS);
+  conv[0] = 1;
+  let next = new Float64Array(BINS);
+  for (const p of parts) {
+    next.fill(0);
+    for (let i = 0; i < BINS; i++) {
+      const ci = conv[i] ?? 0;
+      if (ci === 0) continue;
+      for (let j = 0; j < BINS; j++) {
+        const pj = p[j] ?? 0;
+        if (pj === 0) continue;
+        const k = Math.min(MAX_EXPOSURES, i + j);
+        next[k] = (next[k] ?? 0) + ci * pj;
+      }
+    }
+    [conv, next] = [next, conv];
+  }
+  // Nested: the MAX_EXPOSURES smallest step points of all the cumulative distributions.
+  const smallest = new Float64Array(MAX_EXPOSURES).fill(1);
+  for (const p of parts) {
+    let cumulative = 0;
+    for (let x = 0; x < MAX_EXPOSURES; x++) {
+      cumulative += p[x] ?? 0;
+      const point = Math.min(1, cumulative);
+      if (point >= (smallest[MAX_EXPOSURES - 1] ?? 1)) continue;
+      // Insert, keeping `smallest` sorted.
+      let i = MAX_EXPOSURES - 1;
+      while (i > 0 && (smallest[i - 1] ?? 1) > point) {
+        smallest[i] = smallest[i - 1] ?? 1;
+        i--;
+      }
+      smallest[i] = point;
     }
   }
-  let cumulative = 0;
-  for (let k = 1; k <= maxK; k++) {
-    cumulative += probs[k - 1] ?? 0;
-    out[k - 1] = Math.max(0, Math.min(share, 1 - cumulative));
+  // P(X ≥ k) for each coupling, mixed, then back to point shares.
+  let convAtLeast = 1;
+  const atLeast = new Float64Array(BINS + 1);
+  atLeast[0] = 1;
+  for (let k = 1; k <= MAX_EXPOSURES; k++) {
+    convAtLeast -= conv[k - 1] ?? 0;
+    const nested = 1 - (smallest[k - 1] ?? 1);
+    atLeast[k] = Math.max(0, d * Math.max(0, convAtLeast) + (1 - d) * nested);
   }
-  // k = 1 is the reached share itself (the fitted curve passes through it).
-  out[0] = share;
+  for (let k = 0; k < MAX_EXPOSURES; k++) out[k] = Math.max(0, (atLeast[k] ?? 0) - (atLeast[k + 1] ?? 0));
+  out[MAX_EXPOSURES] = atLeast[MAX_EXPOSURES] ?? 0;
+  return out;
+}
+
+/** Reach at 1+ … 5+ exposures (shares of the universe) of a distribution. */
+export function atLeastShares(e: Exposures): number[] {
+  const out: number[] = [];
+  let tail = 1;
+  for (let k = 1; k <= MAX_EXPOSURES; k++) {
+    tail -= e[k - 1] ?? 0;
+    out.push(Math.max(0, tail));
+  }
   return out;
 }

@@ -67,16 +67,30 @@ export interface Range {
 export const SAMPLE_SIZE = 81;
 export const RANK = { low: 8, mid: 40, high: 72 } as const;
 
+/**
+ * The central scenario: every assumption at the value the ledger shows (the default or the
+ * plan's override). Evaluated beside the sampled ones at index CENTRAL, so per-scenario arrays
+ * have DRAWS entries. The figures shown as a plan's headline come from it: they recompute
+ * exactly from the stated assumptions, and every row and total is the same scenario.
+ */
+export const CENTRAL = SAMPLE_SIZE;
+export const DRAWS = SAMPLE_SIZE + 1;
+
 export const point = (v: number): Range => ({ low: v, mid: v, high: v });
 
-/** P10/P50/P90 of a sample of SAMPLE_SIZE values. Sorts a copy. */
-export function rangeOf(sample: Float64Array): Range {
-  const sorted = sample.slice().sort();
-  return { low: sorted[RANK.low] ?? 0, mid: sorted[RANK.mid] ?? 0, high: sorted[RANK.high] ?? 0 };
+/**
+ * A figure's range from its value in each draw: the central scenario's value, between the P10
+ * and P90 of the sampled scenarios (the band is widened to the central value in the rare case
+ * a skewed spread leaves it outside, so a headline always lies inside its own range).
+ */
+export function bandOf(sample: Float64Array): Range {
+  const mid = sample[CENTRAL] ?? 0;
+  const sorted = sample.slice(0, SAMPLE_SIZE).sort();
+  return { low: Math.min(sorted[RANK.low] ?? 0, mid), mid, high: Math.max(sorted[RANK.high] ?? 0, mid) };
 }
 
-/** Indices of the draws at the P10, P50 and P90 ranks of `sample` (stable for ties). */
+/** Indices of the sampled draws at the P10, P50 and P90 ranks of `sample`'s first SAMPLE_SIZE values (stable for ties). */
 export function rankedDraws(sample: Float64Array): { low: number; mid: number; high: number } {
-  const order = Array.from(sample.keys()).sort((i, j) => (sample[i] ?? 0) - (sample[j] ?? 0) || i - j);
+  const order = Array.from({ length: SAMPLE_SIZE }, (_, i) => i).sort((i, j) => (sample[i] ?? 0) - (sample[j] ?? 0) || i - j);
   return { low: order[RANK.low] ?? 0, mid: order[RANK.mid] ?? 0, high: order[RANK.high] ?? 0 };
 }

@@ -2,9 +2,10 @@ import { differenceInCalendarDays, isValid, parse } from 'date-fns';
 import { COST_NAMES, fullCost, parseCosts, type CostInputs } from './costs';
 import { describeLimit, parseNumber } from './parse';
 import { COST_FIELDS, GOAL_KPI, type CostField, type InFeedBuyingModel, type Pacing, type Plan, type PlanCreatorLine, type Targeting } from './plan';
-import { audienceOf } from './audience';
+import { audienceOf, creatorTargetShare } from './audience';
+import { ledgerFor, yearOf } from './markets';
 import { spreadsOf, type Spreads } from './scenarios';
-import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from './types';
+import { COUNTRY_NAMES, marketKey, type AdFormat, type Country, type Assumption, type AssumptionKey, type Assumptions, type Benchmarks, type FormatId } from './types';
 
 /** The largest budget or fee Reachplan accepts: far above any TikTok plan, below float trouble. */
 export const MAX_MONEY = 100_000_000;
@@ -36,8 +37,11 @@ export const fieldId = {
 
 export interface ValidFormatLine {
   format: AdFormat;
+  /** What the line buys, in USD: the budget, takeover days × the day's price, or a package's days × its price per day. */
   spend: number;
-  /** Whole days for day-bought formats, else null. */
+  /** The budget typed for a format bought by budget (In-Feed Ads, packages); null for Brand Takeover. */
+  budget: number | null;
+  /** Whole days: Brand Takeover's days, or a package's days (its length and any extra days); null for In-Feed Ads. */
   days: number | null;
   /** In-Feed Ads' buying model; CPM for formats sold one way. */
   buyingModel: InFeedBuyingModel;
@@ -78,6 +82,8 @@ export interface ProjectionInput {
   budget: number | null;
   /** Cost lines beyond media and creator fees (see costs.ts); an invalid one counts as none. */
   costs: CostInputs;
+  /** Participants' videos count in reach, frequency, impressions, views and engagements. */
+  earnedInReach: boolean;
 }
 
 export interface PlanCheck {
@@ -92,6 +98,8 @@ export interface PlanCheck {
   /** Line items and cost lines left out of the projection because their input is invalid. */
   excluded: string[];
   isValid: boolean;
+  /** The assumptions ledger for this plan: the API's assumptions and each market's figures for the flight's year. */
+  ledger: Assumption[];
 }
 
 /** Parses a `yyyy-MM-dd` date; null when it is not a real calendar date. */
@@ -120,6 +128,9 @@ export function formatAmountLabel(format: Pick<AdFormat, 'name' | 'purchaseUnit'
   return format.purchaseUnit === 'days' ? `${format.name} days` : `${format.name} budget`;
 }
 
+/** Shares that must be more than 0: without them the model has nothing to work with. */
+const POSITIVE_SHARES: ReadonlySet<AssumptionKey> = new Set<AssumptionKey>(['duplicationFactor', 'dailyActiveShare']);
+
 /** Converts a stored override (as typed, in the unit shown: percent for fractions) to a model value. */
 export function parseAssumptionOverride(text: string, assumption: Assumption) {
   const unit = assumption.unit === 'fraction' ? 'percent' : assumption.unit === 'usd' ? 'usd' : 'plain';
@@ -129,14 +140,24 @@ export function parseAssumptionOverride(text: string, assumption: Assumption) {
   if (assumption.unit !== 'fraction' && assumption.unit !== 'usd' && parsed.value <= 0) {
     return { ok: false as const, reason: `${assumption.label} must be more than 0.` };
   }
+  if (POSITIVE_SHARES.has(assumption.key) && parsed.value <= 0) {
+    return { ok: false as const, reason: `${assumption.label} must be more than 0%.` };
+  }
   return { ok: true as const, value: assumption.unit === 'fraction' ? parsed.value / 100 : parsed.value };
 }
+
+/** Money as a message shows it: "$150,000". */
+const usd = (n: number) => describeLimit(n, 'usd');
 
 /**
  * Checks a plan against the formats and assumptions it uses. Never throws:
  * each invalid field gets a message, and the projection gets the valid rest.
  */
-export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptionList: readonly Assumption[]): PlanCheck {
+export function validatePlan(
+  plan: Plan,
+  formats: readonly AdFormat[],
+  benchmarks: Pick<Benchmarks, 'assumptions' | 'markets'>,
+): PlanCheck {
   const errors: Record<string, string> = {};
   const warnings: Record<string, string> = {};
   const excluded: string[] = [];
@@ -169,6 +190,8 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
   if (plan.targeting.countries.length === 0) errors[fieldId.countries] = 'Choose at least one country to target.';
   if (plan.targeting.ageBands.length === 0) errors[fieldId.ageBands] = 'Choose at least one age group to target.';
 
+  // Each market's figures are the ones of the flight's year.
+  const assumptionList = ledgerFor(benchmarks.assumptions, benchmarks.markets, yearOf(plan.startDate) ?? yearOf(plan.endDate));
   const assumptions = {} as Assumptions;
   for (const a of assumptionList) {
     assumptions[a.key] = a.value;
@@ -182,6 +205,15 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
   if (!errors[fieldId.countries] && !errors[fieldId.ageBands] && !(audienceOf(plan.targeting, assumptions).universe > 0)) {
     errors[fieldId.ageBands] =
       'No one is left in the targeted audience: the chosen countries, age groups and gender have no users. Check the audience assumptions.';
+  }
+  // A takeover shows once a day per person: its guarantee can't exceed the market's daily users.
+  for (const country of new Set(plan.targeting.countries)) {
+    const key = marketKey.takeoverImpressions(country);
+    const daily = assumptions[marketKey.universe(country)] * assumptions.dailyActiveShare;
+    if (assumptions[key] > daily && !errors[fieldId.assumption(key)]) {
+      errors[fieldId.assumption(key)] =
+        `Brand Takeover shows once a day per person: ${describeLimit(Math.round(assumptions[key]), 'count')} impressions a day is more than ${COUNTRY_NAMES[country]}’s ${describeLimit(Math.round(daily), 'count')} daily users (its users × the daily active share).`;
+    }
   }
 
   const formatLines: ValidFormatLine[] = [];
@@ -206,10 +238,12 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       if (line.category.trim() === '') {
         warnings[fieldId.formatCategory(format.id)] = `Choose the ${format.name} category: TikTok sells one brand per category per day.`;
       }
+      const dayPrice = takeoverDayPrice(plan.targeting.countries, assumptions);
       formatLines.push({
         format,
         days: days.value,
-        spend: days.value * assumptions.takeoverPricePerDay,
+        budget: null,
+        spend: days.value * dayPrice,
         buyingModel: 'CPM',
         pacing: line.pacing,
       });
@@ -226,19 +260,33 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       excluded.push(format.name);
       continue;
     }
-    if (format.minimumSpend !== null && budget.value < format.minimumSpend) {
-      const min = describeLimit(format.minimumSpend, 'usd');
-      if (format.priceIsEstimate) {
-        warnings[id] = `Below the estimated package price of ${min}: TikTok may not sell ${format.name} for less.`;
-      } else {
-        errors[id] = `${format.name} has a minimum spend of ${min}.`;
+    if (format.package) {
+      const bought = packageDays(format, budget.value, assumptions, flightDays);
+      if (!bought.ok) {
+        errors[id] = bought.reason;
         excluded.push(format.name);
         continue;
       }
+      if (bought.leftover !== null) warnings[id] = bought.leftover;
+      formatLines.push({
+        format,
+        days: bought.days,
+        budget: budget.value,
+        spend: bought.spend,
+        buyingModel: 'CPM',
+        pacing: line.pacing,
+      });
+      continue;
+    }
+    if (format.minimumSpend !== null && budget.value < format.minimumSpend) {
+      errors[id] = `${format.name} has a minimum spend of ${usd(format.minimumSpend)}.`;
+      excluded.push(format.name);
+      continue;
     }
     formatLines.push({
       format,
       days: null,
+      budget: budget.value,
       spend: budget.value,
       buyingModel: format.id === 'in-feed' ? line.buyingModel : 'CPM',
       pacing: line.pacing,
@@ -255,10 +303,10 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
     if (!fee.ok || fee.value === null) errors[fieldId.creatorFee(line.handle)] = fee.ok ? `Enter ${handle} fee.` : fee.reason;
     if (!spark.ok) errors[fieldId.creatorSpark(line.handle)] = spark.reason;
     const postDays = posts.ok && posts.value !== null ? checkPostDates(line, posts.value, start, flightDays, errors) : null;
-    const targeted: readonly string[] = plan.targeting.countries;
-    if (targeted.length > 0 && !targeted.includes(line.country)) {
-      warnings[fieldId.creatorPosts(line.handle)] =
-        `${handle} posts to an audience in ${line.country}, outside the targeted countries: their views count as impressions, not as target reach.`;
+    if (plan.targeting.countries.length > 0 && !(creatorTargetShare(line, plan.targeting, assumptions) > 0)) {
+      warnings[fieldId.creatorPosts(line.handle)] = line.audience
+        ? `None of ${handle}’s measured audience is in the targeted countries, ages and gender: their views count as impressions, not as target reach.`
+        : `${handle} posts to an audience in ${line.country}, outside the targeted countries: their views count as impressions, not as target reach.`;
     }
     if (posts.ok && posts.value !== null && fee.ok && fee.value !== null && spark.ok && postDays !== null) {
       const sparkBudget = spark.value ?? 0;
@@ -321,8 +369,78 @@ export function validatePlan(plan: Plan, formats: readonly AdFormat[], assumptio
       creators: creatorLines,
       assumptions,
       costs: costs.inputs,
+      earnedInReach: plan.earnedInReach,
     },
+    ledger: assumptionList,
   };
+}
+
+/** A Brand Takeover day is a day in each targeted market: the sum of their prices. */
+export function takeoverDayPrice(countries: readonly Country[], assumptions: Assumptions): number {
+  return [...new Set(countries)].reduce((sum, c) => sum + assumptions[marketKey.takeoverPrice(c)], 0);
+}
+
+/** Impressions guaranteed on a Brand Takeover day: the sum of the targeted markets' guarantees. */
+export function takeoverDayImpressions(countries: readonly Country[], assumptions: Assumptions): number {
+  return [...new Set(countries)].reduce((sum, c) => sum + assumptions[marketKey.takeoverImpressions(c)], 0);
+}
+
+/** The package price assumption of each format sold as a package. */
+export const PACKAGE_PRICE_KEY: Partial<Record<FormatId, AssumptionKey>> = {
+  'hashtag-challenge': 'challengePackagePrice',
+  'hashtag-challenge-plus': 'challengePlusPackagePrice',
+  'branded-effects': 'effectsPackagePrice',
+};
+
+/** A package's price, length and price per day under a plan's assumptions; null for formats not sold as a package. */
+export function packageTerms(format: AdFormat, assumptions: Assumptions): { price: number; days: number; dayPrice: number } | null {
+  const key = PACKAGE_PRICE_KEY[format.id];
+  if (!format.package || !key) return null;
+  const price = assumptions[key];
+  const days = format.package.days;
+  return { price, days, dayPrice: price / days };
+}
+
+/**
+ * What a budget buys of a format sold as a package: one package (its price, its days), and
+ * with the rest whole extra days at the package's price per day, all inside the flight. A budget
+ * below the package buys nothing, and says so; money that buys no whole day is named.
+ */
+export function packageDays(
+  format: AdFormat,
+  budget: number,
+  assumptions: Assumptions,
+  flightDays: number | null,
+): { ok: true; days: number; spend: number; leftover: string | null } | { ok: false; reason: string } {
+  const terms = packageTerms(format, assumptions);
+  if (!terms) return { ok: false, reason: `${format.name} is not sold as a package.` };
+  const { price, days: length, dayPrice } = terms;
+  const label = formatAmountLabel(format);
+  if (toCents(budget) < toCents(price)) {
+    return {
+      ok: false,
+      reason: `${format.name} is sold as a ${length}-day package of ${usd(price)}: ${label.toLowerCase()} ${usd(budget)} doesn’t buy it.`,
+    };
+  }
+  if (flightDays !== null && length > flightDays) {
+    return { ok: false, reason: `A ${length}-day ${format.name} package doesn’t fit in a ${flightDays}-day flight.` };
+  }
+  // Whole days, counted in cents so $175,000 at $25,000 a day is exactly 7.
+  const days = dayPrice > 0 ? Math.floor((toCents(budget) + 0.5) / toCents(dayPrice)) : length;
+  if (flightDays !== null && days > flightDays) {
+    return {
+      ok: false,
+      reason: `${usd(budget)} buys ${days} days of ${format.name} (the ${length}-day package and ${days - length} extra days at ${usd(dayPrice)} a day), more than the ${flightDays}-day flight: lower the budget to ${usd(flightDays * dayPrice)} or lengthen the flight.`,
+    };
+  }
+  const spend = toCents(days * dayPrice) / 100;
+  const left = (toCents(budget) - toCents(spend)) / 100;
+  const extra = days - length;
+  const leftover =
+    left > 0
+      ? `${usd(spend)} is spent: the ${length}-day package${extra > 0 ? ` and ${extra} extra day${extra === 1 ? '' : 's'}` : ''}. The other ${usd(left)} buys nothing: an extra day costs ${usd(dayPrice)}.`
+      : null;
+  return { ok: true, days, spend, leftover };
 }
 
 /** Spreads `count` events over `days` days as evenly as possible: event k lands on day floor(k x days / count). */

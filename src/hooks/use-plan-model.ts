@@ -3,7 +3,7 @@ import { useAdFormats } from '../api/ad-formats';
 import { useBenchmarks } from '../api/benchmarks';
 import type { Plan } from '../domain/plan';
 import { project, type Projection } from '../domain/projection';
-import type { AdFormat, Assumption } from '../domain/types';
+import type { AdFormat, Assumption, Benchmarks } from '../domain/types';
 import { validatePlan, type PlanCheck } from '../domain/validation';
 import { usePlan } from '../store/plan-store';
 
@@ -14,6 +14,8 @@ export type PlanModel =
       status: 'ready';
       plan: Plan;
       formats: AdFormat[];
+      benchmarks: Benchmarks;
+      /** The plan's assumptions ledger: the API's rates and each market's figures for the flight's year. */
       assumptions: Assumption[];
       check: PlanCheck;
       /** The plan the projection is of (a keystroke behind `plan` at most), and its check. */
@@ -24,6 +26,8 @@ export type PlanModel =
 interface Checked {
   plan: Plan;
   formats: AdFormat[];
+  benchmarks: Benchmarks;
+  /** The check's ledger (its assumptions for the flight's year). */
   assumptions: Assumption[];
   check: PlanCheck;
 }
@@ -31,14 +35,14 @@ interface Checked {
 // The last two checks: while a keystroke's projection is pending, the typed plan and the
 // projected plan are both asked for.
 let checks: Checked[] = [];
-let lastProjection: { plan: Plan; formats: AdFormat[]; assumptions: Assumption[]; projection: Projection } | null = null;
+let lastProjection: { plan: Plan; formats: AdFormat[]; benchmarks: Benchmarks; projection: Projection } | null = null;
 
 /** Validation of one plan, computed once however many components ask. */
-function checkOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Checked {
-  const hit = checks.find((c) => c.plan === plan && c.formats === formats && c.assumptions === assumptions);
+function checkOf(plan: Plan, formats: AdFormat[], benchmarks: Benchmarks): Checked {
+  const hit = checks.find((c) => c.plan === plan && c.formats === formats && c.benchmarks === benchmarks);
   if (hit) return hit;
-  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, formats, assumptions);
-  const checked = { plan, formats, assumptions, check };
+  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, formats, benchmarks);
+  const checked = { plan, formats, benchmarks, assumptions: check.ledger, check };
   checks = [checked, ...checks.slice(0, 1)];
   return checked;
 }
@@ -48,11 +52,11 @@ function checkOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Ch
  * caught up with the plan, else computed now (an export must pair the plan with its own
  * projection, never with the one a keystroke behind).
  */
-export function projectionOf(plan: Plan, formats: AdFormat[], assumptions: Assumption[]): Projection {
+export function projectionOf(plan: Plan, formats: AdFormat[], benchmarks: Benchmarks): Projection {
   const p = lastProjection;
-  if (p && p.plan === plan && p.formats === formats && p.assumptions === assumptions) return p.projection;
-  const projection = project(checkOf(plan, formats, assumptions).check.input);
-  lastProjection = { plan, formats, assumptions, projection };
+  if (p && p.plan === plan && p.formats === formats && p.benchmarks === benchmarks) return p.projection;
+  const projection = project(checkOf(plan, formats, benchmarks).check.input);
+  lastProjection = { plan, formats, benchmarks, projection };
   return projection;
 }
 
@@ -69,7 +73,7 @@ export function usePlanCheck(): PlanCheckModel {
   const formats = useAdFormats();
   const benchmarks = useBenchmarks();
   return useMemo((): PlanCheckModel => {
-    if (formats.data && benchmarks.data) return { status: 'ready', ...checkOf(plan, formats.data, benchmarks.data.assumptions) };
+    if (formats.data && benchmarks.data) return { status: 'ready', ...checkOf(plan, formats.data, benchmarks.data) };
     const error = formats.error ?? benchmarks.error;
     if (error) {
       return {
@@ -95,11 +99,11 @@ export function usePlanModel(): PlanModel {
   const projectedPlan = useDeferredValue(checked.plan);
   return useMemo((): PlanModel => {
     if (checked.status !== 'ready') return checked;
-    const projected = checkOf(projectedPlan, checked.formats, checked.assumptions);
+    const projected = checkOf(projectedPlan, checked.formats, checked.benchmarks);
     return {
       ...checked,
       projected: { plan: projectedPlan, check: projected.check },
-      projection: projectionOf(projectedPlan, checked.formats, checked.assumptions),
+      projection: projectionOf(projectedPlan, checked.formats, checked.benchmarks),
     };
   }, [checked, projectedPlan]);
 }

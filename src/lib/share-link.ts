@@ -1,11 +1,12 @@
 import { emptyContract } from '../domain/contract';
+import { upgradeOverrideKeys } from '../domain/legacy-keys';
 import type { Plan, PlanCreatorLine } from '../domain/plan';
 import { planSchema } from '../store/plan-schema';
 
 export { readShareFragment, shareUrl } from './share-fragment';
 
 /**
- * A plan in a link: `v1.` then the plan's JSON, deflated and written in base64url.
+ * A plan in a link: `v2.` then the plan's JSON, deflated and written in base64url.
  *
  * The link is for clients, so it leaves out what is private or only the planner's: each
  * creator's contract checklist (agreed terms, notes, usage and exclusivity days), the contracts
@@ -17,7 +18,12 @@ export { readShareFragment, shareUrl } from './share-fragment';
  * changed in transit fails to open instead of opening as a slightly different plan (raw deflate
  * has no check, and a flipped bit can turn "250000" into "250800").
  */
-const VERSION = 'v1';
+/**
+ * v2 since the model's second edition (market keys, creators' audiences): an older Reachplan
+ * says a v2 link was made by a newer version instead of refusing it as damaged. v1 links still open.
+ */
+const VERSION = 'v2';
+const READABLE_VERSIONS: readonly string[] = ['v1', 'v2'];
 
 /** The id every decoded plan has; a saved copy needs its own. */
 export const SHARED_PLAN_ID = 'shared-plan';
@@ -64,6 +70,8 @@ function fromWire(data: unknown): unknown {
   if (!isRecord(data)) return data;
   return {
     ...data,
+    // A v1 link may carry the first edition's single female share, age split or takeover rate.
+    assumptionOverrides: upgradeOverrideKeys(data.assumptionOverrides, isRecord(data.targeting) ? data.targeting.countries : undefined),
     id: SHARED_PLAN_ID,
     scenarioOf: null,
     shortlist: [],
@@ -92,7 +100,7 @@ export async function decodeSharedPlan(text: string): Promise<DecodedSharedPlan>
   const dot = text.indexOf('.');
   const version = dot === -1 ? '' : text.slice(0, dot);
   if (!/^v\d+$/.test(version)) return fail('damaged');
-  if (version !== VERSION) return fail('version');
+  if (!READABLE_VERSIONS.includes(version)) return fail('version');
   if (text.length > MAX_PAYLOAD_CHARS) return fail('too-big');
   const packed = fromBase64Url(text.slice(dot + 1));
   if (!packed || packed.length === 0) return fail('damaged');

@@ -1,6 +1,7 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { emptyContract } from '../domain/contract';
 import { emptyCosts, type Plan } from '../domain/plan';
+import { upgradeOverrideKeys } from '../domain/legacy-keys';
 import { describeStorageError, type KeyValueStorage } from '../lib/storage';
 import { planSchema } from './plan-schema';
 
@@ -9,7 +10,7 @@ export const PLAN_STORAGE_KEY = 'reachplan.plan';
 /** The workspace's index (version, open plan, plan ids in order); each plan has a key of its own. */
 export const WORKSPACE_STORAGE_KEY = 'reachplan.workspace';
 export const PLAN_KEY_PREFIX = 'reachplan.plans.';
-export const PLAN_STORAGE_VERSION = 5;
+export const PLAN_STORAGE_VERSION = 6;
 export const BACKUP_PREFIX = 'reachplan.backup.';
 
 /** The storage key of one plan of the workspace. */
@@ -106,12 +107,42 @@ export function migrateV4toV5(state: unknown): unknown {
   return { ...rest, plans: [plan], openPlanId: typeof plan.id === 'string' ? plan.id : '' };
 }
 
+/**
+ * Version 5 to 6: the projection model's second edition. Overrides of the first edition's
+ * single female share, age split and takeover rate become the same overrides for each market
+ * the plan targets; creators and shortlisted creators get no audience data and no credibility
+ * (their figures are the platform's split in their country, as before); participants' videos
+ * stay out of reach; the plan remembers it was last shown with the first edition's figures, so
+ * it says once how they moved. Safe to run twice (a version-5 tab may have re-saved the index).
+ * Anything that is not the shape version 5 wrote passes through untouched, for validation to refuse.
+ */
+export function migrateV5toV6(state: unknown): unknown {
+  if (!isRecord(state) || !Array.isArray(state.plans)) return state;
+  const facts = (c: unknown) => (isRecord(c) ? { audience: null, credibility: null, ...c } : c);
+  return {
+    ...state,
+    plans: state.plans.map((plan: unknown) => {
+      if (!isRecord(plan)) return plan;
+      const countries = isRecord(plan.targeting) ? plan.targeting.countries : undefined;
+      return {
+        earnedInReach: false,
+        modelEdition: 1,
+        ...plan,
+        assumptionOverrides: upgradeOverrideKeys(plan.assumptionOverrides, countries),
+        creators: Array.isArray(plan.creators) ? plan.creators.map(facts) : plan.creators,
+        shortlist: Array.isArray(plan.shortlist) ? plan.shortlist.map(facts) : plan.shortlist,
+      };
+    }),
+  };
+}
+
 /** Migrations from each earlier stored version to the next, applied in order. */
 const MIGRATIONS: Record<number, (state: unknown) => unknown> = {
   1: migrateV1toV2,
   2: migrateV2toV3,
   3: migrateV3toV4,
   4: migrateV4toV5,
+  5: migrateV5toV6,
 };
 
 /** Brings stored state of `version` to the current version; unknown versions pass through to validation. */
@@ -164,6 +195,24 @@ export interface WorkspaceStorage extends PersistStorage<PersistedWorkspace> {
   forget(id: string): void;
   /** Forgets what this page wrote, as a new page load would start. */
   reset(): void;
+  /**
+   * Another tab wrote the workspace's index: when a newer version of Reachplan wrote it, this
+   * tab stops writing (its schema can't read what the newer one saved, so a write would lose it).
+   */
+  indexChanged(raw: string | null): void;
+  /** True once a newer version's data was seen: nothing is written any more. */
+  readonly stopped: boolean;
+}
+
+/** The version a stored `{ state, version }` envelope declares, or null. */
+export function storedVersion(raw: string | null): number | null {
+  if (raw === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isRecord(parsed) && typeof parsed.version === 'number' ? parsed.version : null;
+  } catch {
+    return null;
+  }
 }
 
 const READ_FAILED = Symbol('read failed');
@@ -216,8 +265,21 @@ export function guardedStorage(
   onSaveError: (message: string | null) => void,
   now: () => Date = () => new Date(),
   onConflict: (id: string, theirs: string) => void = () => {},
+  onNewerVersion: (version: number) => void = () => {},
 ): WorkspaceStorage {
   // Per page load.
+  let stopped = false;
+  const stop = (version: number) => {
+    if (stopped) return;
+    stopped = true;
+    onNewerVersion(version);
+  };
+  /** True (and writing stops) when the index in storage was written by a newer version. */
+  const newerInStorage = (raw: string | null): boolean => {
+    const version = storedVersion(raw);
+    if (version !== null && version > PLAN_STORAGE_VERSION) stop(version);
+    return stopped;
+  };
   let problems: Problem[] = [];
   let wholeFailure: Recovery | null = null;
   let legacyPending = false;
@@ -273,6 +335,11 @@ export function guardedStorage(
       return failWhole(keys, raw, `The saved ${what} is not in a format Reachplan knows.`);
     }
     if (parsed.version > PLAN_STORAGE_VERSION) {
+      // A newer Reachplan saved this workspace: leave it as it is and write nothing (see `stopped`).
+      if (keys.includes(WORKSPACE_STORAGE_KEY)) {
+        stop(parsed.version);
+        return null;
+      }
       return failWhole(keys, raw, `The saved ${what} was made by a newer version of Reachplan.`);
     }
     return { state: parsed.state, version: parsed.version };
@@ -318,7 +385,10 @@ export function guardedStorage(
     },
 
     setItem(_name, value) {
-      if (!storage) return;
+      if (!storage || stopped) return;
+      // Another tab of a newer version may have written since: check before every write.
+      const current = read(WORKSPACE_STORAGE_KEY);
+      if (typeof current === 'string' && newerInStorage(current)) return;
       const { plans, openPlanId } = value.state;
       let failure: unknown = null;
       const ids: string[] = [];
@@ -430,7 +500,16 @@ export function guardedStorage(
       written.delete(id);
     },
 
+    indexChanged(raw) {
+      newerInStorage(raw);
+    },
+
+    get stopped() {
+      return stopped;
+    },
+
     reset() {
+      stopped = false;
       problems = [];
       wholeFailure = null;
       legacyPending = false;

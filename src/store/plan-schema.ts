@@ -3,6 +3,7 @@ import { AGE_BANDS, ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, NICH
 import { CONTRACT_TERMS, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH, type CreatorContract } from '../domain/contract';
 import { COST_FIELDS, IN_FEED_BUYING_MODELS, MAX_COST_LENGTH, MAX_SHORTLIST, PACINGS, PLAN_STATUSES } from '../domain/plan';
 import type { Plan, ShortlistedCreator } from '../domain/plan';
+import type { AudienceProfile } from '../domain/types';
 
 /** A creator's contract checklist: all seven terms, nothing else. */
 const contractSchema = z.object({
@@ -15,7 +16,19 @@ const contractSchema = z.object({
   contentDueDate: z.string().check(z.maxLength(MAX_CONTRACT_FIELD_LENGTH)),
 }) satisfies z.ZodMiniType<CreatorContract>;
 
-/** The catalog's facts the plan copies in, on creator lines and shortlist entries alike. */
+const share = z.number().check(z.gte(0), z.lte(1));
+
+/** A creator's audience as the catalog measured it. */
+const audienceSchema = z.object({
+  ageShares: z.record(z.enum(AGE_BANDS), share),
+  femaleShare: share,
+  topCountries: z.array(z.object({ country: z.string().check(z.maxLength(8)), share })).check(z.maxLength(20)),
+}) satisfies z.ZodMiniType<AudienceProfile>;
+
+/**
+ * The catalog's facts the plan copies in, on creator lines and shortlist entries alike. Audience
+ * and credibility came with the model's second edition: a plan saved before has none (null).
+ */
 const catalogFacts = {
   handle: z.string().check(z.minLength(1)),
   displayName: z.string(),
@@ -25,6 +38,8 @@ const catalogFacts = {
   fans: z.number().check(z.nonnegative()),
   avgViews: z.nullable(z.number().check(z.nonnegative())),
   engagementRate: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  audience: z._default(z.nullable(audienceSchema), null),
+  credibility: z._default(z.nullable(share), null),
 };
 
 /**
@@ -96,6 +111,10 @@ export const planSchema = z.object({
   assumptionOverrides: z.partialRecord(z.enum(ASSUMPTION_KEYS), z.string()),
   costs: z.record(z.enum(COST_FIELDS), z.string().check(z.maxLength(MAX_COST_LENGTH))),
   excludeWeekends: z.boolean(),
+  // Absent in plans saved before the model's second edition: participants' videos stayed out
+  // of reach unless asked, and the figures were the first edition's.
+  earnedInReach: z._default(z.boolean(), false),
+  modelEdition: z._default(z.number().check(z.int(), z.gte(1)), 1),
   updatedAt: z.string(),
 })
   // The app never lists a format or a creator twice; damaged data that does would double-count spend.

@@ -17,6 +17,7 @@ import {
   MAX_COST_LENGTH,
   formatLine,
   MAX_SHORTLIST,
+  MODEL_EDITION,
   newPlan,
   shortlistEntryFrom,
   type InFeedBuyingModel,
@@ -75,6 +76,10 @@ interface PlanActions {
   /** Sets a cost line as typed (a percentage or an amount in USD; empty for none). */
   setCost(field: CostField, text: string): void;
   setExcludeWeekends(exclude: boolean): void;
+  /** Count challenge and effect participants' videos in reach, frequency, impressions, views and engagements. */
+  countEarnedInReach(count: boolean): void;
+  /** The open plan has been shown how its figures moved with the current model edition. */
+  acknowledgeModelEdition(): void;
   resetAssumption(key: AssumptionKey): void;
   /** Replaces the open plan's content with `plan`'s (an import), keeping its id: one undo step. */
   replacePlan(plan: Plan): void;
@@ -126,6 +131,11 @@ interface PlanState {
   recovery: Recovery | null;
   /** Set while saving fails (storage full or blocked). Not persisted. */
   saveError: string | null;
+  /**
+   * The storage version a newer Reachplan (another tab, after an update) saved, once seen: this
+   * tab then writes nothing, so it can't overwrite what it can't read. Not persisted.
+   */
+  outdatedBy: number | null;
   actions: PlanActions;
 }
 
@@ -157,6 +167,7 @@ const storage = guardedStorage(
   (message) => queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
   undefined,
   (id, theirs) => queueMicrotask(() => resolveConflict(id, theirs)),
+  (version) => queueMicrotask(() => usePlanStore.setState({ outdatedBy: version })),
 );
 
 const usePlanStore = create<PlanState>()(
@@ -203,6 +214,7 @@ const usePlanStore = create<PlanState>()(
         notices: [],
         recovery: null,
         saveError: null,
+        outdatedBy: null,
         actions: {
           renamePlan: (name) => edit(() => ({ name })),
           setStartDate: (startDate) => edit(() => ({ startDate })),
@@ -284,6 +296,14 @@ const usePlanStore = create<PlanState>()(
           setCost: (field, text) =>
             edit((p) => (COST_FIELDS.includes(field) ? { costs: { ...p.costs, [field]: text.slice(0, MAX_COST_LENGTH) } } : {})),
           setExcludeWeekends: (excludeWeekends) => edit(() => ({ excludeWeekends })),
+          countEarnedInReach: (earnedInReach) => edit((p) => (p.earnedInReach === earnedInReach ? {} : { earnedInReach })),
+          // Not an edit of the plan's content: no undo step, no new edit time.
+          acknowledgeModelEdition: () =>
+            set((s) => {
+              const open = s.plans.find((p) => p.id === s.openPlanId);
+              if (!open || s.shared || open.modelEdition >= MODEL_EDITION) return s;
+              return withPlan(s, { ...open, modelEdition: MODEL_EDITION });
+            }),
           overrideAssumption: (key, text) =>
             edit((p) => ({ assumptionOverrides: { ...p.assumptionOverrides, [key]: text } })),
           resetAssumption: (key) =>
@@ -450,7 +470,9 @@ function parseStoredPlan(raw: string): Plan | null {
  * this tab's copy (this tab has no unsaved work: every edit is saved at once).
  */
 export function applyStorageChange(key: string | null, newValue: string | null): void {
-  if (key === null || !key.startsWith(PLAN_KEY_PREFIX)) return;
+  if (key === WORKSPACE_STORAGE_KEY) storage.indexChanged(newValue);
+  // What a newer version saved is not this tab's to read or write.
+  if (key === null || !key.startsWith(PLAN_KEY_PREFIX) || storage.stopped) return;
   const id = key.slice(PLAN_KEY_PREFIX.length);
   usePlanStore.setState((s) => {
     const mine = s.plans.find((p) => p.id === id);
@@ -509,6 +531,7 @@ export function resetPlanStoreInMemory(): void {
     notices: [],
     recovery: null,
     saveError: null,
+    outdatedBy: null,
   });
 }
 
@@ -541,3 +564,5 @@ export const useUndoState = () =>
     }),
   );
 export const useSaveError = () => usePlanStore((s) => s.saveError);
+/** The storage version a newer Reachplan saved, once this tab has seen it (and stopped saving); null otherwise. */
+export const useOutdatedBy = () => usePlanStore((s) => s.outdatedBy);

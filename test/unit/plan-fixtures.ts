@@ -1,11 +1,12 @@
 /** Plans, creator lines and checks built from the real mocked catalog, shared by the unit tests. */
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS, BENCHMARKS } from '../../mocks/data/benchmarks';
 import { emptyContract } from '../../src/domain/contract';
 import { formatLine as newFormatLine, newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
 import type { AdFormat, Assumption, AssumptionKey, Assumptions, FormatId } from '../../src/domain/types';
 import { validatePlan, type PlanCheck } from '../../src/domain/validation';
 import { valuesOf } from '../../src/domain/scenarios';
+import { ledgerFor } from '../../src/domain/markets';
 
 /** A Wednesday: `newPlan` starts the flight on Monday 2024-01-08 and ends it on Sunday 2024-02-04 (28 days). */
 export const TODAY = new Date(2024, 0, 3, 12, 0, 0);
@@ -19,15 +20,15 @@ export function format(id: FormatId): AdFormat {
   return found;
 }
 
-export function assumption(key: AssumptionKey): Assumption {
-  const found = ASSUMPTIONS.find((a) => a.key === key);
+export function assumption(key: AssumptionKey, year: number | null = null): Assumption {
+  const found = ledgerFor(ASSUMPTIONS, BENCHMARKS.markets, year).find((a) => a.key === key);
   if (!found) throw new Error(`no assumption ${key}`);
   return found;
 }
 
-/** The model's default rates: every assumption at its benchmark value. */
-export function defaultAssumptions(): Assumptions {
-  return valuesOf(ASSUMPTIONS);
+/** The model's default rates: every assumption at its benchmark value, market figures for a flight in `year` (default: the latest). */
+export function defaultAssumptions(year: number | null = null): Assumptions {
+  return valuesOf(ledgerFor(ASSUMPTIONS, BENCHMARKS.markets, year));
 }
 
 /** An included format line with the app's defaults (CPM, even pacing, no category), with `overrides` applied. */
@@ -45,6 +46,8 @@ export function creatorLine(overrides: Partial<PlanCreatorLine> = {}): PlanCreat
     fans: 50_000,
     avgViews: 8_000,
     engagementRate: 0.06,
+    audience: null,
+    credibility: null,
     catalogFee: 800,
     posts: '2',
     fee: '800',
@@ -62,7 +65,7 @@ export function planWith(overrides: Partial<Plan> = {}): Plan {
 
 /** Validates against the real formats and benchmarks the mocked API serves. */
 export function check(plan: Plan): PlanCheck {
-  return validatePlan(plan, AD_FORMATS, ASSUMPTIONS);
+  return validatePlan(plan, AD_FORMATS, BENCHMARKS);
 }
 
 /** A Brand Takeover line with its category chosen, so it validates. */

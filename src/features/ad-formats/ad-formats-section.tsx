@@ -4,7 +4,7 @@ import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { TAKEOVER_CATEGORIES, type InFeedBuyingModel, type Pacing, type PlanFormatLine } from '../../domain/plan';
 import type { AdFormat, BuyingModel, FunnelStage } from '../../domain/types';
-import { fieldId, formatAmountLabel, type PlanCheck } from '../../domain/validation';
+import { fieldId, formatAmountLabel, packageTerms, takeoverDayImpressions, takeoverDayPrice, type PlanCheck } from '../../domain/validation';
 import { useAdFormats } from '../../api/ad-formats';
 import { usePlanCheck } from '../../hooks/use-plan-model';
 import { money, whole } from '../../lib/format';
@@ -47,14 +47,31 @@ function categoryOptions(current: string) {
 }
 
 function priceLabel(f: AdFormat): string {
-  if (f.pricePerDay !== null) return `${money(f.pricePerDay)} per day`;
+  if (f.pricePerDay !== null) return `${money(f.pricePerDay)} per day (U.S.)`;
   return `${money(f.cpm)} CPM${f.priceIsEstimate ? ' (estimate)' : ''}`;
 }
 
 function minimumLabel(f: AdFormat): string {
   if (f.purchaseUnit === 'days') return '1 day';
   if (f.minimumSpend === null) return 'None stated';
-  return `${money(f.minimumSpend)}${f.priceIsEstimate ? ' (estimated package)' : ''}`;
+  if (f.package) return `${money(f.minimumSpend)} for ${f.package.days} days${f.priceIsEstimate ? ' (estimated package)' : ''}`;
+  return money(f.minimumSpend);
+}
+
+/** What one unit of a format costs and buys under the plan's assumptions and markets, under its amount field. */
+function amountHint(f: AdFormat, check: PlanCheck | null): string | undefined {
+  if (!check) return undefined;
+  const a = check.input.assumptions;
+  const markets = [...new Set(check.input.targeting.countries)];
+  if (f.purchaseUnit === 'days') {
+    const price = takeoverDayPrice(markets, a);
+    const impressions = takeoverDayImpressions(markets, a);
+    const where = markets.length > 1 ? ` (a day in each of ${markets.length} markets)` : '';
+    return `${money(price)} and ${whole(impressions)} impressions a day${where}; each person sees it at most once a day.`;
+  }
+  const pkg = packageTerms(f, a);
+  if (pkg) return `${money(pkg.price)} buys the ${pkg.days}-day package; each extra day costs ${money(pkg.dayPrice)}.`;
+  return undefined;
 }
 
 /** The five formats: pick, compare and budget them. */
@@ -84,6 +101,7 @@ export function AdFormatsSection() {
                 line={model.plan.formats.find((l) => l.formatId === f.id)}
                 error={check?.errors[fieldId.format(f.id)]}
                 warning={check?.warnings[fieldId.format(f.id)]}
+                hint={amountHint(f, check)}
                 categoryWarning={check?.warnings[fieldId.formatCategory(f.id)]}
               />
             ))}
@@ -100,12 +118,14 @@ const FormatCard = memo(function FormatCard({
   line,
   error,
   warning,
+  hint,
   categoryWarning,
 }: {
   format: AdFormat;
   line: PlanFormatLine | undefined;
   error: string | undefined;
   warning: string | undefined;
+  hint: string | undefined;
   categoryWarning: string | undefined;
 }) {
   const actions = usePlanActions();
@@ -146,7 +166,15 @@ const FormatCard = memo(function FormatCard({
         {f.guaranteedImpressionsPerDay !== null && (
           <div>
             <dt>Guaranteed</dt>
-            <dd>{whole(f.guaranteedImpressionsPerDay)} impressions/day</dd>
+            <dd>{whole(f.guaranteedImpressionsPerDay)} impressions/day (U.S.)</dd>
+          </div>
+        )}
+        {f.frequencyCap && (
+          <div>
+            <dt>Frequency cap</dt>
+            <dd>
+              {f.frequencyCap.exposures} a person per {f.frequencyCap.days === 1 ? 'day' : `${f.frequencyCap.days} days`}
+            </dd>
           </div>
         )}
       </dl>
@@ -159,7 +187,7 @@ const FormatCard = memo(function FormatCard({
           warning={warning}
           prefix={f.purchaseUnit === 'budget' ? '$' : undefined}
           placeholder={f.minimumSpend !== null && f.purchaseUnit === 'budget' ? `Min. ${money(f.minimumSpend)}` : undefined}
-          hint={f.purchaseUnit === 'days' ? `${money(f.pricePerDay)} and ${whole(f.guaranteedImpressionsPerDay)} impressions per day` : undefined}
+          hint={hint}
         />
       )}
       {included && line && f.id === 'in-feed' && (

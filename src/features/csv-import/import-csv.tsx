@@ -109,7 +109,7 @@ export function ImportCsv({ openPlanName, planNames, onImport }: ImportCsvProps)
       return;
     }
     if (id !== readId.current) return;
-    const catalog = formats.data && benchmarks.data ? { formats: formats.data, assumptions: benchmarks.data.assumptions } : undefined;
+    const catalog = formats.data && benchmarks.data ? { formats: formats.data, benchmarks: benchmarks.data } : undefined;
     const result = importPlanCsv(text, { id: newPlanId(), now: new Date(), schema: planSchema, catalog });
     setState({ step: 'review', fileName: file.name, result, confirmReplace: false });
   };

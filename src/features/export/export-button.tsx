@@ -24,7 +24,7 @@ export function ExportButton() {
   const onExport = async (kind: 'plan' | 'daily') => {
     if (model.status !== 'ready' || reason) return;
     // The plan as it is now, paired with its own projection (never the one a keystroke behind).
-    const { plan, formats, assumptions, check } = model;
+    const { plan, formats, benchmarks, check } = model;
     let modules: Awaited<ReturnType<typeof csvModules>>;
     try {
       modules = await csvModules();
@@ -36,7 +36,7 @@ export function ExportButton() {
     const [csv, flight] = modules;
     const now = new Date();
     if (kind === 'plan') {
-      const projection = projectionOf(plan, formats, assumptions);
+      const projection = projectionOf(plan, formats, benchmarks);
       downloadFile(csv.csvFileName(plan.name, now), csv.toCsv(csv.planCsvRows(plan, projection), csv.PLAN_CSV_COLUMNS), 'text/csv;charset=utf-8');
     } else {
       downloadFile(flight.flightCsvFileName(plan.name, now), flight.flightCsv(check.input), 'text/csv;charset=utf-8');

@@ -1,5 +1,5 @@
 import { downloadFile } from '../../lib/download';
-import { useNotices, usePlanActions, useRecovery, useSaveError } from '../../store/plan-store';
+import { currentPlans, useNotices, useOutdatedBy, usePlanActions, useRecovery, useSaveError } from '../../store/plan-store';
 
 /**
  * Tells the user when saved plans couldn't be used, when saving fails, and what another tab
@@ -9,9 +9,35 @@ export function PlanSafetyBanners() {
   const recovery = useRecovery();
   const saveError = useSaveError();
   const notices = useNotices();
+  const outdatedBy = useOutdatedBy();
   const actions = usePlanActions();
+  const downloadOpen = async () => {
+    // The backup code loads when asked for, not with the page.
+    const { workspaceBackupFileName, workspaceBackupJson } = await import('../../store/workspace-backup');
+    const now = new Date();
+    downloadFile(workspaceBackupFileName(now), workspaceBackupJson(currentPlans(), now), 'application/json');
+  };
   return (
     <>
+      {outdatedBy !== null && (
+        <div className="banner banner--error" role="alert">
+          <div>
+            <p className="banner__title">A newer version of Reachplan saved your plans in another tab.</p>
+            <p>
+              This tab has stopped saving, so it can’t overwrite what the newer version saved. Reload to keep working. If you
+              changed anything here since, download this tab’s plans first: the file imports as a backup.
+            </p>
+          </div>
+          <div className="banner__actions">
+            <button type="button" className="button" onClick={() => window.location.reload()}>
+              Reload
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => void downloadOpen()}>
+              Download this tab’s plans
+            </button>
+          </div>
+        </div>
+      )}
       {notices.map((n) => (
         <div key={n.id} className="banner banner--info" role="status">
           <p>{n.text}</p>

@@ -243,7 +243,7 @@ function PrintFlightChart({ daily }: { daily: Projection['daily'] }) {
           <ul className="chart-key">
             <li>
               <span className="chart-key__swatch chart-key__swatch--line" style={{ background: FLIGHT_COLOR.reach }} aria-hidden="true" />
-              Cumulative reach (P50)
+              Cumulative reach (central)
             </li>
             <li>
               <span className="chart-key__swatch chart-key__swatch--band" style={{ background: 'rgb(255 45 85 / 25%)' }} aria-hidden="true" />

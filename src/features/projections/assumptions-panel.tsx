@@ -46,16 +46,17 @@ export const AssumptionsPanel = memo(function AssumptionsPanel({ assumptions }: 
   const overrides = model.plan.assumptionOverrides;
   const errors = model.status === 'ready' ? model.check.errors : {};
   const values: Assumptions | null = model.status === 'ready' ? model.check.input.assumptions : null;
-  const groups = ASSUMPTION_GROUPS.map((group) => ({ group, list: assumptions.filter((a) => a.group === group) })).filter(
-    (g) => g.list.length > 0,
-  );
+  // A market's own figures are listed while the plan targets it.
+  const countries = model.plan.targeting.countries;
+  const shown = assumptions.filter((a) => a.country === undefined || countries.includes(a.country));
+  const groups = ASSUMPTION_GROUPS.map((group) => ({ group, list: shown.filter((a) => a.group === group) })).filter((g) => g.list.length > 0);
   const overridden = overriddenKeys(overrides, errors);
 
   const onExport = async () => {
     if (!values) return;
     // The CSV code (and papaparse) load when a file is asked for, not with the page.
     const { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvFileName, assumptionsCsvRows, toCsv } = await import('../../domain/csv');
-    const csv = toCsv(assumptionsCsvRows(assumptions, values, overridden), ASSUMPTIONS_CSV_COLUMNS);
+    const csv = toCsv(assumptionsCsvRows(shown, values, overridden), ASSUMPTIONS_CSV_COLUMNS);
     downloadFile(assumptionsCsvFileName(model.plan.name, new Date()), csv, 'text/csv;charset=utf-8');
   };
 
@@ -68,8 +69,9 @@ export const AssumptionsPanel = memo(function AssumptionsPanel({ assumptions }: 
         </button>
       </div>
       <p className="section__intro">
-        Every rate the projection uses. Defaults come from the guide or a cited benchmark; a team assumption is labelled as one.
-        A published low–high is read as the P10–P90 of the rate and drives the ranges. Overrides are saved with this plan
+        Every rate the projection uses, and each targeted market’s users, audience and takeover rate card for the flight’s year.
+        Defaults come from the guide or a cited source; a team assumption is labelled as one. A low–high is read as the P10–P90
+        of the rate and drives the ranges. Overrides are saved with this plan
         {overridden.size > 0 ? ` (${overridden.size} in use)` : ''}.
       </p>
       {groups.map(({ group, list }) => (

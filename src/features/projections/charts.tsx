@@ -163,7 +163,7 @@ const FlightChart = memo(
           points.length > 0 && (
             <Key
               items={[
-                { label: 'Cumulative reach (P50)', color: COLOR.reach, kind: 'line' },
+                { label: 'Cumulative reach (central)', color: COLOR.reach, kind: 'line' },
                 { label: 'Reach P10–P90', color: 'rgb(255 45 85 / 25%)', kind: 'band' },
                 { label: 'Cumulative spend (right axis)', color: COLOR.spend, kind: 'line' },
               ]}
@@ -175,7 +175,7 @@ const FlightChart = memo(
             <thead>
               <tr>
                 <th scope="col">Date</th>
-                <th scope="col">Reach (P50)</th>
+                <th scope="col">Reach (central)</th>
                 <th scope="col">Reach P10–P90</th>
                 <th scope="col">Impressions</th>
                 <th scope="col">Spend</th>
@@ -243,7 +243,7 @@ const BudgetCurveChart = memo(
           plan && (
             <Key
               items={[
-                { label: 'Reach at each budget (P50)', color: COLOR.reach, kind: 'line' },
+                { label: 'Reach at each budget (central)', color: COLOR.reach, kind: 'line' },
                 { label: 'This plan', color: COLOR.plan, kind: 'dot' },
                 ...(showUniverse ? [{ label: 'Audience universe', color: COLOR.universe, kind: 'line' as const }] : []),
               ]}
@@ -255,7 +255,7 @@ const BudgetCurveChart = memo(
             <thead>
               <tr>
                 <th scope="col">Budget</th>
-                <th scope="col">Reach (P50)</th>
+                <th scope="col">Reach (central)</th>
                 <th scope="col">Share of audience</th>
               </tr>
             </thead>
@@ -312,13 +312,13 @@ const FrequencyChart = memo(
             ? `${approx(once.people)} people (${pctRound(once.share)} of the audience) see the ads at least once, ${approx(three.people)} (${pctRound(three.share)}) three times or more. Average frequency ${times(frequency)}.`
             : 'No reach yet.'
         }
-        legend={<Key items={[{ label: 'People reached at least n times (P50) · share of the audience', color: COLOR.bar }, WHISKER]} />}
+        legend={<Key items={[{ label: 'People reached at least n times (central) · share of the audience', color: COLOR.bar }, WHISKER]} />}
         table={() => (
           <>
             <thead>
               <tr>
                 <th scope="col">Exposures</th>
-                <th scope="col">People (P50)</th>
+                <th scope="col">People (central)</th>
                 <th scope="col">P10–P90</th>
                 <th scope="col">Share of audience</th>
               </tr>
@@ -373,13 +373,13 @@ const FunnelChart = memo(
             ? `Of ${approx(impressions.value)} impressions, ${approx(engagements?.value ?? 0)} engage (${pct(engagements?.rate ?? null)} of views), ${approx(clicks?.value ?? 0)} click and ${approx(conversions?.value ?? 0)} convert (${pct(conversions?.rate ?? null)} of clicks). Log scale: each gridline is 10× the one before.`
             : 'No impressions yet.'
         }
-        legend={<Key items={[{ label: 'P50 · rate from the step before (log scale)', color: COLOR.reach }, WHISKER]} />}
+        legend={<Key items={[{ label: 'Central · rate from the step before (log scale)', color: COLOR.reach }, WHISKER]} />}
         table={() => (
           <>
             <thead>
               <tr>
                 <th scope="col">Step</th>
-                <th scope="col">P50</th>
+                <th scope="col">Central</th>
                 <th scope="col">P10–P90</th>
                 <th scope="col">Rate from the step before</th>
               </tr>
@@ -442,7 +442,7 @@ const ItemResultsChart = memo(
         legend={
           <Key
             items={[
-              { label: `${cap(metricLabel)} (P50) · ${g.costLabel.toLowerCase()}`, color: COLOR.bar },
+              { label: `${cap(metricLabel)} (central) · ${g.costLabel.toLowerCase()}`, color: COLOR.bar },
               WHISKER,
             ]}
           />
@@ -452,7 +452,7 @@ const ItemResultsChart = memo(
             <thead>
               <tr>
                 <th scope="col">Line item</th>
-                <th scope="col">{cap(metricLabel)} (P50)</th>
+                <th scope="col">{cap(metricLabel)} (central)</th>
                 <th scope="col">P10–P90</th>
                 <th scope="col">Spend</th>
                 <th scope="col">{g.costLabel}</th>
@@ -525,14 +525,14 @@ const FormatsChart = memo(
             {unavailable.map((b) => ` ${b.name} can’t be bought with it: ${b.unavailable}`).join('')}
           </>
         }
-        legend={<Key items={[{ label: `${cap(kpiLabel)} (P50) · ${g.costLabel.toLowerCase()}`, color: COLOR.bar }, WHISKER]} />}
+        legend={<Key items={[{ label: `${cap(kpiLabel)} (central) · ${g.costLabel.toLowerCase()}`, color: COLOR.bar }, WHISKER]} />}
         table={() => (
           <>
             <thead>
               <tr>
                 <th scope="col">Format</th>
                 <th scope="col">Spend</th>
-                <th scope="col">{cap(kpiLabel)} (P50)</th>
+                <th scope="col">{cap(kpiLabel)} (central)</th>
                 <th scope="col">P10–P90</th>
                 <th scope="col">{g.costLabel}</th>
               </tr>

@@ -3,11 +3,11 @@ import type { CostMetric, Projection, Range } from '../../domain/projection';
 import { approx, approxMoney, lowHigh, money, pct, pctApprox, pctRound, times, unitApprox, unitCost, whole } from '../../lib/format';
 import { costPerResult, goalResult, type FigureKey } from './goal';
 
-/** A headline number: its P50, its P10-P90 beside it, and one line on what it is. */
+/** A headline number: its central value, its P10-P90 beside it, and one line on what it is. */
 export interface MetricCard {
   key: FigureKey;
   label: string;
-  /** The P50, in full ("4,892,308"). */
+  /** The central value, in full ("4,892,308"). */
   value: string;
   /** "4.26M–5.32M", or null when the figure has no spread. */
   range: string | null;
@@ -22,7 +22,7 @@ const unitRange = (r: Range | null) => lowHigh(r, (n, d) => unitApprox(n, d));
 const timesRange = (r: Range | null) => lowHigh(r, (n) => times(n));
 
 /** The headline figures of a projection, in reading order. */
-export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[] {
+export function headlineMetrics(projection: Projection, goal: Goal, earnedIn = false): MetricCard[] {
   const { totals: t, audience } = projection;
   const g = goalResult(goal);
   const cost = costPerResult(t, goal);
@@ -40,7 +40,7 @@ export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[
       label: 'Impressions',
       value: whole(t.impressions),
       range: countRange(t.ranges.impressions),
-      short: 'Bought + guaranteed + creator and participant views',
+      short: earnedIn ? 'Paid + guaranteed + creator views + participants’ videos' : 'Paid + guaranteed + creator views',
     },
     {
       key: 'frequency',
@@ -49,7 +49,13 @@ export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[
       range: timesRange(t.frequencyRange),
       short: 'In-target impressions ÷ reach',
     },
-    { key: 'videoViews', label: 'Video views', value: whole(t.videoViews), range: countRange(t.ranges.videoViews), short: 'Paid plays + creator and participant views' },
+    {
+      key: 'videoViews',
+      label: 'Video views',
+      value: whole(t.videoViews),
+      range: countRange(t.ranges.videoViews),
+      short: earnedIn ? 'Paid plays + creator views + participants’ videos' : 'Paid plays + creator views',
+    },
     { key: 'engagements', label: 'Engagements', value: whole(t.engagements), range: countRange(t.ranges.engagements), short: 'Views × engagement rate per view' },
     {
       key: 'engagementRate',
@@ -59,14 +65,48 @@ export function headlineMetrics(projection: Projection, goal: Goal): MetricCard[
       short: 'Engagements ÷ video views',
     },
   ];
+  if (t.ranges.sixSecondViews.high > 0) {
+    cards.push({
+      key: 'sixSecondViews',
+      label: '6-second views',
+      value: whole(t.sixSecondViews),
+      range: countRange(t.ranges.sixSecondViews),
+      short: 'Paid video watched 6 seconds or more (CPV buys: as bought)',
+    });
+  }
   if (t.ranges.submissions.high > 0 || goal === 'ugc') {
     cards.push({
       key: 'submissions',
       label: 'Video submissions (UGC)',
       value: whole(t.submissions),
       range: countRange(t.ranges.submissions),
-      short: 'Challenge and effect impressions × submission rate',
+      short: 'Participants’ videos: a saturating share of the market',
     });
+  }
+  if (t.ranges.earnedViews.high > 0) {
+    cards.push(
+      {
+        key: 'earnedReach',
+        label: 'Earned reach',
+        value: whole(t.earnedReach),
+        range: countRange(t.ranges.earnedReach),
+        short: earnedIn ? 'People reached by participants’ videos (counted in reach)' : 'People reached by participants’ videos (not in reach)',
+      },
+      {
+        key: 'earnedViews',
+        label: 'Earned views',
+        value: whole(t.earnedViews),
+        range: countRange(t.ranges.earnedViews),
+        short: 'Views of participants’ videos',
+      },
+      {
+        key: 'earnedEngagements',
+        label: 'Earned engagements',
+        value: whole(t.earnedEngagements),
+        range: countRange(t.ranges.earnedEngagements),
+        short: 'On participants’ videos, apart from the brand’s own',
+      },
+    );
   }
   cards.push(
     { key: 'clicks', label: 'Clicks', value: whole(t.clicks), range: countRange(t.ranges.clicks), short: 'Impressions or views × click-through rate' },
@@ -122,7 +162,7 @@ const COST_ROWS: { key: CostMetric; label: string; per: string; scale: number }[
   { key: 'costPerSubmission', label: 'Cost per submission', per: 'video submission', scale: 1 },
 ];
 
-/** The plan's unit costs, each at its P50 with its range; a cost without a result reads "—". */
+/** The plan's unit costs, each central with its range; a cost without a result reads "—". */
 export function costRows(costs: Record<CostMetric, Range | null>): CostRow[] {
   return COST_ROWS.map(({ key, label, per, scale }) => {
     const r = costs[key];

@@ -6,12 +6,15 @@ import type { Projection } from '../../domain/projection';
 import type { Assumption, Assumptions, Goal } from '../../domain/types';
 import { useHydrated } from '../../hooks/use-hydrated';
 import { usePlanModel } from '../../hooks/use-plan-model';
+import { useSharedPlan } from '../../store/plan-store';
 import { approx, approxMoney, lowHigh, money, pct, whole } from '../../lib/format';
-import type { CreatorFacts, ExplainContext } from './explain';
+import type { ExplainContext } from './explain';
 import { howContent } from './how-lazy';
 import { LazyPart } from '../../components/ui/chunk-boundary';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { PROJECTIONS_INTRO } from './intro';
+import { ModelNotice } from './model-notice';
+import { EarnedInReach } from './earned-in-reach';
 import { costRows, headlineMetrics } from './metrics';
 import { COST_BASIS, FULL_COST_HEIGHT } from './cost-basis';
 
@@ -24,6 +27,7 @@ const fullCost = retryableLazy(() => import('./full-cost').then((m) => m.default
 /** What the plan is projected to deliver, and the assumptions behind every number. */
 export function ProjectionsSection() {
   const model = usePlanModel();
+  const shared = useSharedPlan() !== null;
   const hydrated = useHydrated();
   return (
     <Section id="projections" title="Projections" step={4} intro={PROJECTIONS_INTRO}>
@@ -36,6 +40,7 @@ export function ProjectionsSection() {
           onRetry={model.retry}
         />
       )}
+      {hydrated && model.status === 'ready' && !shared && <ModelNotice plan={model.projected.plan} projection={model.projection} />}
       {hydrated && model.status === 'ready' && (
         <ProjectionBody
           projection={model.projection}
@@ -46,12 +51,6 @@ export function ProjectionsSection() {
         />
       )}
     </Section>
-  );
-}
-
-function creatorFacts(creators: Plan['creators']): Map<string, CreatorFacts> {
-  return new Map(
-    creators.map((c) => [c.handle, { tier: c.tier, country: c.country, avgViews: c.avgViews, engagementRate: c.engagementRate }]),
   );
 }
 
@@ -77,7 +76,6 @@ const ProjectionBody = memo(function ProjectionBody({
   assumptions: Assumption[];
 }) {
   const goal: Goal = plan.goal;
-  const creators = plan.creators;
   const targeting = plan.targeting;
   const context = useMemo<ExplainContext>(
     () => ({
@@ -87,13 +85,13 @@ const ProjectionBody = memo(function ProjectionBody({
       targeting,
       goal,
       sampleSize: projection.sample.size,
-      creators: creatorFacts(creators),
     }),
-    [values, assumptions, projection.audience, projection.sample.size, targeting, goal, creators],
+    [values, assumptions, projection.audience, projection.sample.size, targeting, goal],
   );
   const { kpi, totals } = projection;
   const empty = projection.items.length === 0;
-  const cards = useMemo(() => headlineMetrics(projection, goal), [projection, goal]);
+  const earnedIn = plan.earnedInReach;
+  const cards = useMemo(() => headlineMetrics(projection, goal, earnedIn), [projection, goal, earnedIn]);
   const costs = useMemo(() => costRows(totals.costs), [totals.costs]);
   const kpiRange = lowHigh(kpi.range, kpi.metric === 'revenue' ? (n, d) => approxMoney(n, d) : (n, d) => approx(n, d));
 
@@ -134,9 +132,11 @@ const ProjectionBody = memo(function ProjectionBody({
       ) : (
         <>
           <p className="ranges-note">
-            Each number is the median (P50) of {projection.sample.size} scenarios; the smaller figures beside it are the P10–P90
-            range, from the published spread of the rates it uses. No range means none of its inputs varies.
+            Each number is the central estimate: every assumption at the value listed below (the default or your override), so it
+            recomputes from what you read. The smaller figures beside it are its P10–P90 over {projection.sample.size} scenarios in
+            which the rates and the model’s own assumptions vary over their ranges. No range means none of its inputs varies.
           </p>
+          <EarnedInReach projection={projection} counted={earnedIn} />
           <dl className="metrics">
             {cards.map((m) => (
               <div className={`metric ${m.key === 'spend' ? 'metric--spend' : ''}`} key={m.key}>
@@ -159,7 +159,7 @@ const ProjectionBody = memo(function ProjectionBody({
                 <tr>
                   <th scope="col">Cost</th>
                   <th scope="col">Per</th>
-                  <th scope="col">P50</th>
+                  <th scope="col">Central</th>
                   <th scope="col">P10–P90</th>
                 </tr>
               </thead>

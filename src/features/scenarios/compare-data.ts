@@ -1,7 +1,7 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { COST_LABEL, GOAL_KPI, type Plan } from '../../domain/plan';
 import { project, type Projection, type Range } from '../../domain/projection';
-import type { AdFormat, Assumption, Goal } from '../../domain/types';
+import type { AdFormat, Benchmarks, Goal } from '../../domain/types';
 import { validatePlan } from '../../domain/validation';
 import { approx, approxMoney, lowHigh, money, pctApprox, pctRound, unitApprox, unitCost, whole } from '../../lib/format';
 
@@ -32,24 +32,24 @@ export interface Column {
 }
 
 /** One result per plan object and catalog: a plan left as it was isn't projected again when another changes. */
-const results = new WeakMap<Plan, { formats: readonly AdFormat[]; assumptions: readonly Assumption[]; result: ColumnResult }>();
+const results = new WeakMap<Plan, { formats: readonly AdFormat[]; benchmarks: Benchmarks; result: ColumnResult }>();
 
 /**
  * A plan checked and projected as the planner does it (unticked formats left out); a plan
  * with fields to fix gets their count instead of figures.
  */
-export function columnResult(plan: Plan, formats: readonly AdFormat[], assumptions: readonly Assumption[]): ColumnResult {
+export function columnResult(plan: Plan, formats: readonly AdFormat[], benchmarks: Benchmarks): ColumnResult {
   const hit = results.get(plan);
-  if (hit && hit.formats === formats && hit.assumptions === assumptions) return hit.result;
-  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, formats, assumptions);
+  if (hit && hit.formats === formats && hit.benchmarks === benchmarks) return hit.result;
+  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, formats, benchmarks);
   const fieldsToFix = Object.keys(check.errors).length;
   const result: ColumnResult = fieldsToFix > 0 ? { kind: 'invalid', fieldsToFix } : { kind: 'ready', projection: project(check.input) };
-  results.set(plan, { formats, assumptions, result });
+  results.set(plan, { formats, benchmarks, result });
   return result;
 }
 
-export function compareColumns(plans: readonly Plan[], formats: readonly AdFormat[], assumptions: readonly Assumption[]): Column[] {
-  return plans.slice(0, MAX_COMPARED).map((plan, index) => ({ plan, index, style: planStyle(index), result: columnResult(plan, formats, assumptions) }));
+export function compareColumns(plans: readonly Plan[], formats: readonly AdFormat[], benchmarks: Benchmarks): Column[] {
+  return plans.slice(0, MAX_COMPARED).map((plan, index) => ({ plan, index, style: planStyle(index), result: columnResult(plan, formats, benchmarks) }));
 }
 
 export function fieldsToFixText(n: number): string {

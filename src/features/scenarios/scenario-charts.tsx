@@ -63,7 +63,7 @@ const FlightChart = memo(function FlightChart({ columns, data }: { columns: read
         <strong id="scenario-flight-title">Cumulative reach over the flight</strong>
         <span>
           {finals.length > 0
-            ? `People reached so far (P50), each plan over its own dates, on one axis${data.weekly ? ', a point per week' : ''}. Final reach: ${finals.join('; ')}.`
+            ? `People reached so far (central), each plan over its own dates, on one axis${data.weekly ? ', a point per week' : ''}. Final reach: ${finals.join('; ')}.`
             : 'No plan has figures to chart yet.'}
         </span>
       </figcaption>
@@ -100,7 +100,7 @@ const FlightChart = memo(function FlightChart({ columns, data }: { columns: read
         {open && (
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Cumulative reach over the flight: data">
             <table className="table table--numbers table--compact">
-              <caption className="visually-hidden">Cumulative reach (P50) by date</caption>
+              <caption className="visually-hidden">Cumulative reach (central) by date</caption>
               <thead>
                 <tr>
                   <th scope="col">Date</th>
@@ -175,7 +175,7 @@ function ScenarioCharts({ columns }: { columns: readonly Column[] }) {
         <figcaption>
           <strong id="scenario-totals-title">Key totals with their P10–P90 ranges</strong>
           <span>
-            Bars are the P50, whiskers the P10–P90; within each total every plan is on the same scale. The figures are in the
+            Bars are the central estimate, whiskers the P10–P90; within each total every plan is on the same scale. The figures are in the
             totals table above. Spend: {columns.map((c) => `${c.style.mark} ${c.result.kind === 'ready' ? money(c.result.projection.totals.spend) : '—'}`).join(', ')}.
           </span>
         </figcaption>

@@ -4,6 +4,7 @@ import { useBenchmarks } from '../../api/benchmarks';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI, type Plan, type PlanStatus } from '../../domain/plan';
 import { diffPlans, type DiffLabels } from '../../domain/plan-diff';
+import { ledgerFor } from '../../domain/markets';
 import type { AdFormat, Assumption } from '../../domain/types';
 import {
   compareColumns,
@@ -38,13 +39,18 @@ export default function ScenarioCompare({ plans, onClose, onOpen }: ScenarioComp
   const formats = useAdFormats();
   const benchmarks = useBenchmarks();
   const formatList = formats.data;
-  const assumptionList = benchmarks.data?.assumptions;
+  const benchmarkData = benchmarks.data;
+  // Labels of every assumption a diff may name, market figures included.
+  const assumptionList = useMemo(
+    () => (benchmarkData ? ledgerFor(benchmarkData.assumptions, benchmarkData.markets, null) : undefined),
+    [benchmarkData],
+  );
   // Keyed by each plan, not the array: a parent passing a new array of the same plans projects nothing again.
   const [p0, p1, p2, p3] = plans;
   const compared = useMemo(() => [p0, p1, p2, p3].filter((p): p is Plan => p !== undefined), [p0, p1, p2, p3]);
   const columns = useMemo(
-    () => (formatList && assumptionList ? compareColumns(compared, formatList, assumptionList) : null),
-    [compared, formatList, assumptionList],
+    () => (formatList && benchmarkData ? compareColumns(compared, formatList, benchmarkData) : null),
+    [compared, formatList, benchmarkData],
   );
   const error = formats.error ?? benchmarks.error;
 
@@ -171,7 +177,7 @@ const Comparison = memo(function Comparison({ columns }: { columns: readonly Col
   return (
     <>
       <p className="ranges-note">
-        Each figure is the median (P50){sampleSize !== null && ` of ${sampleSize} scenarios`}, with its P10–P90 range below it and its
+        Each figure is the central estimate, with its P10–P90 range{sampleSize !== null && ` over ${sampleSize} scenarios`} below it and its
         change from the base (plan 1). The best value of each row is marked “Best”.
       </p>
       {columns[0]?.result.kind === 'invalid' && (
