@@ -295,7 +295,8 @@ function reachSteps(model: LineModel, central: readonly number[], m: Modelled, r
     }
     const spark = model.kind === 'creator';
     const key = spark ? 'sparkReach' : 'paidReach';
-    steps.push({ key, value: r, unit: 'people', rule: 'nbd', from: [spark ? 'sparkImpressions' : 'targetImpressions', 'universe', 'curveShape'], uses: [] });
+    const input = spark ? 'sparkImpressions' : has('paidTargetImpressions') ? 'paidTargetImpressions' : 'targetImpressions';
+    steps.push({ key, value: r, unit: 'people', rule: 'nbd', from: [input, 'universe', 'curveShape'], uses: [] });
     parts.push(key);
   });
   if (parts.length > 1) {
@@ -338,9 +339,6 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
     const frequency = reach > 0 ? target / reach : null;
     const trace = [...model.trace, ...reachSteps(model, pr.centralComponents[i] ?? [], m, reach)];
     trace.push({ key: 'frequency', value: frequency ?? 0, unit: 'times', rule: 'quotient', from: ['targetImpressions', 'reach'], uses: [] });
-    if (!trace.some((st) => st.key === 'targetImpressions')) {
-      trace.splice(trace.length - 1, 0, { key: 'targetImpressions', value: target, unit: 'count', rule: 'sum', from: [], uses: [] });
-    }
     return {
       id: model.id,
       kind: model.kind,

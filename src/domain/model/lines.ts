@@ -262,6 +262,7 @@ function formatModel(l: ValidFormatLine, c: LineContext): LineModel {
     t?.add('targetShare', share, 'share', 'audience', [], marketDemographicKeys(c), 'shown to everyone opening the app: the targeted ages and gender’s share');
     const perUnit = s.term(perDay * share);
     t?.add('dailyTargetReach', perUnit.coef, 'people', 'product', ['impressionsPerDay', 'targetShare']);
+    t?.add('targetImpressions', perUnit.coef * days, 'count', 'product', ['days', 'dailyTargetReach']);
     const clicks = s.times(paid, a.clickThroughRate, ['clickThroughRate']);
     t?.add('sixSecondViews', 0, 'count', 'sum', [], [], 'a takeover lasts at most 5 seconds');
     t?.add('clickThroughRate', a.clickThroughRate, 'share', 'assumption', [], ['clickThroughRate']);
@@ -299,7 +300,7 @@ function formatModel(l: ValidFormatLine, c: LineContext): LineModel {
     t?.add('paidImpressions', n, 'count', 'perThousand', ['spend', 'cpm']);
     const share = marketTargetShare(c, (country) => c.audience.byCountry.find((mk) => mk.country === country)?.users ?? 0);
     t?.add('targetShare', share, 'share', 'audience', [], marketDemographicKeys(c), 'challenges and effects can’t be targeted by age or gender');
-    t?.add('targetImpressions', n * share, 'count', 'product', ['paidImpressions', 'targetShare']);
+    t?.add('paidTargetImpressions', n * share, 'count', 'product', ['paidImpressions', 'targetShare']);
     t?.add('sixSecondViews', 0, 'count', 'sum', [], [], 'a banner and placements with no published 6-second view figure');
     put(m, 'paidImpressions', paid);
     put(m, 'impressions', paid);
@@ -354,6 +355,10 @@ function formatModel(l: ValidFormatLine, c: LineContext): LineModel {
       put(em, 'engagements', earnedEngagements);
     }
     components.push({ curve: { kind: 'nbd', target: s.times(earned, earnedShare) }, earned: true, metrics: em, spend: 0, schedule });
+    if (t) {
+      const counted: TraceKey[] = c.earnedInReach ? ['paidTargetImpressions', 'earnedTargetViews'] : ['paidTargetImpressions'];
+      t.add('targetImpressions', sumOf(t, counted), 'count', 'sum', counted, [], c.earnedInReach ? 'participants’ videos counted' : 'participants’ videos kept apart');
+    }
   }
 
   const first = components[0];
@@ -476,6 +481,7 @@ function creatorModel(l: ValidCreatorLine, c: LineContext): LineModel {
     },
   ];
   t?.add('targetViewsPerPost', perPost.coef * targetShare, 'count', 'product', ['viewsPerPost', 'targetShare']);
+  t?.add('targetViews', perPost.coef * targetShare * l.posts, 'count', 'product', ['posts', 'targetViewsPerPost']);
   t?.add('engagementRate', er[0], 'share', line.engagementRate !== null ? 'catalog' : 'assumption', [], er[1], line.engagementRate !== null ? 'their measured rate' : `the ${line.tier}-tier benchmark`);
   t?.add('postEngagements', postEngagements.coef, 'count', 'product', ['views', 'engagementRate']);
   t?.add('organicClickRate', a.organicClickRate, 'share', 'assumption', [], ['organicClickRate']);
@@ -524,6 +530,8 @@ function creatorModel(l: ValidCreatorLine, c: LineContext): LineModel {
     t.add('spend', l.spend, 'usd', 'sum', l.sparkBudget > 0 ? ['posts', 'fee', 'sparkBudget'] : ['posts', 'fee'], [], 'posts × fee (+ Spark Ads)');
     t.add('impressions', sumOf(t, impressionParts), 'count', 'sum', impressionParts);
     t.add('videoViews', sumOf(t, impressionParts), 'count', 'sum', ['impressions'], [], 'every view is a play');
+    const targetParts: TraceKey[] = l.sparkBudget > 0 ? ['targetViews', 'sparkImpressions'] : ['targetViews'];
+    t.add('targetImpressions', sumOf(t, targetParts), 'count', 'sum', targetParts, [], l.sparkBudget > 0 ? 'Spark Ads target the ages and gender' : undefined);
     t.add('engagements', sumOf(t, engagementParts), 'count', 'sum', engagementParts);
     t.add('clicks', sumOf(t, clickParts), 'count', 'sum', clickParts);
     traceFunnel(t, true, c);

@@ -44,6 +44,8 @@ export const TRACE_KEYS = [
   // Audience and reach.
   'universe',
   'targetShare',
+  'paidTargetImpressions',
+  'targetViews',
   'targetImpressions',
   'targetViewsPerPost',
   'dailyTargetReach',
