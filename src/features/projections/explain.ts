@@ -88,6 +88,8 @@ const LABEL: Record<TraceKey, string> = {
   sixSecondViews: '6-second views',
   universe: 'people in the target audience (U)',
   targetShare: 'in the target audience',
+  paidTargetImpressions: 'in-target paid impressions',
+  targetViews: 'in-target views',
   targetImpressions: 'in-target impressions',
   targetViewsPerPost: 'in-target views a post',
   dailyTargetReach: 'in-target people a day',
