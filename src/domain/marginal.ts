@@ -1,7 +1,7 @@
 import { audienceOf } from './audience';
 import { emptyContract } from './contract';
 import { GOAL_KPI, type PlanCreatorLine } from './plan';
-import { BINS, combinedExposures, MAX_EXPOSURES, nbdExposures, unitsExposures, type Exposures } from './reach';
+import { atLeastShares, BINS, combinedExposures, MAX_EXPOSURES, nbdExposures, unitsExposures, type Exposures } from './reach';
 import { DEFAULT_SEED, drawScenarios } from './scenarios';
 import { CENTRAL } from './stats';
 import type { FormatId } from './types';
@@ -134,12 +134,11 @@ function combine(sumLog: number, largestLog: number, conv: Exposures, smallest: 
   const sainsbury = Math.max(0, -Math.expm1(sumLog));
   const largest = Math.max(0, -Math.expm1(largestLog));
   const reach = Math.min(1, largest + d * Math.max(0, sainsbury - largest));
+  const conv1 = atLeastShares(conv);
   const atLeast: number[] = [];
-  let tail = 1;
   for (let k = 1; k <= MAX_EXPOSURES; k++) {
-    tail -= conv[k - 1] ?? 0;
     const nested = 1 - (smallest[k - 1] ?? 1);
-    atLeast.push(Math.max(0, d * Math.max(0, tail) + (1 - d) * nested));
+    atLeast.push(Math.max(0, d * (conv1[k - 1] ?? 0) + (1 - d) * nested));
   }
   atLeast[0] = reach;
   return { reach, atLeast };

@@ -42,15 +42,18 @@ export function noExposures(): Exposures {
   return out;
 }
 
-/** Fills `out` with exp(ln P(x)) for x < MAX_EXPOSURES (from `lnP(x)`) and the rest as P(5+). */
-function fromLogs(lnP: (x: number) => number, out: Exposures): Exposures {
+/**
+ * Fills `out` with exp(ln P(x)) for x < MAX_EXPOSURES (from `lnP(x)`) and the rest as P(5+);
+ * with `most` exposures possible below 5, nothing is left for 5+ (not even rounding's crumbs).
+ */
+function fromLogs(lnP: (x: number) => number, out: Exposures, most = Infinity): Exposures {
   let sum = 0;
   for (let x = 0; x < MAX_EXPOSURES; x++) {
-    const p = Math.exp(lnP(x));
+    const p = x > most ? 0 : Math.exp(lnP(x));
     out[x] = p;
     sum += p;
   }
-  out[MAX_EXPOSURES] = Math.max(0, 1 - sum);
+  out[MAX_EXPOSURES] = most < MAX_EXPOSURES ? 0 : Math.max(0, 1 - sum);
   return out;
 }
 
@@ -155,14 +158,17 @@ export function unitsExposures(r1: number, units: number, repeat: number, out: E
   }
   let ln = log0;
   let at = 0;
-  return fromLogs((x) => {
-    if (x > n) return -Infinity;
-    while (at < x) {
-      ln += lnStep(at);
-      at++;
-    }
-    return ln;
-  }, out);
+  return fromLogs(
+    (x) => {
+      while (at < x) {
+        ln += lnStep(at);
+        at++;
+      }
+      return ln;
+    },
+    out,
+    n,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -233,27 +239,31 @@ export function combinedExposures(parts: readonly Exposures[], independentShare:
       smallest[i] = point;
     }
   }
-  // P(X ≥ k) for each coupling, mixed, then back to point shares.
-  let convAtLeast = 1;
+  // P(X ≥ k) for each coupling (the convolution's summed from the top, so bins nobody reaches stay 0), mixed, then back to point shares.
+  const convAtLeast = tailSums(conv);
   const atLeast = new Float64Array(BINS + 1);
   atLeast[0] = 1;
   for (let k = 1; k <= MAX_EXPOSURES; k++) {
-    convAtLeast -= conv[k - 1] ?? 0;
     const nested = 1 - (smallest[k - 1] ?? 1);
-    atLeast[k] = Math.max(0, d * Math.max(0, convAtLeast) + (1 - d) * nested);
+    atLeast[k] = Math.max(0, d * (convAtLeast[k] ?? 0) + (1 - d) * nested);
   }
   for (let k = 0; k < MAX_EXPOSURES; k++) out[k] = Math.max(0, (atLeast[k] ?? 0) - (atLeast[k + 1] ?? 0));
   out[MAX_EXPOSURES] = atLeast[MAX_EXPOSURES] ?? 0;
   return out;
 }
 
-/** Reach at 1+ … 5+ exposures (shares of the universe) of a distribution. */
-export function atLeastShares(e: Exposures): number[] {
-  const out: number[] = [];
-  let tail = 1;
-  for (let k = 1; k <= MAX_EXPOSURES; k++) {
-    tail -= e[k - 1] ?? 0;
-    out.push(Math.max(0, tail));
+/** P(X ≥ k) for k = 0 … MAX_EXPOSURES, summed from the top: a bin nobody reaches is exactly 0. */
+function tailSums(e: Exposures): Float64Array {
+  const out = new Float64Array(BINS);
+  let tail = 0;
+  for (let k = MAX_EXPOSURES; k >= 0; k--) {
+    tail += e[k] ?? 0;
+    out[k] = tail;
   }
   return out;
+}
+
+/** Reach at 1+ … 5+ exposures (shares of the universe) of a distribution. */
+export function atLeastShares(e: Exposures): number[] {
+  return Array.from(tailSums(e).slice(1));
 }

@@ -1,5 +1,6 @@
 import { audienceOf, type Audience } from '../audience';
 import {
+  atLeastShares,
   BINS,
   combinedExposures,
   combinedReach,
@@ -183,12 +184,8 @@ export function planReach(m: Modelled, options: { exposures?: boolean } = {}): P
     earned[d] = reachShare(combineLogs(earnedLogs, p.independentShare));
     target[d] = planTarget;
     if (withExposures) {
-      const plan = combinedExposures(lineExposures, p.independentShare);
-      let tail = 1;
-      for (let k = 1; k < BINS; k++) {
-        tail -= plan[k - 1] ?? 0;
-        (atLeast[k - 1] as Float64Array)[d] = Math.max(0, tail);
-      }
+      const shares = atLeastShares(combinedExposures(lineExposures, p.independentShare));
+      shares.forEach((v, k) => ((atLeast[k] as Float64Array)[d] = v));
     }
   }
   return { itemReach, itemEarned, itemTarget, centralComponents, reach, earned, target, atLeast };
