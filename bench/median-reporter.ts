@@ -1,6 +1,6 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Prints each benchmark's median time per run (the figure the README quotes), after vitest's table. */
+/** Prints each benchmark's median time per run (the figure docs/performance.md quotes), after vitest's table. */
 export default class MedianReporter implements Reporter {
   onTestRunEnd(modules: readonly TestModule[]) {
     const lines: string[] = [];
