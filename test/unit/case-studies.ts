@@ -1,11 +1,13 @@
 /**
- * The guide's case studies replayed as real plans (validated against the mocked API's formats
- * and benchmarks, projected by the model), and the report that compares the model's range with
- * each published figure. Rendered into docs/case-studies.md; model-case-studies.test.ts keeps
- * the two in step. Nothing here widens a band: every range is the model's own P10-P90.
+ * The guide's case studies replayed as real plans with the second edition of the model
+ * (validated against the mocked API's formats and benchmarks, projected by the model), and the
+ * report that compares the model's range with each published figure. Rendered into
+ * docs/case-studies.md; model-case-studies.test.ts keeps the two in step. Nothing here widens
+ * a band: every range is the model's own P10-P90 of its sampled scenarios (widened by the model
+ * only to take in its central scenario).
  */
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS, CASE_STUDIES } from '../../mocks/data/benchmarks';
+import { BENCHMARKS, CASE_STUDIES } from '../../mocks/data/benchmarks';
 import { CREATORS, FEE_RANGE } from '../../mocks/data/creators';
 import { emptyContract } from '../../src/domain/contract';
 import { creatorLineFrom, DEFAULT_TARGETING, formatLine, newPlan, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
@@ -31,7 +33,10 @@ export const PUBLISHED = {
   krogerHashtagViews: 800_000_000,
 } as const;
 
-/** Stackmatix's package prices (the benchmarks' source for both challenge formats). */
+/** The guide's U.S. audience (2020): every plan below flies in 2019 or 2020, so it reads this figure. */
+export const GUIDE_US_USERS = 26_500_000;
+
+/** Stackmatix's package prices (the benchmarks' package price assumptions): each plan buys exactly one package. */
 export const CHALLENGE_PRICE = 150_000;
 export const CHALLENGE_PLUS_PRICE = 200_000;
 
@@ -42,10 +47,10 @@ export const GYMSHARK_FANS_EACH = PUBLISHED.gymsharkCombinedFans / GYMSHARK_CREA
 export const KROGER_HANDLES = ['joeyklaasen', 'miafinney', 'victoriabachlet', 'cosette'] as const;
 
 // ---------------------------------------------------------------------------------------
-// Plans.
+// Plans, dated in the years the campaigns ran.
 
-/** A fixed "today" so plans are stable; the case dates below are illustrative (no figure depends on the calendar date). */
-const TODAY = new Date(2020, 0, 1, 12, 0, 0);
+/** A fixed "today" before every case, so plans are stable. */
+const TODAY = new Date(2019, 0, 1, 12, 0, 0);
 
 function catalogLine(handle: string): PlanCreatorLine {
   const creator = CREATORS.find((c) => c.handle === handle);
@@ -53,7 +58,7 @@ function catalogLine(handle: string): PlanCreatorLine {
   return creatorLineFrom(creator);
 }
 
-/** A mega-tier fitness creator the guide doesn't name: fans given, no measured views or engagement, the middle of the tier's fee range (as the catalog prices the guide's creators). */
+/** A mega-tier fitness creator the guide doesn't name: fans given, no measured views, engagement, audience or credibility, the middle of the tier's fee range (as the catalog prices the guide's creators). */
 function unnamedFitnessCreator(n: number, fans: number): PlanCreatorLine {
   const tier = tierForFans(fans);
   const fee = (FEE_RANGE[tier][0] + FEE_RANGE[tier][1]) / 2;
@@ -66,6 +71,8 @@ function unnamedFitnessCreator(n: number, fans: number): PlanCreatorLine {
     fans,
     avgViews: null,
     engagementRate: null,
+    audience: null,
+    credibility: null,
     catalogFee: fee,
     posts: '1',
     fee: String(fee),
@@ -98,20 +105,20 @@ function casePlan(
   };
 }
 
-/** Spider-Man: Far From Home × @zachking: one sponsored post by the catalog's @zachking (21.9M fans, mega tier). */
+/** Spider-Man: Far From Home × @zachking (the film opened on 2 July 2019): one sponsored post by the catalog's @zachking (21.9M fans, mega tier). */
 export function zachKingPlan(): Plan {
   return casePlan('case-zachking', 'Spider-Man: Far From Home × @zachking', { start: '2019-06-27', end: '2019-07-03' }, 'engagement', [], [
     catalogLine('zachking'),
   ]);
 }
 
-/** Gymshark #gymshark66: six mega-tier fitness creators of 3.3M fans each (19.8M combined), one post each, a 66-day flight. */
+/** Gymshark #gymshark66 (New Year 2019-20): six mega-tier fitness creators of 3.3M fans each (19.8M combined), one post each, a 66-day flight. */
 export function gymsharkPlan(): Plan {
   const creators = Array.from({ length: GYMSHARK_CREATORS }, (_, i) => unnamedFitnessCreator(i + 1, GYMSHARK_FANS_EACH));
-  return casePlan('case-gymshark66', 'Gymshark “66 Day Change Your Life” (#gymshark66)', { start: '2020-01-01', end: '2020-03-06' }, 'engagement', [], creators);
+  return casePlan('case-gymshark66', 'Gymshark “66 Day Change Your Life” (#gymshark66)', { start: '2019-12-31', end: '2020-03-05' }, 'engagement', [], creators);
 }
 
-/** Chipotle #GuacDance: a $150,000 six-day Hashtag Challenge with one post each by @lorengray and @brentrivera. */
+/** Chipotle #GuacDance (National Guacamole Day, 31 July 2019): the $150,000 six-day Hashtag Challenge package and one post each by @lorengray and @brentrivera. */
 export function chipotlePlan(): Plan {
   return casePlan(
     'case-chipotle',
@@ -123,7 +130,7 @@ export function chipotlePlan(): Plan {
   );
 }
 
-/** Kroger #TransformUrDorm: a $200,000 Hashtag Challenge Plus (six days, the package length) and the four college creators. */
+/** Kroger #TransformUrDorm (back to school, August 2019): the $200,000 six-day Hashtag Challenge Plus package and the four college creators. */
 export function krogerPlan(): Plan {
   return casePlan(
     'case-kroger',
@@ -138,12 +145,20 @@ export function krogerPlan(): Plan {
 export interface ReplayedCase {
   plan: Plan;
   check: PlanCheck;
+  /** The plan as planners see it: participants' videos kept apart, as earned. */
   projection: Projection;
+  /**
+   * The same plan with participants' videos counted as the brand's views: its video views are
+   * paid + creators' + participants' views, scenario by scenario, the closest the model comes
+   * to a hashtag's view counter.
+   */
+  counted: Projection;
 }
 
 export function replay(plan: Plan): ReplayedCase {
-  const check = validatePlan(plan, AD_FORMATS, ASSUMPTIONS);
-  return { plan, check, projection: project(check.input) };
+  const check = validatePlan(plan, AD_FORMATS, BENCHMARKS);
+  const counted = validatePlan({ ...plan, earnedInReach: true }, AD_FORMATS, BENCHMARKS);
+  return { plan, check, projection: project(check.input), counted: project(counted.input) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -160,7 +175,7 @@ export interface CaseRow {
   /** What is compared, and how like-for-like it is. */
   compared: string;
   unit: 'count' | 'percent';
-  /** The model's P10/P50/P90 of the compared figure; null where the model is not checked. */
+  /** The model's central value and P10-P90 of the compared figure; null where the model is not checked. */
   model: Range | null;
   /** Replaces the model cell where it isn't a range (input rows). */
   modelText?: string;
@@ -170,7 +185,7 @@ export interface CaseRow {
   verdict: Verdict;
 }
 
-/** Relative tolerance of the range test: a calibration point sits on the band's edge up to float error. */
+/** Relative tolerance of the range test: a figure on the band's edge up to float error is inside. */
 const EDGE = 1e-9;
 
 export function verdictOf(published: number, range: Range): Exclude<Verdict, 'not-a-check'> {
@@ -209,7 +224,6 @@ export function caseStudyReport(): CaseReport {
   const zk = zachKing.projection.totals;
   const gs = gymshark.projection.totals;
   const ch = chipotle.projection.totals;
-  const kr = kroger.projection.totals;
   const combinedFans = gymshark.plan.creators.reduce((s, c) => s + c.fans, 0);
   const zachKingFloor = PUBLISHED.zachKingLikes + PUBLISHED.zachKingComments;
 
@@ -254,45 +268,36 @@ export function caseStudyReport(): CaseReport {
     row({
       key: 'gymshark-hashtag-views',
       caseId: 'gymshark66',
-      compared: 'Hashtag views vs the creators’ post views (not like for like: the hashtag counts users’ videos)',
+      compared: 'Hashtag views vs participants’ + paid + creators’ views: no package, so the creators’ posts alone (users’ own videos have no line to come from)',
       unit: 'count',
-      model: gs.ranges.videoViews,
+      model: gymshark.counted.totals.ranges.videoViews,
       published: PUBLISHED.gymsharkHashtagViews,
       publishedText: `${fmtCount(PUBLISHED.gymsharkHashtagViews)}+ hashtag views`,
     }),
     row({
       key: 'chipotle-submissions',
       caseId: 'chipotle-guacdance',
-      compared: 'Video submissions (calibration point, not an independent check)',
+      compared: 'Video submissions of the six-day package (participation rate: a third of Chipotle’s at the centre, Chipotle’s at P90; saturating)',
       unit: 'count',
       model: ch.ranges.submissions,
       published: PUBLISHED.chipotleSubmissions,
       publishedText: `${fmtCount(PUBLISHED.chipotleSubmissions)}+`,
     }),
     row({
-      key: 'chipotle-earned-views',
+      key: 'chipotle-video-starts',
       caseId: 'chipotle-guacdance',
-      compared: 'Views of participants’ videos (calibrated to the 430M less the 7.5M paid impressions)',
+      compared: 'Video starts vs participants’ + paid + the two creators’ views',
       unit: 'count',
-      model: ch.ranges.earnedViews,
+      model: chipotle.counted.totals.ranges.videoViews,
       published: PUBLISHED.chipotleVideoStarts,
       publishedText: `${fmtCount(PUBLISHED.chipotleVideoStarts)} video starts`,
     }),
     row({
-      key: 'chipotle-video-views',
-      caseId: 'chipotle-guacdance',
-      compared: 'All video views: paid + participants’ + the two creators’ posts',
-      unit: 'count',
-      model: ch.ranges.videoViews,
-      published: PUBLISHED.chipotleVideoStarts,
-      publishedText: `${fmtCount(PUBLISHED.chipotleVideoStarts)} video starts`,
-    }),
-    row({
-      key: 'kroger-video-views',
+      key: 'kroger-hashtag-views',
       caseId: 'kroger-transformurdorm',
-      compared: 'All video views (paid + participants’ + creators’) vs total hashtag views',
+      compared: 'Total hashtag views vs participants’ + paid + the four creators’ views',
       unit: 'count',
-      model: kr.ranges.videoViews,
+      model: kroger.counted.totals.ranges.videoViews,
       published: PUBLISHED.krogerHashtagViews,
       publishedText: `${fmtCount(PUBLISHED.krogerHashtagViews)}+ hashtag views`,
     }),
@@ -326,7 +331,7 @@ export function fmtPercent(x: number): string {
   return `${(x * 100).toFixed(2)}%`;
 }
 
-/** "4.9M (4.1M–5.8M)": the P50, then the P10–P90. */
+/** "4.9M (4.1M–5.8M)": the central value, then the P10–P90. */
 export function fmtRange(r: Range, unit: CaseRow['unit']): string {
   const f = unit === 'percent' ? fmtPercent : fmtCount;
   return `${f(r.mid)} (${f(r.low)}–${f(r.high)})`;
@@ -341,10 +346,10 @@ const VERDICT_TEXT: Record<Verdict, string> = {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** The report as a markdown table: model P50 (P10–P90), published figure and verdict per row. */
+/** The report as a markdown table: model central (P10–P90), published figure and verdict per row. */
 export function renderCaseStudyTable(rows: readonly CaseRow[]): string {
   const lines = [
-    '| Case | Compared | Model P50 (P10–P90) | Published | Verdict |',
+    '| Case | Compared | Model central (P10–P90) | Published | Verdict |',
     '|---|---|---|---|---|',
     ...rows.map((r) => {
       const model = r.modelText ?? (r.model ? fmtRange(r.model, r.unit) : '—');

@@ -1,17 +1,17 @@
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { BENCHMARKS } from '../../mocks/data/benchmarks';
 import type { Plan } from '../../src/domain/plan';
 import { project, type Projection } from '../../src/domain/projection';
 import { validatePlan } from '../../src/domain/validation';
 
 /**
- * What the model projects for `plan`, against the formats and benchmarks the mocked API
- * serves, as the app checks it (unticked formats left out). Tests read the expected P50s
- * here: a figure that depends on two or more uncertain rates has a P50 that is not the
- * product of the default rates.
+ * What the model projects for `plan`, against the formats and benchmarks (assumptions and
+ * markets) the mocked API serves, as the app checks it (unticked formats left out). Tests read
+ * the expected figures here: the headline is the central scenario (every assumption at the
+ * ledger's value), and each range is the P10-P90 of the sampled scenarios around it.
  */
 export function projectionOf(plan: Plan): Projection {
-  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, AD_FORMATS, ASSUMPTIONS);
+  const check = validatePlan({ ...plan, formats: plan.formats.filter((f) => f.included) }, AD_FORMATS, BENCHMARKS);
   if (!check.isValid) throw new Error(`plan is invalid: ${JSON.stringify(check.errors)}`);
   return project(check.input);
 }
