@@ -1,12 +1,12 @@
 import { audienceOf } from './audience';
 import { emptyContract } from './contract';
 import { GOAL_KPI, type PlanCreatorLine } from './plan';
-import { atLeastShares, BINS, combinedExposures, MAX_EXPOSURES, nbdExposures, unitsExposures, type Exposures } from './reach';
+import { atLeastShares, BINS, combinedExposures, MAX_EXPOSURES, type Exposures } from './reach';
 import { DEFAULT_SEED, drawScenarios } from './scenarios';
 import { CENTRAL } from './stats';
 import type { FormatId } from './types';
 import { formatAlone } from './projection';
-import { combineLogs, componentLog0, drawParams, inReach, type DrawParams } from './model/engine';
+import { combineLogs, componentExposures, componentLog0, drawParams, inReach, type DrawParams } from './model/engine';
 import { creatorModel, formatModel, type LineContext, type LineModel, type SummedMetric } from './model/lines';
 import { scenariosOf } from './model/terms';
 import { MAX_FLIGHT_DAYS, MAX_POSTS, packageTerms, takeoverDayPrice, type ProjectionInput, type ValidCreatorLine, type ValidFormatLine } from './validation';
@@ -66,12 +66,7 @@ function lineState(model: LineModel, ctx: LineContext, p: DrawParams, metric: Su
   const parts: Exposures[] = [];
   for (const comp of comps) {
     logs.push(componentLog0(comp, s, CENTRAL, p));
-    if (!(p.universe > 0)) continue;
-    if (comp.curve.kind === 'nbd') parts.push(nbdExposures(s.valueOf(comp.curve.target, CENTRAL), p.universe, p.shape));
-    else {
-      const repeat = comp.curve.repeat === 'creatorRepeatOverlap' ? p.creatorRepeat : p.takeoverRepeat;
-      parts.push(unitsExposures(s.valueOf(comp.curve.perUnit, CENTRAL) / p.universe, comp.curve.units, repeat));
-    }
+    parts.push(componentExposures(comp, s, CENTRAL, p));
   }
   let goal = 0;
   if (metric !== 'reach') for (const comp of model.components) for (const t of comp.metrics[metric]) goal += s.valueOf(t, CENTRAL);

@@ -7,9 +7,9 @@ import { DEFAULT_SEED } from './scenarios';
 import { bandOf, CENTRAL, DRAWS, SAMPLE_SIZE, type Range } from './stats';
 import { packageTerms, takeoverDayPrice, MAX_FLIGHT_DAYS, parseIsoDate, type ProjectionInput, type ValidCreatorLine, type ValidFormatLine } from './validation';
 import { marketKey, type AdFormat, type AssumptionKey, type FormatId } from './types';
-import { addSpendByDay, flightRun, inReach, modelled, planReach, type Modelled, type PlanReach } from './model/engine';
-import { lineModels, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
-import { rangeOfTerms, sampleOf, type Scenarios, type Term } from './model/terms';
+import { addSpendByDay, combineLogs, componentLog0, drawParams, flightRun, inReach, lineLog0, modelled, planReach, type Modelled, type PlanReach } from './model/engine';
+import { formatModel, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
+import { NONE_RANGE, rangeOfTerms, sampleOf, type Scenarios, type Term } from './model/terms';
 import type { Trace, TraceStep } from './model/trace';
 
 /**
@@ -184,8 +184,27 @@ function returnOn(cost: number, revenue: Range): { roas: Range | null; roi: Rang
 }
 
 function figures(spend: number, r: Record<RangedMetric, Range>, engagementRate: Range | null, frequency: number | null): Figures {
-  const central = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.mid])) as Record<RangedMetric, number>;
-  return { ...central, frequency, spend, ranges: r, engagementRate, ...derived(spend, r) };
+  return {
+    impressions: r.impressions.mid,
+    paidImpressions: r.paidImpressions.mid,
+    videoViews: r.videoViews.mid,
+    sixSecondViews: r.sixSecondViews.mid,
+    engagements: r.engagements.mid,
+    clicks: r.clicks.mid,
+    conversions: r.conversions.mid,
+    revenue: r.revenue.mid,
+    submissions: r.submissions.mid,
+    earnedViews: r.earnedViews.mid,
+    earnedEngagements: r.earnedEngagements.mid,
+    emv: r.emv.mid,
+    reach: r.reach.mid,
+    earnedReach: r.earnedReach.mid,
+    frequency,
+    spend,
+    ranges: r,
+    engagementRate,
+    ...derived(spend, r),
+  };
 }
 
 /** A ratio's range from its numerator and denominator in every draw (the central ratio recomputes from the central figures). */
@@ -219,7 +238,11 @@ export function goalCost(spend: number, ranges: Record<RangedMetric, Range>, goa
 
 /** The terms of one metric across a line item's components. */
 function lineTerms(model: LineModel, metric: SummedMetric): Term[] {
-  return model.components.flatMap((c) => c.metrics[metric]);
+  const [only, ...rest] = model.components;
+  if (only && rest.length === 0) return only.metrics[metric];
+  const out: Term[] = [];
+  for (const c of model.components) for (const t of c.metrics[metric]) out.push(t);
+  return out;
 }
 
 /** Each summed metric of a set of line models in every draw, terms grouped by their factor so each factor is read once. */
@@ -254,6 +277,12 @@ function scaled(sample: Float64Array, by: number): Float64Array {
   const out = new Float64Array(sample.length);
   for (let i = 0; i < sample.length; i++) out[i] = (sample[i] ?? 0) * by;
   return out;
+}
+
+/** A share's range in people: none (no sort) when nobody is reached in any draw. */
+function peopleBand(shares: Float64Array | undefined, U: number): Range {
+  if (!shares || shares.every((v) => v === 0)) return NONE_RANGE;
+  return bandOf(scaled(shares, U));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -326,12 +355,10 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
 
   // Line items.
   const items: LineResult[] = models.map((model, i) => {
-    const reachSample = scaled(pr.itemReach[i] ?? new Float64Array(DRAWS), U);
-    const earnedSample = scaled(pr.itemEarned[i] ?? new Float64Array(DRAWS), U);
     const ranges = {} as Record<RangedMetric, Range>;
     for (const metric of SUMMED_METRICS) ranges[metric] = rangeOfTerms(lineTerms(model, metric), s);
-    ranges.reach = bandOf(reachSample);
-    ranges.earnedReach = bandOf(earnedSample);
+    ranges.reach = peopleBand(pr.itemReach[i], U);
+    ranges.earnedReach = peopleBand(pr.itemEarned[i], U);
     const views = sampleOf(lineTerms(model, 'videoViews'), s);
     const engagements = sampleOf(lineTerms(model, 'engagements'), s);
     const target = pr.itemTarget[i]?.[CENTRAL] ?? 0;
@@ -506,11 +533,24 @@ function scaledCreator(l: ValidCreatorLine, x: number): ValidCreatorLine | null 
  * Reach if every line item's purchase were scaled by the same factor, bought as it is sold:
  * whole takeover days, a package and whole extra days, whole posts, In-Feed budgets above the
  * minimum. Each point's spend is what those purchases cost, so the curve steps where purchases
- * are whole. In the central scenario, so the plan's point is the plan's reach.
+ * are whole. In the central scenario, so the plan's point is the plan's reach. A line item keeps
+ * its curves: budgets scale its impressions, whole units its units; a package's participants,
+ * which saturate, are modelled again for each quantity bought (once per quantity).
  */
 function budgetCurve(input: ProjectionInput, m: Modelled, spend: number, planReachValue: number): BudgetPoint[] {
   if (m.models.length === 0 || !(spend > 0)) return [];
   const ctx = { a: m.a, s: m.s, audience: m.audience, targeting: input.targeting, flightDays: null, earnedInReach: input.earnedInReach, trace: false };
+  const p = drawParams(m, CENTRAL);
+  const packages = new Map<string, number>();
+  /** A line item's log of the unreached share with its purchase scaled: `share` of its impressions, `units` of its units. */
+  const scaledLog = (model: LineModel, share: number, unitsShare: number): number => {
+    const logs: number[] = [];
+    for (const comp of model.components) {
+      if (comp.earned && !m.earnedInReach) continue;
+      logs.push(componentLog0(comp, m.s, CENTRAL, p, comp.curve.kind === 'units' ? unitsShare : share));
+    }
+    return combineLogs(logs, p.independentShare);
+  };
   const points: BudgetPoint[] = [];
   for (let step = 0; step <= CURVE_STEPS; step++) {
     if (step === PLAN_STEP) {
@@ -518,12 +558,35 @@ function budgetCurve(input: ProjectionInput, m: Modelled, spend: number, planRea
       continue;
     }
     const x = step / PLAN_STEP;
-    const formats = input.formats.map((l) => scaledFormat(l, x)).filter((l): l is ValidFormatLine => l !== null);
-    const creators = input.creators.map((l) => scaledCreator(l, x)).filter((l): l is ValidCreatorLine => l !== null);
-    const models = lineModels(formats, creators, ctx);
-    const stepSpend = models.reduce((acc, model) => acc + model.spend, 0);
-    const reach = reachOfModels(m, models);
-    points.push({ spend: stepSpend, reach, isPlan: false });
+    const logs: number[] = [];
+    let stepSpend = 0;
+    input.formats.forEach((l, i) => {
+      const model = m.models[i];
+      const scaledLine = scaledFormat(l, x);
+      if (!model || !scaledLine) return;
+      stepSpend += scaledLine.spend;
+      if (l.format.package) {
+        const key = `${i}:${scaledLine.days}`;
+        let log = packages.get(key);
+        if (log === undefined) {
+          log = lineLog0(formatModel(scaledLine, ctx), m, CENTRAL, p);
+          packages.set(key, log);
+        }
+        logs.push(log);
+        return;
+      }
+      const ratio = l.days !== null && scaledLine.days !== null ? scaledLine.days / l.days : scaledLine.spend / l.spend;
+      logs.push(scaledLog(model, ratio, ratio));
+    });
+    input.creators.forEach((l, i) => {
+      const model = m.models[input.formats.length + i];
+      const scaledLine = scaledCreator(l, x);
+      if (!model || !scaledLine) return;
+      stepSpend += scaledLine.spend;
+      // Posts are whole (their units); Spark Ads budgets scale their impressions.
+      logs.push(scaledLog(model, x, scaledLine.posts / l.posts));
+    });
+    points.push({ spend: stepSpend, reach: reachShare(combineLogs(logs, p.independentShare)) * m.audience.universe, isPlan: false });
   }
   return points;
 }
@@ -531,7 +594,7 @@ function budgetCurve(input: ProjectionInput, m: Modelled, spend: number, planRea
 /** The central reach of a set of line models (in the plan's scenarios and audience). */
 export function reachOfModels(m: Modelled, models: readonly LineModel[]): number {
   if (models.length === 0) return 0;
-  const pr = planReach({ ...m, models: [...models] }, { exposures: false });
+  const pr = planReach({ ...m, models: [...models] }, { exposures: false, draws: 'central' });
   return (pr.reach[CENTRAL] ?? 0) * m.audience.universe;
 }
 

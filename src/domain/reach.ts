@@ -43,15 +43,18 @@ export function noExposures(): Exposures {
 }
 
 /**
- * Fills `out` with exp(ln P(x)) for x < MAX_EXPOSURES (from `lnP(x)`) and the rest as P(5+);
- * with `most` exposures possible below 5, nothing is left for 5+ (not even rounding's crumbs).
+ * Writes P(0 … 4) from ln P(0) and the log of each step's ratio P(x + 1) ÷ P(x), and P(5+) as
+ * the rest; with `most` exposures possible below 5, nothing is left for 5+ (not even rounding's
+ * crumbs). `lnStep(x)` is the ratio's log at x; it is called in order, x = 0, 1, 2, 3.
  */
-function fromLogs(lnP: (x: number) => number, out: Exposures, most = Infinity): Exposures {
+function fillExposures(out: Exposures, log0: number, lnStep: (x: number) => number, most: number): Exposures {
+  let ln = log0;
   let sum = 0;
   for (let x = 0; x < MAX_EXPOSURES; x++) {
-    const p = x > most ? 0 : Math.exp(lnP(x));
+    const p = x > most ? 0 : Math.exp(ln);
     out[x] = p;
     sum += p;
+    if (x < MAX_EXPOSURES - 1 && x < most) ln += lnStep(x);
   }
   out[MAX_EXPOSURES] = most < MAX_EXPOSURES ? 0 : Math.max(0, 1 - sum);
   return out;
@@ -81,15 +84,7 @@ export function nbdExposures(impressions: number, universe: number, shape: numbe
   const m = impressions / universe;
   // P(x + 1) / P(x) = (k + x) / (x + 1) × m / (k + m).
   const lnQ = Math.log(m) - Math.log(shape + m);
-  let ln = log0;
-  let at = 0;
-  return fromLogs((x) => {
-    while (at < x) {
-      ln += Math.log((shape + at) / (at + 1)) + lnQ;
-      at++;
-    }
-    return ln;
-  }, out);
+  return fillExposures(out, log0, (x) => Math.log((shape + x) / (x + 1)) + lnQ, Infinity);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -108,8 +103,9 @@ type UnitFit = { kind: 'none' } | { kind: 'same'; p: number } | { kind: 'binomia
 function fitUnits(r1: number, repeat: number): UnitFit {
   if (!(r1 > 0)) return { kind: 'none' };
   const p = Math.min(r1, MAX_R1);
-  // Every unit is seen by the same people: the first unit's reach is all there is.
-  if (repeat >= 1) return { kind: 'same', p };
+  // Every unit is seen by the same people: the first unit's reach is all there is (and as good as,
+  // where the fit's parameters would be too small for floating point).
+  if (repeat >= 1 - 1e-12) return { kind: 'same', p };
   // No more repeat viewing than chance: units reach people independently (binomial).
   if (repeat <= p) return { kind: 'binomial', p };
   const s = (1 - repeat) / (repeat - p);
@@ -121,8 +117,10 @@ function fitUnits(r1: number, repeat: number): UnitFit {
  * `repeat` of a unit's audience having seen the previous one: reach(n) = 1 − B(a, b + n) ÷ B(a, b).
  */
 export function unitsLogUnreached(r1: number, units: number, repeat: number): number {
-  const fit = fitUnits(r1, repeat);
   const n = Math.max(0, Math.floor(units));
+  // One unit reaches its own audience, whatever the repeat share.
+  if (n === 1) return r1 > 0 ? Math.log1p(-Math.min(r1, MAX_R1)) : 0;
+  const fit = fitUnits(r1, repeat);
   if (fit.kind === 'none' || n === 0) return 0;
   if (fit.kind === 'same') return Math.log1p(-fit.p);
   if (fit.kind === 'binomial') return n * Math.log1p(-fit.p);
@@ -133,9 +131,15 @@ export function unitsLogUnreached(r1: number, units: number, repeat: number): nu
 
 /** The exposure distribution of `units` whole units (see unitsLogUnreached): never more exposures than units. */
 export function unitsExposures(r1: number, units: number, repeat: number, out: Exposures = new Float64Array(BINS)): Exposures {
-  const fit = fitUnits(r1, repeat);
   const n = Math.max(0, Math.floor(units));
   out.fill(0);
+  if (n === 1) {
+    const p = r1 > 0 ? Math.min(r1, MAX_R1) : 0;
+    out[0] = 1 - p;
+    out[1] = p;
+    return out;
+  }
+  const fit = fitUnits(r1, repeat);
   if (fit.kind === 'none' || n === 0) {
     out[0] = 1;
     return out;
@@ -146,29 +150,14 @@ export function unitsExposures(r1: number, units: number, repeat: number, out: E
     return out;
   }
   const log0 = unitsLogUnreached(r1, n, repeat);
-  let lnStep: (x: number) => number;
   if (fit.kind === 'binomial') {
     // P(x + 1) / P(x) = (n − x) / (x + 1) × p / (1 − p).
     const odds = Math.log(fit.p) - Math.log1p(-fit.p);
-    lnStep = (x) => Math.log((n - x) / (x + 1)) + odds;
-  } else {
-    // P(x + 1) / P(x) = (n − x) / (x + 1) × (a + x) / (b + n − x − 1).
-    const { a, b } = fit;
-    lnStep = (x) => Math.log((n - x) / (x + 1)) + Math.log((a + x) / (b + n - x - 1));
+    return fillExposures(out, log0, (x) => Math.log((n - x) / (x + 1)) + odds, n);
   }
-  let ln = log0;
-  let at = 0;
-  return fromLogs(
-    (x) => {
-      while (at < x) {
-        ln += lnStep(at);
-        at++;
-      }
-      return ln;
-    },
-    out,
-    n,
-  );
+  // P(x + 1) / P(x) = (n − x) / (x + 1) × (a + x) / (b + n − x − 1).
+  const { a, b } = fit;
+  return fillExposures(out, log0, (x) => Math.log((n - x) / (x + 1)) + Math.log((a + x) / (b + (n - x - 1))), n);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -191,46 +180,52 @@ export function logUnreached(share: number): number {
  * The exposure distribution of vehicles combined: D × their convolution (independent) + (1 − D)
  * × their comonotone sum (fully nested). The comonotone sum of distributions with cumulative
  * shares F_i has P(X ≥ k) = 1 − (the k-th smallest of all F_i(0 … 4)): each F_i(x) is where
- * vehicle i's exposures step past x on the shared uniform scale.
+ * vehicle i's exposures step past x on the shared uniform scale. Vehicles are added one by one, so
+ * a plan of any size needs two small buffers, not a list of distributions.
  */
-export function combinedExposures(parts: readonly Exposures[], independentShare: number, out: Exposures = new Float64Array(BINS)): Exposures {
-  out.fill(0);
-  if (parts.length === 0) {
-    out[0] = 1;
-    return out;
+export class ExposureMix {
+  private conv = new Float64Array(BINS);
+  private next = new Float64Array(BINS);
+  private readonly first = new Float64Array(BINS);
+  private readonly smallest = new Float64Array(MAX_EXPOSURES);
+  private count = 0;
+
+  constructor() {
+    this.reset();
   }
-  if (parts.length === 1) {
-    out.set(parts[0] ?? noExposures());
-    return out;
+
+  reset(): void {
+    this.conv.fill(0);
+    this.conv[0] = 1;
+    this.smallest.fill(1);
+    this.count = 0;
   }
-  const d = Math.min(1, Math.max(0, independentShare));
-  // Independent: the convolution, with sums of 5 or more lumped into the last bin.
-  let conv = new Float64Array(BINS);
-  conv[0] = 1;
-  let next = new Float64Array(BINS);
-  for (const p of parts) {
+
+  add(p: Exposures): void {
+    if (this.count === 0) this.first.set(p);
+    this.count++;
+    // Independent: the running convolution, sums of 5 or more lumped into the last bin.
+    const next = this.next;
     next.fill(0);
     for (let i = 0; i < BINS; i++) {
-      const ci = conv[i] ?? 0;
+      const ci = this.conv[i] ?? 0;
       if (ci === 0) continue;
       for (let j = 0; j < BINS; j++) {
         const pj = p[j] ?? 0;
         if (pj === 0) continue;
-        const k = Math.min(MAX_EXPOSURES, i + j);
+        const k = i + j < MAX_EXPOSURES ? i + j : MAX_EXPOSURES;
         next[k] = (next[k] ?? 0) + ci * pj;
       }
     }
-    [conv, next] = [next, conv];
-  }
-  // Nested: the MAX_EXPOSURES smallest step points of all the cumulative distributions.
-  const smallest = new Float64Array(MAX_EXPOSURES).fill(1);
-  for (const p of parts) {
+    this.next = this.conv;
+    this.conv = next;
+    // Nested: the MAX_EXPOSURES smallest step points of all the cumulative distributions.
+    const smallest = this.smallest;
     let cumulative = 0;
     for (let x = 0; x < MAX_EXPOSURES; x++) {
       cumulative += p[x] ?? 0;
-      const point = Math.min(1, cumulative);
+      const point = cumulative < 1 ? cumulative : 1;
       if (point >= (smallest[MAX_EXPOSURES - 1] ?? 1)) continue;
-      // Insert, keeping `smallest` sorted.
       let i = MAX_EXPOSURES - 1;
       while (i > 0 && (smallest[i - 1] ?? 1) > point) {
         smallest[i] = smallest[i - 1] ?? 1;
@@ -239,17 +234,37 @@ export function combinedExposures(parts: readonly Exposures[], independentShare:
       smallest[i] = point;
     }
   }
-  // P(X ≥ k) for each coupling (the convolution's summed from the top, so bins nobody reaches stay 0), mixed, then back to point shares.
-  const convAtLeast = tailSums(conv);
-  const atLeast = new Float64Array(BINS + 1);
-  atLeast[0] = 1;
-  for (let k = 1; k <= MAX_EXPOSURES; k++) {
-    const nested = 1 - (smallest[k - 1] ?? 1);
-    atLeast[k] = Math.max(0, d * (convAtLeast[k] ?? 0) + (1 - d) * nested);
+
+  /** The combined distribution of everything added, with independent share D, into `out`. */
+  result(independentShare: number, out: Exposures = new Float64Array(BINS)): Exposures {
+    if (this.count === 0) {
+      out.fill(0);
+      out[0] = 1;
+      return out;
+    }
+    if (this.count === 1) {
+      out.set(this.first);
+      return out;
+    }
+    const d = Math.min(1, Math.max(0, independentShare));
+    // P(X ≥ k) for each coupling (the convolution's summed from the top, so bins nobody reaches stay 0), mixed, then back to point shares.
+    let above = 0;
+    let convTail = 0;
+    for (let k = MAX_EXPOSURES; k >= 0; k--) {
+      convTail += this.conv[k] ?? 0;
+      const atLeast = k === 0 ? 1 : Math.max(0, d * convTail + (1 - d) * (1 - (this.smallest[k - 1] ?? 1)));
+      out[k] = k === MAX_EXPOSURES ? atLeast : Math.max(0, atLeast - above);
+      above = atLeast;
+    }
+    return out;
   }
-  for (let k = 0; k < MAX_EXPOSURES; k++) out[k] = Math.max(0, (atLeast[k] ?? 0) - (atLeast[k + 1] ?? 0));
-  out[MAX_EXPOSURES] = atLeast[MAX_EXPOSURES] ?? 0;
-  return out;
+}
+
+/** The exposure distribution of vehicles combined (see ExposureMix). */
+export function combinedExposures(parts: readonly Exposures[], independentShare: number, out: Exposures = new Float64Array(BINS)): Exposures {
+  const mix = new ExposureMix();
+  for (const p of parts) mix.add(p);
+  return mix.result(independentShare, out);
 }
 
 /** P(X ≥ k) for k = 0 … MAX_EXPOSURES, summed from the top: a bin nobody reaches is exactly 0. */

@@ -1,9 +1,8 @@
 import { audienceOf, type Audience } from '../audience';
 import {
-  atLeastShares,
   BINS,
-  combinedExposures,
   combinedReach,
+  ExposureMix,
   logUnreached,
   nbdExposures,
   nbdLogUnreached,
@@ -83,7 +82,8 @@ export function componentLog0(comp: Component, s: Scenarios, d: number, p: DrawP
   return unitsLogUnreached(s.valueOf(comp.curve.perUnit, d) / p.universe, units, repeat);
 }
 
-function componentExposures(comp: Component, s: Scenarios, d: number, p: DrawParams): Exposures {
+/** A component's exposure distribution in draw `d`. */
+export function componentExposures(comp: Component, s: Scenarios, d: number, p: DrawParams): Exposures {
   if (!(p.universe > 0)) return noExposures();
   if (comp.curve.kind === 'nbd') return nbdExposures(s.valueOf(comp.curve.target, d), p.universe, p.shape);
   const repeat = comp.curve.repeat === 'creatorRepeatOverlap' ? p.creatorRepeat : p.takeoverRepeat;
@@ -113,6 +113,13 @@ export function combineLogs(logs: readonly number[], independentShare: number): 
   return logUnreached(combinedReach(sum, min, independentShare));
 }
 
+/** ln P(not reached) of a line item in draw `d`: its components in reach, combined. */
+export function lineLog0(model: LineModel, m: Pick<Modelled, 's' | 'earnedInReach'>, d: number, p: DrawParams): number {
+  const logs: number[] = [];
+  for (const comp of model.components) if (!comp.earned || m.earnedInReach) logs.push(componentLog0(comp, m.s, d, p));
+  return combineLogs(logs, p.independentShare);
+}
+
 /** Per-draw reach of a plan and of each line item, as shares of the universe, with the exposure distributions. */
 export interface PlanReach {
   /** Per line item, its reach share in each draw. */
@@ -131,9 +138,39 @@ export interface PlanReach {
   atLeast: Float64Array[];
 }
 
+/** A component as the per-draw loops read it: its curve's input in every draw, precomputed. */
+interface Prepared {
+  comp: Component;
+  /** nbd: in-target impressions; units: in-target reach per unit (people). One per draw. */
+  target: Float64Array;
+  units: number;
+  creatorRepeat: boolean;
+  counted: boolean;
+  exposures: Exposures;
+}
+
+function prepare(m: Modelled): Prepared[][] {
+  const { s, earnedInReach } = m;
+  return m.models.map((model) =>
+    model.components.map((comp) => {
+      const term = comp.curve.kind === 'nbd' ? comp.curve.target : comp.curve.perUnit;
+      const target = new Float64Array(DRAWS);
+      for (let d = 0; d < DRAWS; d++) target[d] = s.valueOf(term, d);
+      return {
+        comp,
+        target,
+        units: comp.curve.kind === 'units' ? comp.curve.units : 0,
+        creatorRepeat: comp.curve.kind === 'units' && comp.curve.repeat === 'creatorRepeatOverlap',
+        counted: !comp.earned || earnedInReach,
+        exposures: new Float64Array(BINS),
+      };
+    }),
+  );
+}
+
 /** Every line item's and the plan's reach in every draw. */
-export function planReach(m: Modelled, options: { exposures?: boolean } = {}): PlanReach {
-  const { s, models, earnedInReach } = m;
+export function planReach(m: Modelled, options: { exposures?: boolean; draws?: 'all' | 'central' } = {}): PlanReach {
+  const { models } = m;
   const withExposures = options.exposures !== false;
   const n = models.length;
   const itemReach = models.map(() => new Float64Array(DRAWS));
@@ -144,48 +181,88 @@ export function planReach(m: Modelled, options: { exposures?: boolean } = {}): P
   const earned = new Float64Array(DRAWS);
   const target = new Float64Array(DRAWS);
   const atLeast = withExposures ? Array.from({ length: BINS - 1 }, () => new Float64Array(DRAWS)) : [];
-  const lineLogs = new Array<number>(n);
-  const earnedLogs: number[] = [];
-  const lineExposures: Exposures[] = [];
-  for (let d = 0; d < DRAWS; d++) {
+  const prepared = prepare(m);
+  const U = m.audience.universe;
+  const planMix = new ExposureMix();
+  const lineMix = new ExposureMix();
+  const lineExposures = new Float64Array(BINS);
+  const planExposures = new Float64Array(BINS);
+  const first = options.draws === 'central' ? CENTRAL : 0;
+  for (let d = first; d < DRAWS; d++) {
     const p = drawParams(m, d);
-    earnedLogs.length = 0;
-    lineExposures.length = 0;
+    const D = p.independentShare;
+    planMix.reset();
+    let planSum = 0;
+    let planMin = 0;
+    let earnedSum = 0;
+    let earnedMin = 0;
+    let earnedCount = 0;
     let planTarget = 0;
     for (let i = 0; i < n; i++) {
-      const model = models[i];
-      if (!model) continue;
-      const logs: number[] = [];
-      const parts: Exposures[] = [];
-      const earnedParts: number[] = [];
+      const comps = prepared[i] ?? [];
+      let sum = 0;
+      let min = 0;
+      let count = 0;
+      let eSum = 0;
+      let eMin = 0;
+      let eCount = 0;
       let lineTarget = 0;
-      model.components.forEach((comp, j) => {
-        const log = componentLog0(comp, s, d, p);
+      let single: Exposures | null = null;
+      if (withExposures) lineMix.reset();
+      for (let j = 0; j < comps.length; j++) {
+        const c = comps[j] as Prepared;
+        const t = c.target[d] ?? 0;
+        let log = 0;
+        if (U > 0 && t > 0) {
+          if (c.comp.curve.kind === 'nbd') log = nbdLogUnreached(t, U, p.shape);
+          else log = unitsLogUnreached(t / U, c.units, c.creatorRepeat ? p.creatorRepeat : p.takeoverRepeat);
+        }
         if (d === CENTRAL) (centralComponents[i] as number[])[j] = reachShare(log);
-        if (comp.earned) earnedParts.push(log);
-        if (comp.earned && !earnedInReach) return;
-        logs.push(log);
-        lineTarget += componentTargetImpressions(comp, s, d);
-        if (withExposures) parts.push(componentExposures(comp, s, d, p));
-      });
-      const log = combineLogs(logs, p.independentShare);
-      lineLogs[i] = log;
+        if (c.comp.earned) {
+          eSum += log;
+          eMin = Math.min(eMin, log);
+          eCount++;
+        }
+        if (!c.counted) continue;
+        sum += log;
+        min = Math.min(min, log);
+        count++;
+        lineTarget += c.comp.curve.kind === 'nbd' ? t : t * c.units;
+        if (withExposures) {
+          if (!(U > 0)) {
+            c.exposures.fill(0);
+            c.exposures[0] = 1;
+          } else if (c.comp.curve.kind === 'nbd') nbdExposures(t, U, p.shape, c.exposures);
+          else unitsExposures(t / U, c.units, c.creatorRepeat ? p.creatorRepeat : p.takeoverRepeat, c.exposures);
+          lineMix.add(c.exposures);
+          single = c.exposures;
+        }
+      }
+      const log = count > 1 ? logUnreached(combinedReach(sum, min, D)) : sum;
       (itemReach[i] as Float64Array)[d] = reachShare(log);
       (itemTarget[i] as Float64Array)[d] = lineTarget;
       planTarget += lineTarget;
-      if (earnedParts.length > 0) {
-        const e = combineLogs(earnedParts, p.independentShare);
+      planSum += log;
+      planMin = Math.min(planMin, log);
+      if (eCount > 0) {
+        const e = eCount > 1 ? logUnreached(combinedReach(eSum, eMin, D)) : eSum;
         (itemEarned[i] as Float64Array)[d] = reachShare(e);
-        earnedLogs.push(e);
+        earnedSum += e;
+        earnedMin = Math.min(earnedMin, e);
+        earnedCount++;
       }
-      if (withExposures) lineExposures.push(combinedExposures(parts, p.independentShare));
+      if (withExposures) planMix.add(count === 1 && single ? single : lineMix.result(D, lineExposures));
     }
-    reach[d] = reachShare(combineLogs(lineLogs, p.independentShare));
-    earned[d] = reachShare(combineLogs(earnedLogs, p.independentShare));
+    reach[d] = n > 1 ? combinedReach(planSum, planMin, D) : reachShare(planSum);
+    earned[d] = earnedCount > 1 ? combinedReach(earnedSum, earnedMin, D) : reachShare(earnedSum);
     target[d] = planTarget;
     if (withExposures) {
-      const shares = atLeastShares(combinedExposures(lineExposures, p.independentShare));
-      shares.forEach((v, k) => ((atLeast[k] as Float64Array)[d] = v));
+      planMix.result(D, planExposures);
+      let tail = 0;
+      for (let k = BINS - 1; k >= 1; k--) {
+        tail += planExposures[k] ?? 0;
+        (atLeast[k - 1] as Float64Array)[d] = tail;
+      }
     }
   }
   return { itemReach, itemEarned, itemTarget, centralComponents, reach, earned, target, atLeast };
@@ -217,59 +294,71 @@ export interface FlightRun {
 export function flightRun(m: Modelled, T: number, d: number, options: { items?: Map<string, ItemDays>; metrics?: boolean } = {}): FlightRun {
   const { s, models, earnedInReach } = m;
   const p = drawParams(m, d);
+  const D = p.independentShare;
   const reach = new Float64Array(T);
   const impressions = new Float64Array(T);
   const metrics = options.metrics
     ? (Object.fromEntries(SUMMED_METRICS.map((k) => [k, new Float64Array(T)])) as Record<SummedMetric, Float64Array>)
     : null;
-  const lineLogs: Float64Array[] = [];
+  // The plan's running combination by day: Σ and min of the line items' logs, and how many.
+  const planSum = new Float64Array(T);
+  const planMin = new Float64Array(T);
+  // One line item's by day.
+  const lineSum = new Float64Array(T);
+  const lineMin = new Float64Array(T);
+  const done = new Float64Array(T);
+  const values = new Float64Array(SUMMED_METRICS.length);
   for (const model of models) {
-    const logsByDay: Float64Array[] = [];
+    lineSum.fill(0);
+    lineMin.fill(0);
+    let counted = 0;
     const own = options.items ? { reach: new Float64Array(T), impressions: new Float64Array(T) } : null;
     for (const comp of model.components) {
-      const counted = !comp.earned || earnedInReach;
+      const inReach = !comp.earned || earnedInReach;
       const units = comp.curve.kind === 'units' ? comp.curve.units : 0;
-      const imps = comp.metrics.impressions.reduce((sum, t) => sum + s.valueOf(t, d), 0);
-      const values = metrics ? SUMMED_METRICS.map((k) => comp.metrics[k].reduce((sum, t) => sum + s.valueOf(t, d), 0)) : null;
-      const logs = new Float64Array(T);
+      let imps = 0;
+      for (const t of comp.metrics.impressions) imps += s.valueOf(t, d);
+      if (metrics) {
+        SUMMED_METRICS.forEach((k, i) => {
+          let v = 0;
+          for (const t of comp.metrics[k]) v += s.valueOf(t, d);
+          values[i] = v;
+        });
+      }
+      for (let day = 0; day < T; day++) done[day] = comp.schedule ? doneBy(comp.schedule, day, units) : day === T - 1 ? 1 : 0;
       let prev = -1;
       let log = 0;
       for (let day = 0; day < T; day++) {
-        const done = comp.schedule ? doneBy(comp.schedule, day, units) : day === T - 1 ? 1 : 0;
-        if (done !== prev) {
-          log = counted ? componentLog0(comp, s, d, p, done) : 0;
-          prev = done;
+        const f = done[day] ?? 0;
+        if (inReach && f !== prev) {
+          log = componentLog0(comp, s, d, p, f);
+          prev = f;
         }
-        logs[day] = log;
-        impressions[day] = (impressions[day] ?? 0) + imps * done;
-        if (own) own.impressions[day] = (own.impressions[day] ?? 0) + imps * done;
-        if (metrics && values) {
-          SUMMED_METRICS.forEach((k, i) => {
-            const arr = metrics[k];
-            arr[day] = (arr[day] ?? 0) + (values[i] ?? 0) * done;
-          });
+        if (inReach) {
+          lineSum[day] = (lineSum[day] ?? 0) + log;
+          lineMin[day] = Math.min(lineMin[day] ?? 0, log);
+        }
+        impressions[day] = (impressions[day] ?? 0) + imps * f;
+        if (own) own.impressions[day] = (own.impressions[day] ?? 0) + imps * f;
+        if (metrics) {
+          for (let i = 0; i < SUMMED_METRICS.length; i++) {
+            const arr = metrics[SUMMED_METRICS[i] as SummedMetric];
+            arr[day] = (arr[day] ?? 0) + (values[i] ?? 0) * f;
+          }
         }
       }
-      if (counted) logsByDay.push(logs);
+      if (inReach) counted++;
     }
-    const line = new Float64Array(T);
     for (let day = 0; day < T; day++) {
-      line[day] = combineLogs(
-        logsByDay.map((l) => l[day] ?? 0),
-        p.independentShare,
-      );
-      if (own) own.reach[day] = reachShare(line[day] ?? 0);
+      const log = counted > 1 ? logUnreached(combinedReach(lineSum[day] ?? 0, lineMin[day] ?? 0, D)) : (lineSum[day] ?? 0);
+      planSum[day] = (planSum[day] ?? 0) + log;
+      planMin[day] = Math.min(planMin[day] ?? 0, log);
+      if (own) own.reach[day] = reachShare(log);
     }
-    lineLogs.push(line);
     if (own) options.items?.set(model.id, own);
   }
   for (let day = 0; day < T; day++) {
-    reach[day] = reachShare(
-      combineLogs(
-        lineLogs.map((l) => l[day] ?? 0),
-        p.independentShare,
-      ),
-    );
+    reach[day] = models.length > 1 ? combinedReach(planSum[day] ?? 0, planMin[day] ?? 0, D) : reachShare(planSum[day] ?? 0);
   }
   return { reach, impressions, metrics };
 }
