@@ -505,8 +505,11 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
     // A first-edition key (one female share, age split or takeover rate for every market) applies to each targeted market.
     const legacy = LEGACY_KEY_NAMES.find((k) => k.toLowerCase() === name.toLowerCase());
     if (legacy) {
-      const read = readCsvNumber(at < 0 ? '' : entry.slice(at + 1), separator, { dollar: true, percent: true, inText: true });
+      const legacyText = at < 0 ? '' : entry.slice(at + 1);
+      if (legacyText.trim() === '') continue;
+      const read = readCsvNumber(legacyText, separator, { dollar: true, percent: true, inText: true });
       if (read) legacyOverrides[legacy] = String(read.value);
+      else problems.push(`assumption_overrides: ${legacy} ${quote(legacyText)} isn’t a number and was left out`);
       overrideCanon.push(read ? `${legacy}=${read.value}` : `?${entry.trim()}`);
       continue;
     }
@@ -688,7 +691,8 @@ function sharePairs(cell: string, separator: Separator): { key: string; share: n
   for (const entry of cell.split(/\s+/).filter((e) => e !== '')) {
     const at = entry.lastIndexOf(':');
     if (at <= 0) return null;
-    const read = readCsvNumber(entry.slice(at + 1), separator, { percent: true });
+    // A share inside a text cell: in a `;` file its `.` is still the decimal point.
+    const read = readCsvNumber(entry.slice(at + 1), separator, { percent: true, inText: true });
     const share = read === null ? null : read.percent ? read.value / 100 : read.value;
     if (share === null || share < 0 || share > 1) return null;
     out.push({ key: entry.slice(0, at), share });
@@ -703,8 +707,9 @@ function readAudience(row: Row, separator: Separator): Read<AudienceProfile | nu
   const female = readShare(row, 'audience_female_share', separator);
   if (countriesCell.trim() === '' && agesCell.trim() === '' && female.ok && female.value === null) return { ok: true, value: null };
   if (!female.ok) return female;
+  // No top countries is a measured audience too (the catalog may list none): an empty cell reads as that.
   const countries = sharePairs(countriesCell, separator);
-  if (countries === null || countries.length === 0 || countries.some((c) => !/^[A-Za-z]{2}$/.test(c.key))) {
+  if (countries === null || countries.some((c) => !/^[A-Za-z]{2}$/.test(c.key))) {
     return { ok: false, reason: `audience_countries ${quote(countriesCell)} must list country:share pairs, like US:0.62 CA:0.1` };
   }
   const ages = sharePairs(agesCell, separator);

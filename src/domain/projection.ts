@@ -5,7 +5,7 @@ import { GOAL_KPI, type KpiMetric } from './plan';
 import { reachShare } from './reach';
 import { DEFAULT_SEED } from './scenarios';
 import { bandOf, CENTRAL, DRAWS, SAMPLE_SIZE, type Range } from './stats';
-import { packageTerms, takeoverDayPrice, MAX_FLIGHT_DAYS, parseIsoDate, type ProjectionInput, type ValidCreatorLine, type ValidFormatLine } from './validation';
+import { packageTerms, takeoverDayPrice, MAX_FLIGHT_DAYS, MAX_POSTS, parseIsoDate, type ProjectionInput, type ValidCreatorLine, type ValidFormatLine } from './validation';
 import { marketKey, type AdFormat, type AssumptionKey, type FormatId } from './types';
 import { addSpendByDay, combineLogs, componentLog0, drawParams, flightRun, inReach, lineLog0, modelled, planReach, type Modelled, type PlanReach } from './model/engine';
 import { formatModel, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
@@ -507,11 +507,11 @@ function dailySeries(input: ProjectionInput, m: Modelled, pr: PlanReach, totals:
 const CURVE_STEPS = 24;
 const PLAN_STEP = 12;
 
-/** A format line scaled by `x` in whole units: null where it buys nothing (below a minimum or a package). */
-function scaledFormat(l: ValidFormatLine, x: number): ValidFormatLine | null {
+/** A format line scaled by `x` in whole units, within the flight: null where it buys nothing (below a minimum or a package). */
+function scaledFormat(l: ValidFormatLine, x: number, flightDays: number | null): ValidFormatLine | null {
   const f = l.format;
   if (l.days !== null) {
-    const days = Math.floor(l.days * x + 1e-9);
+    const days = Math.min(Math.floor(l.days * x + 1e-9), flightDays ?? MAX_FLIGHT_DAYS);
     const length = f.package?.days ?? 1;
     if (days < length || days < 1) return null;
     const perDay = l.spend / l.days;
@@ -523,7 +523,7 @@ function scaledFormat(l: ValidFormatLine, x: number): ValidFormatLine | null {
 }
 
 function scaledCreator(l: ValidCreatorLine, x: number): ValidCreatorLine | null {
-  const posts = Math.floor(l.posts * x + 1e-9);
+  const posts = Math.min(Math.floor(l.posts * x + 1e-9), MAX_POSTS);
   if (posts < 1) return null;
   const sparkBudget = l.sparkBudget * x;
   return { ...l, posts, sparkBudget, spend: posts * l.fee + sparkBudget, postDays: l.postDays.slice(0, posts) };
@@ -531,7 +531,7 @@ function scaledCreator(l: ValidCreatorLine, x: number): ValidCreatorLine | null 
 
 /**
  * Reach if every line item's purchase were scaled by the same factor, bought as it is sold:
- * whole takeover days, a package and whole extra days, whole posts, In-Feed budgets above the
+ * whole takeover days and a package's whole extra days (within the flight), whole posts (at most 100), In-Feed budgets above the
  * minimum. Each point's spend is what those purchases cost, so the curve steps where purchases
  * are whole. In the central scenario, so the plan's point is the plan's reach. A line item keeps
  * its curves: budgets scale its impressions, whole units its units; a package's participants,
@@ -562,7 +562,7 @@ function budgetCurve(input: ProjectionInput, m: Modelled, spend: number, planRea
     let stepSpend = 0;
     input.formats.forEach((l, i) => {
       const model = m.models[i];
-      const scaledLine = scaledFormat(l, x);
+      const scaledLine = scaledFormat(l, x, input.flightDays);
       if (!model || !scaledLine) return;
       stepSpend += scaledLine.spend;
       if (l.format.package) {

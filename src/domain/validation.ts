@@ -425,15 +425,19 @@ export function packageDays(
   if (flightDays !== null && length > flightDays) {
     return { ok: false, reason: `A ${length}-day ${format.name} package doesn’t fit in a ${flightDays}-day flight.` };
   }
-  // Whole days, counted in cents so $175,000 at $25,000 a day is exactly 7.
-  const days = dayPrice > 0 ? Math.floor((toCents(budget) + 0.5) / toCents(dayPrice)) : length;
+  // The most whole days whose cost, in cents, the budget covers ($175,000 at $25,000 a day is 7;
+  // $233,333.32 at $33,333.33⅓ a day is 6, since 7 cost $233,333.33).
+  const costOf = (d: number) => toCents((d * price) / length);
+  let days = price > 0 ? Math.floor((budget * length) / price + 1e-9) : length;
+  while (price > 0 && costOf(days + 1) <= toCents(budget)) days++;
+  while (days > length && costOf(days) > toCents(budget)) days--;
   if (flightDays !== null && days > flightDays) {
     return {
       ok: false,
       reason: `${usd(budget)} buys ${days} days of ${format.name} (the ${length}-day package and ${days - length} extra days at ${usd(dayPrice)} a day), more than the ${flightDays}-day flight: lower the budget to ${usd(flightDays * dayPrice)} or lengthen the flight.`,
     };
   }
-  const spend = toCents(days * dayPrice) / 100;
+  const spend = toCents((days * price) / length) / 100;
   const left = (toCents(budget) - toCents(spend)) / 100;
   const extra = days - length;
   const leftover =

@@ -137,6 +137,17 @@ export function pacedSchedule(days: number, pacing: ValidFormatLine['pacing'], f
   return { kind: 'fraction', cumulative };
 }
 
+/**
+ * A package's delivery: its days run back to back from the flight's first day (a challenge or an
+ * effect launches and runs), paced within them; nothing after.
+ */
+export function packageSchedule(flightDays: number, days: number, pacing: ValidFormatLine['pacing']): Schedule {
+  const within = pacedSchedule(Math.min(days, flightDays), pacing);
+  const cumulative = new Float64Array(flightDays).fill(1);
+  if (within.kind === 'fraction') cumulative.set(within.cumulative);
+  return { kind: 'fraction', cumulative };
+}
+
 /** Whole days placed over the flight: spread evenly, or on its first days (front-loaded). */
 export function dayPlacement(count: number, flightDays: number, pacing: ValidFormatLine['pacing']): number[] {
   return pacing === 'even' ? eventDays(count, flightDays) : Array.from({ length: count }, (_, i) => Math.min(i, flightDays - 1));
@@ -157,6 +168,7 @@ function inFeedModel(l: ValidFormatLine, c: LineContext, t: TraceBuilder | null)
   const { a, s } = c;
   const budget = l.spend;
   t?.add('budget', budget, 'usd', 'input');
+  t?.add('spend', budget, 'usd', 'sum', ['budget'], [], 'what the budget buys');
   let paid: Term;
   let clicks: Term;
   let sixSecond: Term;
@@ -314,7 +326,7 @@ function formatModel(l: ValidFormatLine, c: LineContext): LineModel {
       put(m, 'clicks', clicks);
     }
     bought = { quantity: days, unit: 'days' };
-    const schedule = c.flightDays === null ? null : pacedSchedule(c.flightDays, l.pacing);
+    const schedule = c.flightDays === null ? null : packageSchedule(c.flightDays, days, l.pacing);
     components.push({ curve: { kind: 'nbd', target: s.times(paid, share) }, earned: false, metrics: m, spend: l.spend, schedule });
 
     // Participants: a saturating share of the whole market (challenges can't be targeted by age or gender).
@@ -371,7 +383,6 @@ function formatModel(l: ValidFormatLine, c: LineContext): LineModel {
     t.add('videoViews', total, 'count', 'sum', ['impressions'], [], f.id === 'brand-takeover' ? 'a view counts when it starts' : 'a view counts when playback starts');
   }
   if (t) traceFunnel(t, paidClicks.length > 0, c);
-  if (t && f.id !== 'brand-takeover') t.add('spend', l.spend, 'usd', t.has('dayPrice') ? 'product' : 'sum', t.has('dayPrice') ? ['days', 'dayPrice'] : ['budget']);
   if (t) traceEngagements(t, f.id, c);
   return {
     id: f.id,
@@ -527,7 +538,8 @@ function creatorModel(l: ValidCreatorLine, c: LineContext): LineModel {
     impressionParts.push('sparkImpressions');
   }
   if (t) {
-    t.add('spend', l.spend, 'usd', 'sum', l.sparkBudget > 0 ? ['posts', 'fee', 'sparkBudget'] : ['posts', 'fee'], [], 'posts × fee (+ Spark Ads)');
+    t.add('fees', l.posts * l.fee, 'usd', 'product', ['posts', 'fee']);
+    t.add('spend', l.spend, 'usd', 'sum', l.sparkBudget > 0 ? ['fees', 'sparkBudget'] : ['fees']);
     t.add('impressions', sumOf(t, impressionParts), 'count', 'sum', impressionParts);
     t.add('videoViews', sumOf(t, impressionParts), 'count', 'sum', ['impressions'], [], 'every view is a play');
     const targetParts: TraceKey[] = l.sparkBudget > 0 ? ['targetViews', 'sparkImpressions'] : ['targetViews'];

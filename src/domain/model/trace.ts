@@ -27,6 +27,7 @@ export const TRACE_KEYS = [
   'fee',
   'sparkBudget',
   'sparkCpm',
+  'fees',
   'spend',
   // Delivery.
   'paidImpressions',

@@ -73,6 +73,7 @@ const LABEL: Record<TraceKey, string> = {
   fee: 'fee a post',
   sparkBudget: 'Spark Ads budget',
   sparkCpm: 'Spark Ads CPM',
+  fees: 'creator fees',
   spend: 'spend',
   paidImpressions: 'paid impressions',
   sparkImpressions: 'Spark Ads impressions',
