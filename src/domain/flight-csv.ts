@@ -1,6 +1,6 @@
 import { format as formatDate } from 'date-fns';
 import { safeFileStem, toCsv } from './csv';
-import { addSpendByDay, flightDates, flightRun, modelled, type ItemDays, type LineResult, type ProjectOptions } from './projection';
+import { addSpendByDay, flightDates, flightRun, modelled, project, type ItemDays, type LineResult, type ProjectOptions } from './projection';
 import { CENTRAL } from './stats';
 import { roundFor } from './rounding';
 import { DEFAULT_SEED } from './scenarios';
@@ -75,6 +75,17 @@ export function flightTable(input: ProjectionInput, options: Pick<ProjectOptions
   const plan = flightRun(m, T, CENTRAL, { items: own });
   const planSpend = new Float64Array(T);
   for (const model of m.models) addSpendByDay(model, planSpend);
+  // The last day is the headline exactly, as in the projection's daily series.
+  const totals = project(input, { seed: options.seed ?? DEFAULT_SEED, figuresOnly: true, frequency: false }).totals;
+  const total = flightDays(planSpend, plan.impressions, (d) => (plan.reach[d] ?? 0) * U);
+  const last = total[T - 1];
+  if (last) {
+    const before = total[T - 2];
+    last.cumulativeSpend = totals.spend;
+    last.cumulativeImpressions = totals.impressions;
+    last.impressions = totals.impressions - (before?.cumulativeImpressions ?? 0);
+    last.cumulativeReach = totals.reach;
+  }
   return {
     dates,
     items: m.models.map((model) => {
@@ -89,7 +100,7 @@ export function flightTable(input: ProjectionInput, options: Pick<ProjectOptions
         days: flightDays(spend, days?.impressions ?? new Float64Array(T), (d) => (days?.reach[d] ?? 0) * U),
       };
     }),
-    total: flightDays(planSpend, plan.impressions, (d) => (plan.reach[d] ?? 0) * U),
+    total,
   };
 }
 

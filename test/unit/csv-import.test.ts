@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS, BENCHMARKS } from '../../mocks/data/benchmarks';
+import { BENCHMARKS } from '../../mocks/data/benchmarks';
 import { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvRows, normalisePlanForCsv, PLAN_CSV_COLUMNS, planCsvRows, toCsv, type PlanCsvColumn } from '../../src/domain/csv';
 import {
   detectSeparator,
@@ -16,16 +16,30 @@ import {
   type PlanCsvImport,
   type PlanSchemaCheck,
 } from '../../src/domain/csv-import';
-import type { Plan } from '../../src/domain/plan';
+import { MODEL_EDITION, type Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
+import { AGE_BANDS, type AudienceProfile } from '../../src/domain/types';
 import { planSchema } from '../../src/store/plan-schema';
 import { check, creatorLine, defaultAssumptions, formatLine, planWith, takeoverLine } from './plan-fixtures';
 
 const ID = 'imported-plan';
 const NOW = new Date(2024, 4, 2, 10, 0);
-const CATALOG = { formats: AD_FORMATS, assumptions: ASSUMPTIONS };
+const CATALOG = { formats: AD_FORMATS, benchmarks: BENCHMARKS };
 
-/** In-Feed Ads, a Brand Takeover and a creator with dated and spread posts: rows on lines 2, 3 and 4, the total on 5. */
+/** A creator's measured audience, as the catalog gives it. */
+const AUDIENCE: AudienceProfile = {
+  ageShares: { '13-17': 0.2, '18-24': 0.4, '25-34': 0.2, '35-44': 0.1, '45-54': 0.06, '55+': 0.04 },
+  femaleShare: 0.45,
+  topCountries: [
+    { country: 'US', share: 0.62 },
+    { country: 'CA', share: 0.1 },
+  ],
+};
+
+/**
+ * In-Feed Ads, a Brand Takeover and a creator with dated and spread posts and audience data, participants counted
+ * in reach: rows on lines 2, 3 and 4, the total on 5.
+ */
 const PLAN = planWith({
   name: 'Q3 launch',
   goal: 'sales',
@@ -34,10 +48,11 @@ const PLAN = planWith({
   kpiTarget: '250,000',
   targeting: { countries: ['US', 'KR'], ageBands: ['18-24', '25-34'], gender: 'all' },
   formats: [formatLine('in-feed', '60,000', { buyingModel: 'CPV', pacing: 'front-loaded' }), takeoverLine('2')],
-  creators: [creatorLine({ handle: 'maya.fit', posts: '2', fee: '800', postDates: ['', '2024-01-20'], sparkBudget: '500' })],
+  creators: [creatorLine({ handle: 'maya.fit', posts: '2', fee: '800', postDates: ['', '2024-01-20'], sparkBudget: '500', audience: AUDIENCE, credibility: 0.9 })],
   assumptionOverrides: { averageOrderValue: '45' },
   costs: { agencyCommission: '15', usageRights: '1,000', whitelisting: '', production: '2,500', tax: '8.5' },
   excludeWeekends: true,
+  earnedInReach: true,
 });
 const EXPECTED = normalisePlanForCsv(PLAN, { id: ID, now: NOW });
 
@@ -103,15 +118,17 @@ describe('importPlanCsv: the export read back', () => {
       ['brand-takeover', '2', 'CPM', 'even', 'Food & beverage'],
     ]);
     expect(result.plan.creators[0]).toMatchObject({ handle: 'maya.fit', posts: '2', fee: '800', postDates: ['', '2024-01-20'], sparkBudget: '500' });
+    expect(result.plan.creators[0]).toMatchObject({ audience: AUDIENCE, credibility: 0.9 });
+    expect(result.plan).toMatchObject({ earnedInReach: true, modelEdition: MODEL_EDITION });
     expect(project(check(result.plan).input)).toEqual(project(check(PLAN).input));
   });
 });
 
 describe('importPlanCsv: files as spreadsheets save them', () => {
-  const semicolonTable = mapColumn(
+  // Number cells with a decimal comma; the audience's text cells as the export wrote them.
+  const semicolonTable = (['tax_pct', 'audience_female_share', 'credibility'] as const).reduce(
+    (table, c) => mapColumn(table, c, (cell) => cell.replace('.', ',')),
     mapColumn(BASE, 'amount', (c) => c.replace('60000', '60.000')),
-    'tax_pct',
-    (c) => c.replace('.', ','),
   );
 
   it.each<[string, string]>([
@@ -173,7 +190,9 @@ describe('importPlanCsv: files as spreadsheets save them', () => {
             production_fee: '2,500.00',
             tax_pct: '8.50%',
             ...(i === 1 ? { amount: '$60,000.00' } : {}),
-            ...(i === 3 ? { fee_per_post: '$800.00', spark_budget: '$500', fans: '50,000', avg_views: '8,000', catalog_engagement_rate: '6%', catalog_fee: '$800' } : {}),
+            ...(i === 3
+              ? { fee_per_post: '$800.00', spark_budget: '$500', fans: '50,000', avg_views: '8,000', catalog_engagement_rate: '6%', catalog_fee: '$800', audience_female_share: '45%', credibility: '90%' }
+              : {}),
           }),
     );
     const result = importPlan(writeCsv(table));
@@ -386,7 +405,7 @@ describe('importPlanCsv: the plan’s settings', () => {
         'Status “won” isn’t draft, proposed or approved; the plan is a draft.',
         'Total_budget “a million” isn’t a number (write it like 60000 or 60,000.50); it is left empty.',
         'Tax_pct “8.5 percent” isn’t a number (write it like 60000 or 60,000.50); it is left empty.',
-        'Countries: “FR” and “de” aren’t a country Reachplan knows (US, KR, GB, CA, JP) and were left out.',
+        'Countries: “FR” and “de” aren’t a country Reachplan knows (US, KR, JP, GB, CA, ID, TH, VN, PH, MY) and were left out.',
         'Age_bands: “40-50” isn’t an age group Reachplan knows (13-17, 18-24, 25-34, 35-44, 45-54, 55+) and was left out.',
         'Gender “both” isn’t all, female or male; the plan targets all.',
         'Exclude_weekends “sometimes” isn’t yes or no; weekends are not excluded.',
@@ -450,7 +469,9 @@ describe('importPlanCsv: notes', () => {
     const table = [HEADER, edit(IN_FEED, { budget: '50000' }), edit(TAKEOVER, { budget: '1' }), edit(CREATOR, { budget: '$1,600' }), TOTAL ?? []];
     const withCatalog = importPlan(writeCsv(table), { catalog: CATALOG });
     expect(withCatalog.plan).toEqual(EXPECTED);
-    const price = defaultAssumptions().takeoverPricePerDay;
+    // A takeover day is a day in each targeted market: the U.S. and Korea.
+    const a = defaultAssumptions(2024);
+    const price = a.takeoverPricePerDayUS + a.takeoverPricePerDayKR;
     expect(withCatalog.notes).toEqual([
       { line: 2, reason: 'Format in-feed: budget says $50,000 but amount gives $60,000. The plan follows the input columns; budget is worked out from them on export.' },
       {
@@ -561,5 +582,230 @@ describe('importPlanCsv: files that are not a plan CSV', () => {
       notes: [],
       separator: ',',
     });
+  });
+});
+
+describe('importPlanCsv: the second edition’s columns', () => {
+  it('ignores the computed columns 57–63, as it does the other projected figures', () => {
+    const computed = ['target_impressions', 'six_second_views', 'earned_reach', 'earned_views', 'earned_engagements', 'earned_media_value', 'roi_cost'] as const;
+    const table = BASE.map((row, i) => (i === 0 ? row : edit(row, Object.fromEntries(computed.map((c) => [c, 'not read'])))));
+    const result = importPlan(writeCsv(table), { catalog: CATALOG });
+    expect(result).toMatchObject({ problems: [], notes: [] });
+    expect(result.plan).toEqual(EXPECTED);
+  });
+
+  it.each<[string, boolean]>([
+    ['yes', true],
+    ['YES', true],
+    ['y', true],
+    ['true', true],
+    ['1', true],
+    ['no', false],
+    ['No', false],
+    ['false', false],
+    ['0', false],
+    ['', false],
+  ])('reads earned_in_reach “%s” as %s', (cell, value) => {
+    const result = importPlan(writeCsv(mapColumn(BASE, 'earned_in_reach', () => cell)));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.earnedInReach).toBe(value);
+  });
+
+  it('lists an earned_in_reach it can’t read and keeps participants out of reach; notes a row that differs', () => {
+    const unreadable = importCsv(writeCsv([HEADER, IN_FEED ?? [], TAKEOVER ?? [], CREATOR ?? [], edit(TOTAL, { earned_in_reach: 'sometimes' })]));
+    expect(unreadable.problems).toEqual([{ line: 5, reason: 'Earned_in_reach “sometimes” isn’t yes or no; participants’ videos are kept out of reach.' }]);
+    expect(unreadable.plan?.earnedInReach).toBe(false);
+    const differing = importPlan(writeCsv([HEADER, edit(IN_FEED, { earned_in_reach: 'no' }), TAKEOVER ?? [], CREATOR ?? [], TOTAL ?? []]));
+    expect(differing.notes).toEqual([{ line: 2, reason: 'earned_in_reach differs from the total row (line 5), whose value was used for the plan.' }]);
+    expect(differing.plan.earnedInReach).toBe(true);
+  });
+
+  const forms: [string, Partial<Record<PlanCsvColumn, string>>, AudienceProfile | null, number | null][] = [
+    ['as exported', {}, AUDIENCE, 0.9],
+    [
+      'in percent',
+      {
+        audience_countries: 'US:62% CA:10%',
+        audience_ages: '13-17:20% 18-24:40% 25-34:20% 35-44:10% 45-54:6% 55+:4%',
+        audience_female_share: '45%',
+        credibility: '90%',
+      },
+      AUDIENCE,
+      0.9,
+    ],
+    [
+      'with lower-case countries, en dashes, bands in another order and extra spaces',
+      { audience_countries: ' us:0.62   ca:0.1 ', audience_ages: '55+:0.04 45–54:0.06 35–44:0.1\t25–34:0.2 18–24:0.4 13–17:0.2' },
+      AUDIENCE,
+      0.9,
+    ],
+    [
+      'with a country outside the planner’s markets and shares in scientific notation',
+      { audience_countries: 'BR:1e-7 US:0.5' },
+      { ...AUDIENCE, topCountries: [{ country: 'BR', share: 1e-7 }, { country: 'US', share: 0.5 }] },
+      0.9,
+    ],
+    ['without audience data', { audience_countries: '', audience_ages: '', audience_female_share: '', credibility: '' }, null, null],
+    ['with credibility alone', { audience_countries: '', audience_ages: '', audience_female_share: '', credibility: '0.75' }, null, 0.75],
+  ];
+  it.each(forms)('reads a creator’s audience and credibility %s', (_, cells, audience, credibility) => {
+    const result = importPlan(writeCsv([HEADER, edit(CREATOR, cells)]));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.creators[0]?.audience ?? null).toEqual(audience);
+    expect(result.plan.creators[0]?.credibility).toBe(credibility);
+  });
+
+  const pairs = 'must list country:share pairs, like US:0.62 CA:0.1';
+  const ages = `must give every age group (${AGE_BANDS.join(', ')}) a share, like 18-24:0.4`;
+  const share = 'must be a share from 0 to 1 (0.62 for 62%)';
+  it.each<[Partial<Record<PlanCsvColumn, string>>, string]>([
+    [{ audience_countries: 'US=0.62 CA=0.1' }, `audience_countries “US=0.62 CA=0.1” ${pairs}`],
+    [{ audience_countries: 'USA:0.62' }, `audience_countries “USA:0.62” ${pairs}`],
+    [{ audience_countries: 'US:1.5 CA:0.1' }, `audience_countries “US:1.5 CA:0.1” ${pairs}`],
+    [{ audience_countries: 'US:lots' }, `audience_countries “US:lots” ${pairs}`],
+    [{ audience_countries: 'US:-0.1' }, `audience_countries “US:-0.1” ${pairs}`],
+    [{ audience_countries: ':0.62' }, `audience_countries “:0.62” ${pairs}`],
+    [{ audience_ages: '18-24:0.4 25-34:0.6' }, `audience_ages “18-24:0.4 25-34:0.6” ${ages}`],
+    [{ audience_ages: 'teens:0.2 18-24:0.8' }, `audience_ages “teens:0.2 18-24:0.8” ${ages}`],
+    [{ audience_ages: '13-17:0.2 18-24:2' }, `audience_ages “13-17:0.2 18-24:2” ${ages}`],
+    // A long cell is quoted in part, so the message stays readable.
+    [{ audience_ages: '13-17:0.2 18-24:0.4 25-34:0.2 35-44:0.1 45-54:0.06 55+:1.04' }, `audience_ages “13-17:0.2 18-24:0.4 25-34:0.2 35-44:0.1…” ${ages}`],
+    [{ audience_ages: '' }, `audience_ages “” ${ages}`],
+    [{ audience_female_share: '1.2' }, `audience_female_share “1.2” ${share}`],
+    [{ audience_female_share: 'half' }, `audience_female_share “half” ${share}`],
+    [{ audience_female_share: '' }, 'audience_female_share is empty while the creator has audience countries and ages'],
+    [{ audience_countries: '', audience_ages: '' }, `audience_ages “” ${ages}`],
+    [{ credibility: 'high' }, `credibility “high” ${share}`],
+    [{ credibility: '120%' }, `credibility “120%” ${share}`],
+    [{ audience_countries: 'US', credibility: '-1' }, `audience_countries “US” ${pairs}; credibility “-1” ${share}`],
+  ])('reports a creator row whose audience columns are %j, with the reason, and imports the rest', (cells, reason) => {
+    const result = importCsv(writeCsv([HEADER, IN_FEED ?? [], TAKEOVER ?? [], edit(CREATOR, cells), TOTAL ?? []]));
+    expect(result.problems).toEqual([{ line: 4, reason: `Creator @maya.fit was not imported: ${reason}.` }]);
+    expect(result.plan?.creators).toEqual([]);
+    expect(result.plan?.formats.map((f) => f.formatId)).toEqual(['in-feed', 'brand-takeover']);
+  });
+
+  it('reads audience shares with three decimals in a semicolon file: text cells keep the export’s decimal point', () => {
+    // The demo catalog rounds its audiences to three decimals. A spreadsheet re-saving the file
+    // with `;` rewrites number cells, not the audience's text cells, which keep `0.625`.
+    const audience: AudienceProfile = {
+      ageShares: { '13-17': 0.125, '18-24': 0.375, '25-34': 0.25, '35-44': 0.125, '45-54': 0.075, '55+': 0.05 },
+      femaleShare: 0.55,
+      topCountries: [
+        { country: 'US', share: 0.625 },
+        { country: 'CA', share: 0.125 },
+      ],
+    };
+    const plan = { ...PLAN, creators: [creatorLine({ handle: 'maya.fit', audience })] };
+    const table = tableOf(exportCsv(plan));
+    expect(table[3]?.[at('audience_countries')]).toBe('US:0.625 CA:0.125');
+    const result = importPlan(writeCsv(mapColumn(table, 'audience_female_share', (c) => c.replace('.', ',')), { separator: ';' }));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.creators[0]?.audience).toEqual(audience);
+  });
+
+  it('reads a 0.001 age share in a semicolon file as 0.001, not as 1', () => {
+    const audience: AudienceProfile = { ...AUDIENCE, ageShares: { ...AUDIENCE.ageShares, '55+': 0.001 } };
+    const plan = { ...PLAN, creators: [creatorLine({ handle: 'maya.fit', audience })] };
+    const table = tableOf(exportCsv(plan));
+    expect(table[3]?.[at('audience_ages')]).toContain('55+:0.001');
+    const result = importPlan(writeCsv(mapColumn(table, 'audience_female_share', (c) => c.replace('.', ',')), { separator: ';' }));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.creators[0]?.audience?.ageShares['55+']).toBe(0.001);
+  });
+
+  it('reads the same three-decimal shares in a comma file', () => {
+    const audience: AudienceProfile = { ...AUDIENCE, topCountries: [{ country: 'US', share: 0.625 }] };
+    const plan = { ...PLAN, creators: [creatorLine({ handle: 'maya.fit', audience })] };
+    const result = importPlan(exportCsv(plan));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.creators[0]?.audience).toEqual(audience);
+  });
+});
+
+describe('importPlanCsv: a CSV from the first edition of the model', () => {
+  /**
+   * The file the first edition exported: 56 columns, no audience data, one female share and one takeover
+   * price for every market (`femaleShare=45`, `takeoverPricePerDay=40000`), whose 2 takeover days cost $80,000.
+   */
+  const firstEdition = (overrides: string) =>
+    BASE.map((row, i) =>
+      (i === 0 ? row : edit(row, { assumption_overrides: overrides, ...(i === 2 ? { budget: '80000' } : {}) })).slice(0, 56),
+    );
+  const legacy = 'averageOrderValue=45\nfemaleShare=45\ntakeoverPricePerDay=40000';
+
+  it('has the 56 columns of the first edition', () => {
+    expect(firstEdition(legacy)[0]).toEqual(PLAN_CSV_COLUMNS.slice(0, 56));
+  });
+
+  it('imports with no audience data and participants out of reach, its overrides applied to each targeted market', () => {
+    const result = importPlan(writeCsv(firstEdition(legacy)));
+    expect(result).toMatchObject({ problems: [], notes: [] });
+    expect(result.plan.targeting.countries).toEqual(['US', 'KR']);
+    expect(result.plan.assumptionOverrides).toEqual({
+      averageOrderValue: '45',
+      femaleShareUS: '45',
+      femaleShareKR: '45',
+      takeoverPricePerDayUS: '40000',
+      takeoverPricePerDayKR: '40000',
+    });
+    expect(result.plan.creators.map((c) => [c.handle, c.audience, c.credibility])).toEqual([['maya.fit', null, null]]);
+    expect(result.plan).toMatchObject({ earnedInReach: false, modelEdition: MODEL_EDITION });
+    expect(result.plan).toEqual({
+      ...EXPECTED,
+      earnedInReach: false,
+      assumptionOverrides: result.plan.assumptionOverrides,
+      creators: EXPECTED.creators.map((c) => ({ ...c, audience: null, credibility: null })),
+    });
+  });
+
+  it('projects: a takeover day is now a day in each targeted market, at the price the file gave every market', () => {
+    const { plan } = importPlan(writeCsv(firstEdition(legacy)));
+    const result = check(plan);
+    expect(result.errors).toEqual({});
+    expect(result.input.assumptions).toMatchObject({ femaleShareUS: 0.45, femaleShareKR: 0.45, takeoverPricePerDayUS: 40_000, takeoverPricePerDayKR: 40_000 });
+    expect(result.input.formats.find((l) => l.format.id === 'brand-takeover')?.spend).toBe(160_000);
+    const projection = project(result.input);
+    expect(projection.items.map((i) => i.id)).toEqual(['in-feed', 'brand-takeover', 'creator:maya.fit']);
+    expect(projection.totals.reach).toBeGreaterThan(0);
+    expect(projection.totals.spend).toBe(result.spend);
+    // Given the catalog, the import says why the takeover's budget changed (each row takes 3 lines: the overrides cell holds 3).
+    expect(importPlan(writeCsv(firstEdition(legacy)), { catalog: CATALOG }).notes).toEqual([
+      {
+        line: 5,
+        reason:
+          'Format brand-takeover: budget says $80,000 but amount gives 2 days at $80,000 a day, or $160,000. The plan follows the input columns; budget is worked out from them on export.',
+      },
+    ]);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['femaleShare=45\nfemaleShareKR=50', { femaleShareUS: '45', femaleShareKR: '50' }],
+    ['femaleShareKR=50\nfemaleShare=45', { femaleShareUS: '45', femaleShareKR: '50' }],
+    ['FemaleShare=45%', { femaleShareUS: '45', femaleShareKR: '45' }],
+    ['ageShare13to17=10\nageShare55plus=5', { ageShare13to17US: '10', ageShare13to17KR: '10', ageShare55plusUS: '5', ageShare55plusKR: '5' }],
+    ['takeoverImpressionsPerDay=1,000,000', { takeoverImpressionsPerDayUS: '1000000', takeoverImpressionsPerDayKR: '1000000' }],
+    ['takeoverPricePerDay=$40,000.50', { takeoverPricePerDayUS: '40000.5', takeoverPricePerDayKR: '40000.5' }],
+  ])('reads the first-edition overrides %j as each targeted market’s, a market’s own key winning', (cell, overrides) => {
+    const result = importPlan(writeCsv(firstEdition(cell)));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.assumptionOverrides).toEqual(overrides);
+  });
+
+  it('reads the first-edition overrides with the plan’s markets in a semicolon file', () => {
+    const table = mapColumn(firstEdition('femaleShare=44,5'), 'countries', () => 'JP GB');
+    const result = importPlan(writeCsv(table, { separator: ';' }));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.assumptionOverrides).toEqual({ femaleShareJP: '44.5', femaleShareGB: '44.5' });
+  });
+
+  it('lists a first-edition override whose value isn’t a number, as it lists any other', () => {
+    const result = importCsv(writeCsv(firstEdition('femaleShare=lots\nclickThroughRate=lots')));
+    // Each row takes two lines (the overrides cell holds two): the total row is on line 8.
+    expect(result.problems).toEqual([
+      { line: 8, reason: 'Assumption_overrides: femaleShare “lots” isn’t a number and was left out.' },
+      { line: 8, reason: 'Assumption_overrides: clickThroughRate “lots” isn’t a number and was left out.' },
+    ]);
+    expect(result.plan?.assumptionOverrides).toEqual({});
   });
 });

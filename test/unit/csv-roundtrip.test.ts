@@ -2,14 +2,16 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS, BENCHMARKS } from '../../mocks/data/benchmarks';
 import { CREATORS } from '../../mocks/data/creators';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { normalisePlanForCsv, PLAN_CSV_COLUMNS, planCsvRows, toCsv, type PlanCsvColumn } from '../../src/domain/csv';
 import { importPlanCsv } from '../../src/domain/csv-import';
+import { ledgerFor } from '../../src/domain/markets';
 import {
   creatorLineFrom,
   IN_FEED_BUYING_MODELS,
+  MODEL_EDITION,
   PACINGS,
   PLAN_STATUSES,
   TAKEOVER_CATEGORIES,
@@ -19,17 +21,19 @@ import {
   type PlanFormatLine,
 } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
-import { AGE_BANDS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, type Assumption, type AssumptionKey, type FormatId } from '../../src/domain/types';
+import { AGE_BANDS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, type Assumption, type AssumptionKey, type AudienceProfile, type FormatId } from '../../src/domain/types';
 import { MAX_NAME_LENGTH } from '../../src/domain/validation';
 import { planSchema } from '../../src/store/plan-schema';
-import { check, dayAfter, formatLine, planWith } from './plan-fixtures';
+import { check, creatorLine, dayAfter, format, formatLine, planWith } from './plan-fixtures';
 
 const RUNS = { numRuns: 60 };
-/** Each run projects two plans: give the properties room on a busy machine. */
+/** Each run validates and projects two plans: give the properties room on a busy machine. */
 const PROPERTY_TIMEOUT_MS = 60_000;
 const ID = 'imported-1';
 const NOW = new Date(2024, 5, 1, 9, 30);
-const CATALOG = { formats: AD_FORMATS, assumptions: ASSUMPTIONS };
+const CATALOG = { formats: AD_FORMATS, benchmarks: BENCHMARKS };
+/** Every assumption a plan can override: the model's own and each market's figures. */
+const LEDGER = ledgerFor(ASSUMPTIONS, BENCHMARKS.markets, null);
 
 /** A number as a marketer types it in the app: plain, grouped, with `$`, or padded with spaces. */
 function typed(value: number, style: 'plain' | 'grouped' | 'dollar' | 'padded' | 'percent'): string {
@@ -89,7 +93,7 @@ function overrideValue(a: Assumption) {
 }
 
 const overrides = fc
-  .subarray([...ASSUMPTIONS], { maxLength: 6 })
+  .subarray([...LEDGER], { maxLength: 6 })
   .chain((list) => fc.tuple(...list.map((a) => overrideValue(a).map((v): [AssumptionKey, string] => [a.key, v]))))
   .map((entries) => Object.fromEntries(entries) as Partial<Record<AssumptionKey, string>>);
 
@@ -101,7 +105,31 @@ const costs = fc.record({
   tax: fc.oneof(fc.constant(''), fc.tuple(fc.integer({ min: 0, max: 300 }), percentStyle).map(([t, s]) => typed(t / 10, s))),
 }) satisfies fc.Arbitrary<Record<CostField, string>>;
 
-/** A catalog creator in the plan with random posts, fee, Spark budget, post dates and catalog facts. */
+/** A share as a catalog gives it (two or three decimals), or any share at all. */
+const share = fc.oneof(
+  fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+  fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+
+/** A creator's audience as a discovery platform measures it: every age band, a female share, its top countries. */
+const audienceArb: fc.Arbitrary<AudienceProfile> = fc
+  .record({
+    ages: fc.tuple(share, share, share, share, share, share),
+    femaleShare: share,
+    topCountries: fc.uniqueArray(fc.record({ country: fc.constantFrom(...COUNTRIES, 'FR', 'BR', 'DE', 'MX'), share }), {
+      minLength: 1,
+      maxLength: 5,
+      selector: (c) => c.country,
+    }),
+  })
+  .map(({ ages, femaleShare, topCountries }) => ({
+    ageShares: Object.fromEntries(AGE_BANDS.map((band, i) => [band, ages[i] ?? 0])) as AudienceProfile['ageShares'],
+    femaleShare,
+    topCountries,
+  }));
+
+/** A catalog creator in the plan with random posts, fee, Spark budget, post dates, catalog facts and audience data. */
 function creatorArb(startDate: string, flightDays: number) {
   return fc
     .record({
@@ -114,6 +142,9 @@ function creatorArb(startDate: string, flightDays: number) {
       avgViews: fc.option(fc.option(fc.integer({ min: 0, max: 50_000_000 }), { nil: null }), { nil: undefined }),
       engagementRate: fc.option(fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }), { nil: undefined }),
       fans: fc.option(fc.oneof(fc.integer({ min: 0, max: 200_000_000 }), fc.double({ min: 0, max: 1e9, noNaN: true })), { nil: undefined }),
+      // The catalog's (undefined), another measured one, or none.
+      audience: fc.option(fc.option(audienceArb, { nil: null }), { nil: undefined }),
+      credibility: fc.option(fc.option(share, { nil: null }), { nil: undefined }),
     })
     .map((c): PlanCreatorLine => {
       const catalog = CREATORS[c.index];
@@ -125,6 +156,8 @@ function creatorArb(startDate: string, flightDays: number) {
         avgViews: c.avgViews === undefined ? line.avgViews : c.avgViews,
         engagementRate: c.engagementRate === undefined ? line.engagementRate : c.engagementRate,
         fans: c.fans ?? line.fans,
+        audience: c.audience === undefined ? line.audience : c.audience,
+        credibility: c.credibility === undefined ? line.credibility : c.credibility,
         posts: String(c.posts),
         fee: c.fee,
         sparkBudget: c.spark,
@@ -133,13 +166,22 @@ function creatorArb(startDate: string, flightDays: number) {
     });
 }
 
-/** Amount limits that validate: at or above each format's minimum. */
-const FORMAT_AMOUNTS: Record<Exclude<FormatId, 'brand-takeover'>, [number, number]> = {
-  'in-feed': [6_000, 2_000_000],
-  'hashtag-challenge': [150_000, 1_000_000],
-  'hashtag-challenge-plus': [200_000, 1_000_000],
-  'branded-effects': [100_000, 1_000_000],
-};
+type PackageId = 'hashtag-challenge' | 'hashtag-challenge-plus' | 'branded-effects';
+
+/** A package's budget: whole days from the package to the end of the flight, and cents that buy no day; null when the package doesn't fit. */
+function packageAmount(id: PackageId, flightDays: number) {
+  const f = format(id);
+  if (!f.package || f.minimumSpend === null) throw new Error(`${id} is not a package`);
+  const length = f.package.days;
+  const price = f.minimumSpend;
+  if (flightDays < length) return fc.constant(null);
+  // Whole days are counted in cents of the day price ($33,333.33 for Challenge Plus), from the package's own price.
+  const dayCents = Math.round((price / length) * 100);
+  return fc
+    .integer({ min: length, max: flightDays })
+    .chain((days) => fc.tuple(fc.integer({ min: days === length ? price * 100 : days * dayCents, max: (days + 1) * dayCents - 1 }), moneyStyle))
+    .map(([cents, style]) => typed(cents / 100, style));
+}
 
 /** A random plan that validates (so it can be exported), with unticked formats the CSV must leave out. */
 const validPlans = fc
@@ -153,12 +195,13 @@ const validPlans = fc
       formatOrder: fc.shuffledSubarray([...FORMAT_IDS]),
       unticked: fc.subarray([...FORMAT_IDS]),
       amounts: fc.record({
-        'in-feed': money(...FORMAT_AMOUNTS['in-feed']),
-        'hashtag-challenge': money(...FORMAT_AMOUNTS['hashtag-challenge']),
-        'hashtag-challenge-plus': money(...FORMAT_AMOUNTS['hashtag-challenge-plus']),
-        'branded-effects': money(...FORMAT_AMOUNTS['branded-effects']),
+        // At or above the $6,000 minimum.
+        'in-feed': money(6_000, 2_000_000),
+        'hashtag-challenge': packageAmount('hashtag-challenge', flightDays),
+        'hashtag-challenge-plus': packageAmount('hashtag-challenge-plus', flightDays),
+        'branded-effects': packageAmount('branded-effects', flightDays),
         'brand-takeover': fc.integer({ min: 1, max: Math.min(flightDays, 10) }).map(String),
-      }),
+      }) satisfies fc.Arbitrary<Record<FormatId, string | null>>,
       lineSettings: fc.array(fc.record({ buyingModel, pacing, category: fc.constantFrom('', ...TAKEOVER_CATEGORIES, 'travel', 'FOOD & BEVERAGE') }), {
         minLength: 5,
         maxLength: 5,
@@ -175,15 +218,18 @@ const validPlans = fc
       overrides,
       costs,
       excludeWeekends: fc.boolean(),
+      earnedInReach: fc.boolean(),
       otherKpiTargets: fc.dictionary(fc.constantFrom(...GOALS), fc.integer({ min: 1, max: 9_999 }).map(String)),
     });
   })
   .map((r): Plan => {
-    const formats: PlanFormatLine[] = r.formatOrder.map((id, i) => {
+    // A package that doesn't fit the flight isn't planned.
+    const planned = r.formatOrder.filter((id) => r.amounts[id] !== null);
+    const formats: PlanFormatLine[] = planned.map((id, i) => {
       const settings = r.lineSettings[i] ?? { buyingModel: 'CPM' as const, pacing: 'even' as const, category: '' };
-      return formatLine(id, r.amounts[id], settings);
+      return formatLine(id, r.amounts[id] ?? '', settings);
     });
-    for (const id of r.unticked) if (!r.formatOrder.includes(id)) formats.push(formatLine(id, '1', { included: false }));
+    for (const id of r.unticked) if (!planned.includes(id)) formats.push(formatLine(id, '1', { included: false }));
     return planWith({
       name: r.name,
       status: r.status,
@@ -200,9 +246,13 @@ const validPlans = fc
       assumptionOverrides: r.overrides,
       costs: r.costs,
       excludeWeekends: r.excludeWeekends,
+      earnedInReach: r.earnedInReach,
       shortlist: [{ ...(CREATORS[0] ?? fail('no creators')) }],
     });
-  });
+  })
+  // Overrides of a market's users, its takeover guarantee or a package's price can make a plan
+  // invalid (a guarantee above the daily users, package days beyond the flight): only valid plans export.
+  .filter((plan) => check(ticked(plan)).isValid);
 
 function fail(message: string): never {
   throw new Error(message);
@@ -257,6 +307,15 @@ const NUMBER_COLUMNS: readonly PlanCsvColumn[] = [
   'whitelisting_fee',
   'production_fee',
   'tax_pct',
+  'target_impressions',
+  'six_second_views',
+  'earned_reach',
+  'earned_views',
+  'earned_engagements',
+  'earned_media_value',
+  'roi_cost',
+  'audience_female_share',
+  'credibility',
 ];
 const DATE_COLUMNS: readonly PlanCsvColumn[] = ['start_date', 'end_date', 'post_dates'];
 
@@ -401,6 +460,48 @@ describe('plan CSV round trip (property)', { timeout: PROPERTY_TIMEOUT_MS }, () 
   });
 });
 
+describe('audience columns round trip', { timeout: PROPERTY_TIMEOUT_MS }, () => {
+  /** A plan of creators with the given audiences and credibility, in the U.S. and Canada. */
+  const withAudiences = (lines: readonly { audience: AudienceProfile | null; credibility: number | null }[]) =>
+    planWith({
+      name: 'Audiences',
+      totalBudget: '1,000,000',
+      targeting: { countries: ['US', 'CA'], ageBands: [...AGE_BANDS], gender: 'female' },
+      creators: lines.map((l, i) => creatorLine({ handle: `creator.${i}`, ...l })),
+    });
+
+  it('gives back every creator’s audience and credibility exactly, to the last bit of each share (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ audience: fc.option(audienceArb, { nil: null }), credibility: fc.option(share, { nil: null }) }), { minLength: 1, maxLength: 4 }),
+        (lines) => {
+          const plan = withAudiences(lines);
+          const result = importPlanCsv(exportCsv(plan), { id: ID, now: NOW, schema: planSchema });
+          expect(result.problems).toEqual([]);
+          expect(result.plan?.creators.map((c) => [c.audience, c.credibility])).toEqual(lines.map((l) => [l.audience, l.credibility]));
+          // Each share is the same number, not a close one.
+          result.plan?.creators.forEach((c, i) => {
+            const audience = lines[i]?.audience;
+            if (!audience || !c.audience) return;
+            expect(c.audience.topCountries.map((t) => Object.is(t.share, audience.topCountries.find((o) => o.country === t.country)?.share))).not.toContain(false);
+            expect(AGE_BANDS.map((band) => Object.is(c.audience?.ageShares[band], audience.ageShares[band]))).not.toContain(false);
+          });
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('gives back a creator whose audience lists no top countries (the catalog allows none)', () => {
+    const audience: AudienceProfile = { ageShares: { '13-17': 0.2, '18-24': 0.4, '25-34': 0.2, '35-44': 0.1, '45-54': 0.06, '55+': 0.04 }, femaleShare: 0.5, topCountries: [] };
+    const plan = withAudiences([{ audience, credibility: 0.9 }]);
+    expect(check(plan).isValid).toBe(true);
+    const result = importPlanCsv(exportCsv(plan), { id: ID, now: NOW, schema: planSchema });
+    expect(result.problems).toEqual([]);
+    expect(result.plan?.creators[0]?.audience).toEqual(audience);
+  });
+});
+
 describe('normalisePlanForCsv', () => {
   const plan = planWith({
     name: '  Spaced  ',
@@ -431,6 +532,16 @@ describe('normalisePlanForCsv', () => {
     });
     expect(normal.formats).toEqual([formatLine('in-feed', '60000.5'), formatLine('brand-takeover', '2', { category: 'Food & beverage' })]);
     expect(normal.creators[0]).toMatchObject({ posts: '3', fee: '1000', postDates: ['2024-01-10', '', ''], sparkBudget: '' });
+  });
+
+  it('keeps the second edition’s inputs: participants in reach, each creator’s audience (a copy) and credibility; the current model edition', () => {
+    const catalog = CREATORS.find((c) => c.audience !== null && c.credibility !== null) ?? fail('no creator with audience data');
+    const line = creatorLineFrom(catalog);
+    const older = { ...plan, creators: [line], earnedInReach: true, modelEdition: 1 };
+    const normalised = normalisePlanForCsv(older, { id: ID, now: NOW });
+    expect(normalised).toMatchObject({ earnedInReach: true, modelEdition: MODEL_EDITION });
+    expect(normalised.creators[0]).toMatchObject({ audience: line.audience, credibility: line.credibility });
+    expect(normalised.creators[0]?.audience).not.toBe(line.audience);
   });
 
   it('leaves out what the CSV does not carry: unticked formats, shortlist, contracts', () => {

@@ -1,52 +1,67 @@
-/** The projection model, line by line against the guide's prices, then reach, time, budget curve, comparison and KPI. */
-import fc from 'fast-check';
+/**
+ * The projection model, second edition, by example: each line model, how line items combine,
+ * the central scenario and its ranges, the KPI, the daily series, the budget curve, the format
+ * comparison, markets by flight year and the trace. Every expected value is computed here by hand
+ * from the stated formulas and the ledger's assumptions, never by the model's own functions.
+ */
 import { describe, expect, it } from 'vitest';
 import { CREATORS } from '../../mocks/data/creators';
-import { AGE_BANDS, type AgeBand, type Country } from '../../src/domain/types';
 import { creatorLineFrom, GOAL_KPI, type Plan, type Targeting } from '../../src/domain/plan';
 import {
   COST_METRICS,
-  creatorEngagementRate,
-  goalCost,
   project,
   SUMMED_METRICS,
   viewsPerPost,
+  creatorEngagementRate,
+  type Figures,
   type LineResult,
   type Projection,
   type ProjectOptions,
   type Range,
+  type SummedMetric,
+  type TraceKey,
+  type TraceStep,
 } from '../../src/domain/projection';
-import { combineLogs, combineReach, nbdLogUnreached, postsLogUnreached, reachFromImpressions } from '../../src/domain/reach';
-import { RANK, SAMPLE_SIZE } from '../../src/domain/stats';
-import { GOALS, TIERS, type AssumptionKey, type Tier } from '../../src/domain/types';
-import { eventDays } from '../../src/domain/validation';
+import { SAMPLE_SIZE } from '../../src/domain/stats';
 import {
-  assumption,
-  check,
-  creatorLine,
-  dayAfter,
-  defaultAssumptions,
-  DEFAULT_FLIGHT_DAYS,
-  DEFAULT_START,
-  formatLine,
-  planWith,
-  takeoverLine,
-  validInput,
-} from './plan-fixtures';
+  AGE_BANDS,
+  GOALS,
+  TIERS,
+  marketKey,
+  type AgeBand,
+  type AssumptionKey,
+  type Assumptions,
+  type AudienceProfile,
+  type Country,
+  type FormatId,
+  type Tier,
+} from '../../src/domain/types';
+import { check, creatorLine, dayAfter, defaultAssumptions, DEFAULT_FLIGHT_DAYS, DEFAULT_START, formatLine, planWith, takeoverLine, validInput } from './plan-fixtures';
 
-const A = defaultAssumptions();
-const US = A.universeUS;
+/** The default plan flies in January 2024: it reads the 2024 market figures. */
+const A = defaultAssumptions(2024);
+const U = A.universeUS;
+
+// ---------------------------------------------------------------------------------------
+// Plans and projections.
 
 function projectPlan(plan: Plan, options: ProjectOptions = {}): Projection {
   return project(validInput(plan), options);
 }
 
+const figuresOf = (plan: Plan) => projectPlan(plan, { figuresOnly: true });
+
 function onlyItem(projection: Projection): LineResult {
   expect(projection.items).toHaveLength(1);
-  const [item] = projection.items;
-  if (!item) throw new Error('no line item');
-  return item;
+  const [only] = projection.items;
+  if (!only) throw new Error('no line item');
+  return only;
 }
+
+const item = (plan: Plan) => onlyItem(figuresOf(plan));
+/** A plan with room for any purchase. */
+const big = (changes: Partial<Plan> = {}) => planWith({ totalBudget: '100,000,000', ...changes });
+const targeting = (changes: Partial<Targeting>): Targeting => ({ countries: ['US'], ageBands: [...AGE_BANDS], gender: 'all', ...changes });
 
 function lastDay(projection: Projection) {
   const last = projection.daily.at(-1);
@@ -54,1147 +69,1382 @@ function lastDay(projection: Projection) {
   return last;
 }
 
-const item = (plan: Plan) => onlyItem(projectPlan(plan, { figuresOnly: true }));
-const big = (changes: Partial<Plan>) => planWith({ totalBudget: '100,000,000', ...changes });
-const targeting = (changes: Partial<Targeting>): Targeting => ({ countries: ['US'], ageBands: [...AGE_BANDS], gender: 'all', ...changes });
+// ---------------------------------------------------------------------------------------
+// Closeness.
 
-/** A range with no spread: the same number at P10, P50 and P90, equal to `value` (to rounding). */
-function expectPoint(range: Range | undefined, value: number) {
+/** Equal to a hand-computed value up to floating-point rounding (relative). */
+function expectClose(actual: number | null | undefined, expected: number, relative = 1e-9) {
+  if (actual === null || actual === undefined) throw new Error(`expected ${expected}, got ${String(actual)}`);
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected) + 1e-9);
+}
+
+/** A range with no spread: the same number at P10, central and P90 (to the last digits a curve's arithmetic rounds). */
+function expectPoint(range: Range | null | undefined, value: number) {
   if (!range) throw new Error('no range');
-  // === rather than Object.is: −0 is checked on its own, in one test.
-  expect(range.low === range.mid && range.mid === range.high).toBe(true);
-  if (value === 0) expect(range.mid === 0).toBe(true);
-  else expect(range.mid).toBeCloseTo(value, Math.max(0, 9 - Math.ceil(Math.log10(Math.abs(value)))));
+  expect(range.high - range.low).toBeLessThanOrEqual(1e-9 * Math.abs(range.mid));
+  expectClose(range.mid, value);
 }
 
-/**
- * P10 and P90 of an assumption as the model reads its published range: the range's ends,
- * or, where the value is one end, the other side mirrored (value² ÷ the other end).
- */
-function publishedP10P90(key: AssumptionKey): [number, number] {
-  const a = assumption(key);
-  if (!a.range) throw new Error(`${key} has no published range`);
-  const [low, high] = a.range;
-  return [low < a.value ? low : a.value ** 2 / high, high > a.value ? high : a.value ** 2 / low];
-}
-
-function expectSpread(range: Range) {
+function expectSpread(range: Range | null | undefined) {
+  if (!range) throw new Error('no range');
   expect(range.low).toBeLessThan(range.mid);
   expect(range.mid).toBeLessThan(range.high);
 }
 
-/** Relative closeness, for figures read off the sampled P10/P90 (the sample's resolution is about 1%). */
-function expectNear(actual: number, expected: number, relative = 0.015) {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(Math.abs(expected) * relative);
+function expectContains(range: Range | null | undefined) {
+  if (!range) return;
+  expect(range.low).toBeLessThanOrEqual(range.mid);
+  expect(range.mid).toBeLessThanOrEqual(range.high);
 }
 
-/** Negative-binomial reach with shape 1 of `impressions` on target against `universe`: I / (1 + I / U). */
-const nbd1 = (impressions: number, universe: number) => impressions / (1 + impressions / universe);
+// ---------------------------------------------------------------------------------------
+// The stated formulas, written out.
 
-describe('In-Feed Ads: the three buying models', () => {
-  it('CPM: $60,000 at a $10 CPM buys exactly 6,000,000 impressions, with no spread', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '$60,000')] }));
-    expect(line).toMatchObject({ id: 'in-feed', kind: 'format', name: 'In-Feed Ads', formatId: 'in-feed', spend: 60_000 });
-    expect(line.bought).toEqual({ quantity: 6_000_000, unit: 'impressions' });
-    expect(line.basis).toMatchObject({ budget: 60_000, price: 10, bought: 6_000_000, targetShare: 1 });
-    expectPoint(line.ranges.paidImpressions, 6_000_000);
-    expectPoint(line.ranges.impressions, 6_000_000);
-    // TikTok counts a view when playback starts: every impression is a view.
-    expectPoint(line.ranges.videoViews, 6_000_000);
-    expectPoint(line.ranges.earnedViews, 0);
-    expectPoint(line.ranges.submissions, 0);
-    expect(line.costs.cpm).toEqual({ low: 10, mid: 10, high: 10 });
-    expect(line.cpm).toBe(10);
-    // Reach: all on target (In-Feed targets age and gender), negative binomial with k = 1.
-    expectPoint(line.ranges.reach, nbd1(6_000_000, US));
-    expect(line.frequency).toBeCloseTo(6_000_000 / nbd1(6_000_000, US), 12);
+/** Negative-binomial reach of I in-target impressions: U × (1 − (1 + I ÷ (k × U))^−k). */
+const nbdReach = (impressions: number, universe = U, k = A.reachCurveShape) => universe * (1 - (1 + impressions / (k * universe)) ** -k);
+
+/**
+ * Beta-binomial reach of n whole units (posts, takeover days), each reaching `perUnit` people, a
+ * share `repeat` of a unit's audience having seen the one before: a ÷ (a + b) = r1,
+ * (a + 1) ÷ (a + b + 1) = repeat, reach = U × (1 − Π_{j<n} (b + j) ÷ (a + b + j)).
+ */
+function unitsReach(perUnit: number, n: number, repeat: number, universe = U): number {
+  const r1 = perUnit / universe;
+  if (n <= 0 || r1 <= 0) return 0;
+  if (repeat >= 1) return perUnit;
+  if (repeat <= r1) return universe * (1 - (1 - r1) ** n);
+  const s = (1 - repeat) / (repeat - r1);
+  const a = r1 * s;
+  const b = (1 - r1) * s;
+  let unreached = 1;
+  for (let j = 0; j < n; j++) unreached *= (b + j) / (a + b + j);
+  return universe * (1 - unreached);
+}
+
+const sainsburyOf = (reaches: readonly number[], universe = U) => universe * (1 - reaches.reduce((q, r) => q * (1 - r / universe), 1));
+/** Vehicles combined: largest + D × (Sainsbury − largest). */
+function combined(reaches: readonly number[], universe = U, D = A.duplicationFactor): number {
+  const largest = Math.max(0, ...reaches);
+  return largest + D * (sainsburyOf(reaches, universe) - largest);
+}
+
+/** A market's share of users in the targeted ages (its split normalised) and gender. */
+function shareIn(c: Country, t: Pick<Targeting, 'ageBands' | 'gender'>, a: Assumptions = A): number {
+  const age = (band: AgeBand) => a[marketKey.ageShare(band, c)];
+  const ages = t.ageBands.reduce((s, band) => s + age(band), 0) / AGE_BANDS.reduce((s, band) => s + age(band), 0);
+  const female = a[marketKey.femaleShare(c)];
+  return ages * (t.gender === 'all' ? 1 : t.gender === 'female' ? female : 1 - female);
+}
+
+const usd = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+
+// ---------------------------------------------------------------------------------------
+// In-Feed Ads.
+
+const IN_FEED = [
+  {
+    model: 'CPM',
+    budget: 60_000,
+    unit: 'impressions',
+    bought: 'paidImpressions',
+    quantity: (60_000 / A.inFeedCpm) * 1000,
+    impressions: (60_000 / A.inFeedCpm) * 1000,
+  },
+  { model: 'CPC', budget: 8_000, unit: 'clicks', bought: 'clicks', quantity: 8_000 / A.inFeedCpc, impressions: 8_000 / A.inFeedCpc / A.clickThroughRate },
+  {
+    model: 'CPV',
+    budget: 8_000,
+    unit: '6-second views',
+    bought: 'sixSecondViews',
+    quantity: 8_000 / A.inFeedCpv,
+    impressions: 8_000 / A.inFeedCpv / A.sixSecondViewRate,
+  },
+] as const;
+
+const inFeedLine = (model: 'CPM' | 'CPC' | 'CPV', budget: number) => formatLine('in-feed', String(budget), { buyingModel: model });
+
+describe('In-Feed Ads: CPM, CPC and CPV', () => {
+  it('reads the guide’s prices: $10 CPM, $0.80 CPC, $0.05 CPV', () => {
+    expect([A.inFeedCpm, A.inFeedCpc, A.inFeedCpv]).toEqual([10, 0.8, 0.05]);
   });
 
-  it('CPM: clicks = impressions × CTR 0.9%, with the CTR’s published 0.6-1.2% as P10-P90', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '60000')] }));
-    expect(line.clicks).toBeCloseTo(54_000, 6);
-    expectSpread(line.ranges.clicks);
-    expectNear(line.ranges.clicks.low, 6_000_000 * 0.006);
-    expectNear(line.ranges.clicks.high, 6_000_000 * 0.012);
-    expect(line.costs.cpc?.mid).toBeCloseTo(60_000 / 54_000, 9);
+  it.each(IN_FEED.map((c) => [c.model, c] as const))('%s: the budget buys exactly budget ÷ price, with no spread', (_, { model, budget, unit, bought, quantity }) => {
+    const line = item(planWith({ formats: [inFeedLine(model, budget)] }));
+    expect(line).toMatchObject({ id: 'in-feed', kind: 'format', name: 'In-Feed Ads', formatId: 'in-feed', spend: budget });
+    expect(line.bought.unit).toBe(unit);
+    expectClose(line.bought.quantity, quantity);
+    expectPoint(line.ranges[bought], quantity);
   });
 
-  it('CPM: engagements = impressions × 4.14% (brand accounts), P90 at 5.38% (all accounts)', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '60000')] }));
-    const [p10, p90] = publishedP10P90('paidEngagementRate');
-    expect(p90).toBe(0.0538);
-    expect(line.engagements).toBeCloseTo(248_400, 6);
-    expectNear(line.ranges.engagements.low, 6_000_000 * p10);
-    expectNear(line.ranges.engagements.high, 6_000_000 * p90);
-    expect(line.engagementRate?.mid).toBeCloseTo(0.0414, 12);
+  it.each(IN_FEED.map((c) => [c.model, c] as const))('%s: impressions and video views are the plays delivery takes, exact only where they are bought', (_, { model, budget, impressions }) => {
+    const line = item(planWith({ formats: [inFeedLine(model, budget)] }));
+    for (const metric of ['paidImpressions', 'impressions', 'videoViews'] as const) {
+      expectClose(line[metric], impressions);
+      if (model === 'CPM') expectPoint(line.ranges[metric], impressions);
+      // Clicks ÷ CTR and views ÷ the 6-second view rate move with the rate.
+      else expectSpread(line.ranges[metric]);
+    }
+    expectClose(line.cpm, (budget / impressions) * 1000);
   });
 
-  it('CPC: $8,000 at $0.80 buys exactly 10,000 clicks; impressions = clicks ÷ CTR, with spread', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '8000', { buyingModel: 'CPC' })] }));
-    expect(line.spend).toBe(8_000);
-    expect(line.bought).toEqual({ quantity: 10_000, unit: 'clicks' });
-    expect(line.basis.price).toBe(0.8);
-    expectPoint(line.ranges.clicks, 10_000);
-    expect(line.costs.cpc).toEqual({ low: 0.8, mid: 0.8, high: 0.8 });
-    expect(line.paidImpressions).toBeCloseTo(10_000 / 0.009, 6);
-    expectSpread(line.ranges.paidImpressions);
-    // A high CTR needs fewer impressions for the same clicks: P10 of impressions at the CTR's P90.
-    expectNear(line.ranges.paidImpressions.low, 10_000 / 0.012);
-    expectNear(line.ranges.paidImpressions.high, 10_000 / 0.006);
-    // Conversions follow the bought clicks: only the conversion rate varies.
-    expect(line.conversions).toBeCloseTo(200, 9);
-    expect(line.revenue).toBeCloseTo(8_000, 6);
-    expect(line.ranges.reach.mid).toBeLessThan(line.paidImpressions);
-    expectSpread(line.ranges.reach);
+  it.each(IN_FEED.map((c) => [c.model, c] as const))('%s: 6-second views, clicks, engagements, conversions and revenue follow at the stated rates', (_, { model, budget, impressions }) => {
+    const line = item(planWith({ formats: [inFeedLine(model, budget)] }));
+    const sixSecond = model === 'CPV' ? budget / A.inFeedCpv : impressions * A.sixSecondViewRate;
+    const clicks = model === 'CPC' ? budget / A.inFeedCpc : impressions * A.clickThroughRate;
+    expectClose(line.sixSecondViews, sixSecond);
+    expectClose(line.clicks, clicks);
+    expectClose(line.engagements, impressions * A.paidEngagementRate);
+    expectClose(line.conversions, clicks * A.conversionRate);
+    expectClose(line.revenue, clicks * A.conversionRate * A.averageOrderValue);
+    expectClose(line.engagementRate?.mid, A.paidEngagementRate);
+    expectClose(line.roi?.mid, (clicks * A.conversionRate * A.averageOrderValue) / budget - 1);
   });
 
-  it('CPV: budget ÷ CPV buys 6-second views; impressions = views ÷ the 6-second view rate, no spread', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '8000', { buyingModel: 'CPV' })] }));
-    expect(A.inFeedCpv).toBeCloseTo(0.05, 12);
-    expect(line.bought.unit).toBe('6-second views');
-    expect(line.bought.quantity).toBeCloseTo(8_000 / A.inFeedCpv, 6);
-    expect(line.basis.price).toBe(A.inFeedCpv);
-    const impressions = 8_000 / A.inFeedCpv / A.sixSecondViewRate;
-    expect(impressions).toBeCloseTo(800_000, 6);
-    expectPoint(line.ranges.paidImpressions, impressions);
-    expectPoint(line.ranges.videoViews, impressions);
-    expect(line.clicks).toBeCloseTo(impressions * 0.009, 6);
+  it.each(IN_FEED.map((c) => [c.model, c] as const))('%s: every impression is on target, reaching U × (1 − (1 + I ÷ (k U))^−k)', (_, { model, budget, impressions }) => {
+    const { items, totals } = figuresOf(planWith({ formats: [inFeedLine(model, budget)] }));
+    const line = items[0];
+    expectClose(line?.reach, nbdReach(impressions));
+    expectClose(line?.frequency, impressions / nbdReach(impressions));
+    expectClose(totals.targetImpressions.mid, impressions);
+    // The reach-curve shape has a published spread.
+    expectSpread(line?.ranges.reach);
+  });
+
+  it.each(IN_FEED.map((c) => [c.model, c] as const))('%s: earns nothing: no submissions, earned views, earned reach or earned media value', (_, { model, budget }) => {
+    const line = item(planWith({ formats: [inFeedLine(model, budget)] }));
+    for (const metric of ['submissions', 'earnedViews', 'earnedEngagements', 'earnedReach', 'emv'] as const) expectPoint(line.ranges[metric], 0);
+  });
+
+  it('targets ages and gender: the universe narrows, every impression stays on target', () => {
+    const t = targeting({ ageBands: ['18-24'], gender: 'female' });
+    const { items, audience } = figuresOf(planWith({ targeting: t, formats: [inFeedLine('CPM', 60_000)] }));
+    const universe = U * shareIn('US', t);
+    expectClose(audience.universe, universe);
+    expectClose(items[0]?.impressions, 6_000_000);
+    expectClose(items[0]?.reach, nbdReach(6_000_000, universe));
   });
 
   it.each([
-    ['CPM', 'inFeedCpm', '20', 'impressions', 60_000 / 20 * 1000],
+    ['CPM', 'inFeedCpm', '20', 'impressions', (60_000 / 20) * 1000],
     ['CPC', 'inFeedCpc', '1.50', 'clicks', 60_000 / 1.5],
     ['CPV', 'inFeedCpv', '0.10', '6-second views', 60_000 / 0.1],
   ] as const)('%s follows an overridden %s of %s', (buyingModel, key, value, unit, quantity) => {
     const line = item(planWith({ formats: [formatLine('in-feed', '60000', { buyingModel })], assumptionOverrides: { [key]: value } }));
     expect(line.bought.unit).toBe(unit);
-    expect(line.bought.quantity).toBeCloseTo(quantity, 6);
+    expectClose(line.bought.quantity, quantity);
   });
 
-  it('CPM and CPV at the derived CPV buy the same impressions', () => {
-    const cpm = item(planWith({ formats: [formatLine('in-feed', '60000')] }));
-    const cpv = item(planWith({ formats: [formatLine('in-feed', '60000', { buyingModel: 'CPV' })] }));
-    expect(cpv.paidImpressions).toBeCloseTo(cpm.paidImpressions, 4);
+  it('follows an overridden reach-curve shape', () => {
+    const line = item(planWith({ formats: [inFeedLine('CPM', 60_000)], assumptionOverrides: { reachCurveShape: '2' } }));
+    expectClose(line.reach, nbdReach(6_000_000, U, 2));
   });
 });
 
-describe('Brand Takeover: guaranteed impressions by the day', () => {
-  it.each([1, 2, 5, 28])('%d days: days × 5,000,000 guaranteed impressions for days × 50,000 USD, no spread', (days) => {
-    const line = item(big({ formats: [takeoverLine(String(days))] }));
-    expect(line.spend).toBe(days * 50_000);
-    expect(line.bought).toEqual({ quantity: days, unit: 'days' });
-    expect(line.basis).toMatchObject({ days, price: 50_000 });
-    expectPoint(line.ranges.paidImpressions, days * 5_000_000);
-    expectPoint(line.ranges.impressions, days * 5_000_000);
-    expect(line.cpm).toBe(10);
-    expectPoint(line.ranges.reach, nbd1(days * 5_000_000, US));
+// ---------------------------------------------------------------------------------------
+// Brand Takeover.
+
+describe('Brand Takeover: whole days, a day in each targeted market', () => {
+  const dayImpressions = A.takeoverImpressionsPerDayUS;
+  const dayPrice = A.takeoverPricePerDayUS;
+
+  it('reads the guide’s U.S. rate: $50,000 and 5,000,000 impressions a day', () => {
+    expect([dayPrice, dayImpressions]).toEqual([50_000, 5_000_000]);
   });
 
-  it('prices days with the takeoverPricePerDay assumption and delivers takeoverImpressionsPerDay', () => {
-    const line = item(
-      big({
-        formats: [takeoverLine('2')],
-        assumptionOverrides: { takeoverPricePerDay: '60,000', takeoverImpressionsPerDay: '4,000,000' },
-      }),
-    );
+  it.each([1, 2, 5, 28])('a %d-day takeover in the U.S.: spend and guaranteed impressions are days × the day’s rate, with no spread', (days) => {
+    const line = item(big({ formats: [takeoverLine(String(days))] }));
+    expect(line.spend).toBe(days * dayPrice);
+    expect(line.bought).toEqual({ quantity: days, unit: 'days' });
+    for (const metric of ['paidImpressions', 'impressions', 'videoViews'] as const) expectPoint(line.ranges[metric], days * dayImpressions);
+    expectClose(line.cpm, (dayPrice / dayImpressions) * 1000);
+  });
+
+  it.each([1, 2, 5, 28])('a %d-day takeover has no engagements and no 6-second views (a full-screen splash of at most 5 seconds); clicks at the paid CTR', (days) => {
+    const line = item(big({ formats: [takeoverLine(String(days))] }));
+    expectPoint(line.ranges.engagements, 0);
+    expectPoint(line.ranges.sixSecondViews, 0);
+    expectClose(line.clicks, days * dayImpressions * A.clickThroughRate);
+    expectClose(line.conversions, days * dayImpressions * A.clickThroughRate * A.conversionRate);
+    for (const metric of ['submissions', 'earnedViews', 'earnedReach', 'emv'] as const) expectPoint(line.ranges[metric], 0);
+  });
+
+  it.each([1, 2, 5, 28])('a %d-day takeover reaches on the beta-binomial over its days, its frequency at most the days', (days) => {
+    const line = item(big({ formats: [takeoverLine(String(days))] }));
+    const reach = unitsReach(dayImpressions, days, A.takeoverRepeatShare);
+    expectClose(line.reach, reach);
+    expectClose(line.frequency, (days * dayImpressions) / reach);
+    expect(line.frequency).toBeLessThanOrEqual(days + 1e-9);
+  });
+
+  it.each([1, 2, 3, 4])('a %d-day takeover: nobody sees it more often than its days, in any scenario', (days) => {
+    const { totals } = figuresOf(big({ formats: [takeoverLine(String(days))] }));
+    expect(totals.reachAtLeast).toHaveLength(5);
+    expectClose(totals.reachAtLeast[0]?.mid, totals.reach);
+    totals.reachAtLeast.forEach((bin, k) => {
+      if (k + 1 <= days) expect(bin.mid).toBeGreaterThan(0);
+      // Above the days: nobody, in every scenario.
+      else expect([bin.low, bin.mid, bin.high]).toEqual([0, 0, 0]);
+    });
+  });
+
+  it('a 1-day takeover reaches the day’s in-target impressions exactly, once each, whatever the repeat share', () => {
+    const line = item(big({ formats: [takeoverLine('1')] }));
+    expectPoint(line.ranges.reach, dayImpressions);
+    expectClose(line.frequency, 1);
+  });
+
+  it('a 2-day takeover reaches the day’s audience × (2 − repeat), and the day’s audience × repeat see it twice', () => {
+    const { totals } = figuresOf(big({ formats: [takeoverLine('2')] }));
+    expectClose(totals.reach, dayImpressions * (2 - A.takeoverRepeatShare));
+    expectClose(totals.reachAtLeast[1]?.mid, dayImpressions * A.takeoverRepeatShare);
+  });
+
+  it('a day in each targeted market: spend and impressions sum the markets’ rates, reach the markets’ audiences', () => {
+    const countries: Country[] = ['US', 'KR', 'JP'];
+    const days = 3;
+    const price = countries.reduce((s, c) => s + A[marketKey.takeoverPrice(c)], 0);
+    const perDay = countries.reduce((s, c) => s + A[marketKey.takeoverImpressions(c)], 0);
+    const universe = countries.reduce((s, c) => s + A[marketKey.universe(c)], 0);
+    const { items, audience } = figuresOf(big({ targeting: targeting({ countries }), formats: [takeoverLine(String(days))] }));
+    const line = items[0];
+    expect(line?.spend).toBe(days * price);
+    expectPoint(line?.ranges.impressions, days * perDay);
+    expectClose(audience.universe, universe);
+    expectClose(line?.reach, unitsReach(perDay, days, A.takeoverRepeatShare, universe));
+  });
+
+  it('shows to everyone opening the app: only the targeted ages and gender count toward reach', () => {
+    const t = targeting({ countries: ['US', 'JP'], ageBands: ['18-24', '25-34'], gender: 'female' });
+    const markets: Country[] = ['US', 'JP'];
+    const perDay = markets.reduce((s, c) => s + A[marketKey.takeoverImpressions(c)], 0);
+    const inTarget = markets.reduce((s, c) => s + A[marketKey.takeoverImpressions(c)] * shareIn(c, t), 0);
+    const universe = markets.reduce((s, c) => s + A[marketKey.universe(c)] * shareIn(c, t), 0);
+    const one = figuresOf(big({ targeting: t, formats: [takeoverLine('1')] }));
+    expectClose(one.audience.universe, universe);
+    expectPoint(one.items[0]?.ranges.impressions, perDay);
+    expectPoint(one.items[0]?.ranges.reach, inTarget);
+    const four = item(big({ targeting: t, formats: [takeoverLine('4')] }));
+    expectClose(four.reach, unitsReach(inTarget, 4, A.takeoverRepeatShare, universe));
+  });
+
+  it('follows overridden market rates', () => {
+    const line = item(big({ formats: [takeoverLine('2')], assumptionOverrides: { takeoverPricePerDayUS: '60,000', takeoverImpressionsPerDayUS: '4,000,000' } }));
     expect(line.spend).toBe(120_000);
     expectPoint(line.ranges.paidImpressions, 8_000_000);
-    expect(line.cpm).toBeCloseTo(15, 12);
+    expectClose(line.reach, unitsReach(4_000_000, 2, A.takeoverRepeatShare));
   });
 });
 
-describe('Hashtag Challenge, Hashtag Challenge Plus, Branded Effects', () => {
-  it('Hashtag Challenge: $150,000 at a $20 CPM is 7.5M paid impressions, 250,000 submissions, earned views per submission', () => {
-    const line = item(big({ formats: [formatLine('hashtag-challenge', '150,000')] }));
-    expect(line.bought).toEqual({ quantity: 7_500_000, unit: 'impressions' });
-    expect(line.basis).toMatchObject({ price: 20, viewsPerSubmission: A.viewsPerSubmission });
-    expectPoint(line.ranges.paidImpressions, 7_500_000);
-    // Chipotle #GuacDance: 250,000 submissions from the 7.5M paid impressions of a $150,000 package.
-    expectPoint(line.ranges.submissions, 250_000);
-    const earned = 250_000 * A.viewsPerSubmission;
-    expect(line.earnedViews).toBeCloseTo(earned, 2);
-    // Calibrated so the package reproduces Chipotle's 430M video starts, paid and earned.
-    expect(line.impressions).toBeCloseTo(430_000_000, 2);
-    // Earned views vary with the creator view rate.
-    const [p10, p90] = publishedP10P90('creatorViewRate');
-    expectNear(line.ranges.earnedViews.low, (earned * p10) / A.creatorViewRate);
-    expectNear(line.ranges.earnedViews.high, (earned * p90) / A.creatorViewRate);
-    expect(line.videoViews).toBeCloseTo(line.impressions, 2);
-    expect(line.costs.costPerSubmission?.mid).toBeCloseTo(0.6, 12);
-    // EMV moves with two rates (view rate and EMV CPM): its P50 is near, not exactly, the product.
-    expectNear(line.emv, earned * (A.emvCpm / 1000), 0.05);
+// ---------------------------------------------------------------------------------------
+// Packages.
+
+const PACKAGES = [
+  { formatId: 'hashtag-challenge', name: 'Hashtag Challenge', days: 6, priceValue: 150_000, price: 'challengePackagePrice', cpm: 'challengeCpm', rate: 'ugcSubmissionRate', shoppable: false },
+  {
+    formatId: 'hashtag-challenge-plus',
+    name: 'Hashtag Challenge Plus',
+    days: 6,
+    priceValue: 200_000,
+    price: 'challengePlusPackagePrice',
+    cpm: 'challengePlusCpm',
+    rate: 'challengePlusSubmissionRate',
+    shoppable: true,
+  },
+  { formatId: 'branded-effects', name: 'Branded Effects', days: 10, priceValue: 100_000, price: 'effectsPackagePrice', cpm: 'effectsCpm', rate: 'effectsCreationRate', shoppable: false },
+] as const;
+
+/** What a package line's money buys, by hand: whole days at the package's price per day. */
+function packageBuys(p: (typeof PACKAGES)[number], budget: number) {
+  const dayPrice = A[p.price] / p.days;
+  const days = Math.floor(budget / dayPrice + 1e-9);
+  // Money is whole cents.
+  const spend = Math.round(days * dayPrice * 100) / 100;
+  const paid = (spend / A[p.cpm]) * 1000;
+  const cap = A.maxParticipationShare * U;
+  const submissions = cap * (1 - Math.exp((-A[p.rate] * paid) / cap));
+  const earnedViews = submissions * A.viewsPerSubmission;
+  return { dayPrice, days, spend, paid, submissions, earnedViews, earnedEngagements: earnedViews * A.engagementRateNano, emv: (earnedViews * A.emvCpm) / 1000 };
+}
+
+describe('packages: Hashtag Challenge, Hashtag Challenge Plus, Branded Effects', () => {
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: one package of its days, at its price assumption', (_, { formatId, days, price, priceValue }) => {
+    expect(A[price]).toBe(priceValue);
+    const line = item(big({ formats: [formatLine(formatId, String(priceValue))] }));
+    expect(line.bought).toEqual({ quantity: days, unit: 'days' });
+    expect(line.spend).toBe(priceValue);
   });
 
-  it('participants’ videos engage at the nano rate, paid impressions at the paid rate', () => {
-    const line = item(big({ formats: [formatLine('hashtag-challenge', '150,000')] }));
-    expect(line.engagements).toBeGreaterThan(0);
-    const expected = 7_500_000 * 0.0414 + line.earnedViews * 0.115;
-    // The P50 of a sum of two rates that move independently: near the sum of the parts.
-    expectNear(line.engagements, expected, 0.05);
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: a budget below the package is an error, and the line is left out', (_, { formatId, name, priceValue }) => {
+    const result = check(big({ formats: [formatLine(formatId, String(priceValue - 1))] }));
+    expect(result.errors[`format:${formatId}`]).toMatch(/package/);
+    expect(result.input.formats).toEqual([]);
+    expect(result.excluded).toContain(name);
   });
 
-  it.each([
-    ['hashtag-challenge', '150,000', 7_500_000, false],
-    ['hashtag-challenge-plus', '200,000', 10_000_000, true],
-    ['branded-effects', '100,000', 5_000_000, false],
-  ] as const)('%s: %s buys %d paid impressions; clicks only when shoppable (%s)', (formatId, amount, paid, shoppable) => {
-    const line = item(big({ formats: [formatLine(formatId, amount)] }));
-    expectPoint(line.ranges.paidImpressions, paid);
-    expect(line.submissions).toBeCloseTo(paid / 30, 6);
-    if (shoppable) {
-      expect(line.clicks).toBeCloseTo(paid * 0.009, 4);
-      expect(line.conversions).toBeGreaterThan(0);
-      expect(line.revenue).toBeGreaterThan(0);
-    } else {
-      expectPoint(line.ranges.clicks, 0);
-      expectPoint(line.ranges.conversions, 0);
-      expectPoint(line.ranges.revenue, 0);
-      expect(line.costs.cpc).toBeNull();
-      expect(line.costs.cpa).toBeNull();
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: the budget buys floor(budget ÷ day price) whole days; money left over is named in a warning', (_, p) => {
+    const dayPrice = p.priceValue / p.days;
+    const budget = p.priceValue + 1.5 * dayPrice;
+    const result = check(big({ formats: [formatLine(p.formatId, budget.toFixed(2))] }));
+    expect(result.errors).toEqual({});
+    expect(result.warnings[`format:${p.formatId}`]).toMatch(/buys nothing/);
+    const line = onlyItem(project(result.input, { figuresOnly: true }));
+    expect(line.bought).toEqual({ quantity: p.days + 1, unit: 'days' });
+    // Spend is whole cents.
+    expectClose(line.spend, (p.days + 1) * dayPrice, 1e-7);
+    expect(check(big({ formats: [formatLine(p.formatId, String(p.priceValue))] })).warnings[`format:${p.formatId}`]).toBeUndefined();
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: days beyond the flight are an error, and so is a flight shorter than the package', (_, p) => {
+    const dayPrice = p.priceValue / p.days;
+    const tooMany = check(big({ formats: [formatLine(p.formatId, String(Math.ceil((DEFAULT_FLIGHT_DAYS + 1) * dayPrice)))] }));
+    expect(tooMany.errors[`format:${p.formatId}`]).toMatch(/flight/);
+    const short = check(big({ endDate: dayAfter(DEFAULT_START, p.days - 2), formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    expect(short.errors[`format:${p.formatId}`]).toMatch(/doesn’t fit/);
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: paid impressions = spend ÷ effective CPM × 1,000, with no spread', (_, p) => {
+    const budget = p.priceValue + 2 * (p.priceValue / p.days);
+    const line = item(big({ formats: [formatLine(p.formatId, budget.toFixed(2))] }));
+    const expected = packageBuys(p, budget);
+    expectPoint(line.ranges.paidImpressions, expected.paid);
+    expectClose(line.cpm, A[p.cpm]);
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: submissions = cap × (1 − e^(−rate × paid ÷ cap)), cap = the participation share of the market’s users', (_, p) => {
+    const line = item(big({ formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    const expected = packageBuys(p, p.priceValue);
+    expectClose(line.submissions, expected.submissions);
+    expect(line.submissions).toBeLessThan(A.maxParticipationShare * U);
+    // The participation rate and ceiling have published spreads.
+    expectSpread(line.ranges.submissions);
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: earned views = submissions × views per video; earned engagements at the nano rate; EMV on earned views', (_, p) => {
+    const line = item(big({ formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    const expected = packageBuys(p, p.priceValue);
+    expectClose(line.earnedViews, expected.earnedViews);
+    expectClose(line.earnedEngagements, expected.earnedEngagements);
+    expectClose(line.emv, expected.emv);
+    for (const metric of ['earnedViews', 'earnedEngagements', 'emv'] as const) {
+      expectContains(line.ranges[metric]);
+      expectSpread(line.ranges[metric]);
     }
   });
 
-  it('follows overridden challenge CPMs and UGC rates', () => {
-    const line = item(
-      big({
-        formats: [formatLine('hashtag-challenge', '150,000')],
-        assumptionOverrides: { challengeCpm: '25', ugcSubmissionRate: '1', viewsPerSubmission: '500' },
-      }),
-    );
-    expectPoint(line.ranges.paidImpressions, 6_000_000);
-    expect(line.submissions).toBeCloseTo(60_000, 6);
-    expect(line.earnedViews).toBeCloseTo(30_000_000, 2);
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: clicks only where shoppable (Challenge Plus: Shop Now)', (_, p) => {
+    const line = item(big({ formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    const { paid } = packageBuys(p, p.priceValue);
+    if (p.shoppable) {
+      expectClose(line.clicks, paid * A.clickThroughRate);
+      expectClose(line.conversions, paid * A.clickThroughRate * A.conversionRate);
+      expectClose(line.revenue, paid * A.clickThroughRate * A.conversionRate * A.averageOrderValue);
+    } else {
+      for (const metric of ['clicks', 'conversions', 'revenue'] as const) expectPoint(line.ranges[metric], 0);
+      expect(line.costs.cpc).toBeNull();
+    }
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: participants’ videos are kept out of reach, impressions, views and engagements by default', (_, p) => {
+    const line = item(big({ formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    const { paid, earnedViews } = packageBuys(p, p.priceValue);
+    expectPoint(line.ranges.impressions, paid);
+    expectPoint(line.ranges.videoViews, paid);
+    expectPoint(line.ranges.sixSecondViews, 0);
+    expectClose(line.engagements, paid * A.paidEngagementRate);
+    expectClose(line.reach, nbdReach(paid));
+    expectClose(line.frequency, paid / nbdReach(paid));
+    expectClose(line.earnedReach, nbdReach(earnedViews));
+  });
+
+  it.each(PACKAGES.map((p) => [p.name, p] as const))('%s: counting participants’ videos adds them to reach, impressions, views and engagements, not to the earned figures', (_, p) => {
+    const apart = item(big({ formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    const counted = item(big({ earnedInReach: true, formats: [formatLine(p.formatId, String(p.priceValue))] }));
+    const { paid, earnedViews, earnedEngagements } = packageBuys(p, p.priceValue);
+    expectClose(counted.impressions, paid + earnedViews);
+    expectClose(counted.videoViews, paid + earnedViews);
+    expectClose(counted.engagements, paid * A.paidEngagementRate + earnedEngagements);
+    const reach = combined([nbdReach(paid), nbdReach(earnedViews)]);
+    expectClose(counted.reach, reach);
+    expectClose(counted.frequency, (paid + earnedViews) / reach);
+    for (const metric of ['submissions', 'earnedViews', 'earnedEngagements', 'earnedReach', 'emv', 'paidImpressions', 'clicks'] as const) {
+      expect(counted.ranges[metric]).toEqual(apart.ranges[metric]);
+    }
+  });
+
+  it('the plan’s earned reach combines the packages’ earned reach by the same rule as reach', () => {
+    const { items, totals } = figuresOf(big({ formats: [formatLine('hashtag-challenge', '150000'), formatLine('branded-effects', '100000')] }));
+    const earned = items.map((i) => i.earnedReach);
+    expectClose(items[0]?.earnedReach, nbdReach(packageBuys(PACKAGES[0], 150_000).earnedViews));
+    expectClose(items[1]?.earnedReach, nbdReach(packageBuys(PACKAGES[2], 100_000).earnedViews));
+    expectClose(totals.earnedReach, combined(earned));
+    expectClose(totals.reach, combined(items.map((i) => i.reach)));
+  });
+
+  it('can’t target ages or gender: paid impressions and participants’ videos are seen across the market, only the target’s share counts', () => {
+    const t = targeting({ ageBands: ['18-24'] });
+    const share = shareIn('US', t);
+    const all = item(big({ formats: [formatLine('hashtag-challenge', '150000')] }));
+    const { audience, items } = figuresOf(big({ targeting: t, formats: [formatLine('hashtag-challenge', '150000')] }));
+    const line = items[0];
+    const { paid, earnedViews } = packageBuys(PACKAGES[0], 150_000);
+    expectClose(audience.universe, U * share);
+    expectPoint(line?.ranges.impressions, paid);
+    expectClose(line?.reach, nbdReach(paid * share, U * share));
+    expectClose(line?.earnedReach, nbdReach(earnedViews * share, U * share));
+    // Participation is capped on all of the market's users, whatever the ages targeted.
+    expect(line?.ranges.submissions).toEqual(all.ranges.submissions);
+  });
+
+  it('several markets: the participation cap is on all their users, the in-target share weighted by their users', () => {
+    const countries: Country[] = ['US', 'GB'];
+    const t = targeting({ countries, gender: 'male' });
+    const users = A.universeUS + A.universeGB;
+    const share = (A.universeUS * shareIn('US', t) + A.universeGB * shareIn('GB', t)) / users;
+    const line = item(big({ targeting: t, formats: [formatLine('branded-effects', '100000')] }));
+    const paid = (100_000 / A.effectsCpm) * 1000;
+    const cap = A.maxParticipationShare * users;
+    expectClose(line.submissions, cap * (1 - Math.exp((-A.effectsCreationRate * paid) / cap)));
+    expectClose(line.reach, nbdReach(paid * share, users * share));
   });
 });
 
+// ---------------------------------------------------------------------------------------
+// Creators.
+
+const PROFILE: AudienceProfile = {
+  ageShares: { '13-17': 0.1, '18-24': 0.3, '25-34': 0.4, '35-44': 0.1, '45-54': 0.06, '55+': 0.04 },
+  femaleShare: 0.7,
+  topCountries: [
+    { country: 'US', share: 0.6 },
+    { country: 'GB', share: 0.2 },
+    { country: 'BR', share: 0.1 },
+  ],
+};
+
+/** The creator's audience in the target: countries × ages × gender of their own profile. */
+function profileShare(p: AudienceProfile, t: Targeting): number {
+  const countries = p.topCountries.filter((c) => (t.countries as readonly string[]).includes(c.country)).reduce((s, c) => s + c.share, 0);
+  const ages = t.ageBands.reduce((s, band) => s + p.ageShares[band], 0);
+  const gender = t.gender === 'all' ? 1 : t.gender === 'female' ? p.femaleShare : 1 - p.femaleShare;
+  return countries * ages * gender;
+}
+
+/** The universe of a targeting, by hand. */
+const universeOf = (t: Targeting) => t.countries.reduce((s, c) => s + A[marketKey.universe(c)] * shareIn(c, t), 0);
+
 describe('creators', () => {
-  it('views = posts × the catalog’s average views, no spread', () => {
+  it('views per post: the catalog’s average views, with no spread', () => {
     const line = item(planWith({ creators: [creatorLine({ avgViews: 8_000, posts: '3', fee: '500' })] }));
     expect(line).toMatchObject({ id: 'creator:maya.fit', kind: 'creator', name: '@maya.fit', formatId: null, spend: 1_500 });
     expect(line.bought).toEqual({ quantity: 3, unit: 'posts' });
     expectPoint(line.ranges.videoViews, 24_000);
     expectPoint(line.ranges.impressions, 24_000);
     expectPoint(line.ranges.paidImpressions, 0);
-  });
-
-  it('views = fans × 14.49% where the catalog has none, up to the 16.23% of 2022', () => {
-    const line = creatorLine({ avgViews: null, fans: 50_000, posts: '2' });
-    expect(viewsPerPost(line, A)).toBeCloseTo(50_000 * 0.1449, 9);
-    const result = item(planWith({ creators: [line] }));
-    expect(result.videoViews).toBeCloseTo(2 * 50_000 * 0.1449, 9);
-    const [p10, p90] = publishedP10P90('creatorViewRate');
-    expect(p90).toBe(0.1623);
-    expectNear(result.ranges.videoViews.low, 2 * 50_000 * p10);
-    expectNear(result.ranges.videoViews.high, 2 * 50_000 * p90);
-    expect(result.basis.viewsPerPost).toBeCloseTo(50_000 * 0.1449, 9);
-  });
-
-  it('follows an overridden creator view rate', () => {
-    const line = creatorLine({ avgViews: null, fans: 50_000, posts: '1' });
-    expect(item(planWith({ creators: [line], assumptionOverrides: { creatorViewRate: '20' } })).videoViews).toBeCloseTo(10_000, 9);
+    expectPoint(line.ranges.sixSecondViews, 0);
   });
 
   it.each([
-    ['nano', 'engagementRateNano', 0.115],
-    ['micro', 'engagementRateMicro', 0.0596],
-    ['mid', 'engagementRateMid', 0.045],
-    ['macro', 'engagementRateMacro', 0.0264],
-    ['mega', 'engagementRateMega', 0.02],
-  ] as const satisfies readonly (readonly [Tier, AssumptionKey, number])[])(
-    'a %s creator without a measured rate engages at %s (%d per view)',
-    (tier, key, rate) => {
-      const line = creatorLine({ tier, engagementRate: null, avgViews: 10_000, posts: '1' });
-      expect(creatorEngagementRate(line, A)).toBe(A[key]);
-      const result = item(planWith({ creators: [line] }));
-      expect(result.engagements).toBeCloseTo(10_000 * rate, 9);
-      expect(result.engagementRate?.mid).toBeCloseTo(rate, 12);
-      if (assumption(key).range) {
-        const [p10, p90] = publishedP10P90(key);
-        expectNear(result.ranges.engagements.low, 10_000 * p10);
-        expectNear(result.ranges.engagements.high, 10_000 * p90);
-      } else {
-        expectPoint(result.ranges.engagements, 10_000 * rate);
-      }
-    },
-  );
-
-  it('uses the creator’s measured engagement rate over the tier benchmark, with no spread', () => {
-    const result = item(planWith({ creators: [creatorLine({ tier: 'mega', engagementRate: 0.08, avgViews: 10_000, posts: '2' })] }));
-    expectPoint(result.ranges.engagements, 20_000 * 0.08);
-  });
-
-  it('Spark Ads: impressions = budget ÷ $6.50 × 1,000, with the published $5-8 as the CPM’s P10-P90', () => {
-    const result = item(planWith({ creators: [creatorLine({ posts: '2', fee: '800', sparkBudget: '6,500' })] }));
-    expect(result.spend).toBe(2 * 800 + 6_500);
-    expect(result.basis).toMatchObject({ sparkBudget: 6_500, sparkCpm: 6.5 });
-    expect(result.paidImpressions).toBeCloseTo(1_000_000, 4);
-    // A high CPM buys fewer impressions: the P10 of impressions is at the $8 end.
-    expectNear(result.ranges.paidImpressions.low, (6_500 / 8) * 1000);
-    expectNear(result.ranges.paidImpressions.high, (6_500 / 5) * 1000);
-    expect(result.impressions).toBeCloseTo(16_000 + 1_000_000, 4);
-    // Spark engagement = the paid rate × (1 + 43% lift), plus the organic posts' own rate. The P50 of
-    // impressions ÷ CPM × rate is not quite the product of the P50s: near it.
-    expectNear(result.engagements, 1_000_000 * 0.0414 * 1.43 + 16_000 * 0.06, 0.05);
-  });
-
-  // MODEL BUG: a line item's frequency divides its in-target impressions at the central rates by the
-  // P50 of reach sampled over the scenarios; with two uncertain parts (view rate, Spark CPM) the P50
-  // reach comes from another scenario and the frequency drops below 1 (0.9983 here), which no plan can have.
-  it('never gives a line item an average frequency below 1', () => {
-    const result = item(planWith({ creators: [creatorLine({ avgViews: null, fans: 1_000_000, posts: '1', sparkBudget: '100' })] }));
-    expect(result.reach).toBeLessThanOrEqual(result.impressions);
-    expect(result.frequency).toBeGreaterThanOrEqual(1);
-  });
-
-  it('catalog creators: the guide’s top creators have fans only, so views come from the view rate', () => {
-    const loren = CREATORS.find((c) => c.handle === 'lorengray');
-    if (!loren) throw new Error('no lorengray in the catalog');
-    const result = item(big({ creators: [{ ...creatorLineFrom(loren), posts: '1' }] }));
-    expect(result.videoViews).toBeCloseTo(33_800_000 * 0.1449, 4);
-    expect(result.engagementRate?.mid).toBeCloseTo(A.engagementRateMega, 12);
-    expect(result.spend).toBe(loren.feePerPost);
-  });
-});
-
-describe('targeting narrows the universe', () => {
-  const takeoverAndInFeed = (t: Targeting, overrides: Plan['assumptionOverrides'] = {}) =>
-    projectPlan(big({ targeting: t, formats: [takeoverLine('1'), formatLine('in-feed', '60000')], assumptionOverrides: overrides }), {
-      figuresOnly: true,
-    });
-
-  it('sums the targeted countries’ users', () => {
-    const countries: Country[] = ['US', 'KR', 'GB'];
-    const { audience } = takeoverAndInFeed(targeting({ countries }));
-    expect(audience.byCountry).toEqual([
-      { country: 'US', users: A.universeUS },
-      { country: 'KR', users: A.universeKR },
-      { country: 'GB', users: A.universeGB },
-    ]);
-    expect(audience.market).toBe(A.universeUS + A.universeKR + A.universeGB);
-    expect(audience.demographicShare).toBe(1);
-    expect(audience.universe).toBe(audience.market);
+    [0.8, 0.8],
+    [0.55, 0.55],
+    [null, 1],
+  ] as const)('without measured views: fans × credibility (%s: counts %d of the fans) × the creator view rate', (credibility, counted) => {
+    const creator = creatorLine({ avgViews: null, fans: 50_000, credibility, posts: '2' });
+    const perPost = 50_000 * counted * A.creatorViewRate;
+    expectClose(viewsPerPost(creator, A), perPost);
+    const line = item(planWith({ creators: [creator] }));
+    expectClose(line.videoViews, 2 * perPost);
+    expectSpread(line.ranges.videoViews);
   });
 
   it.each([
-    [['18-24'], 0.5],
-    [['13-17', '18-24'], 0.7],
-    [['35-44', '45-54', '55+'], 0.13],
-    [[...AGE_BANDS], 1],
-  ] as const satisfies readonly (readonly [readonly AgeBand[], number])[])('age groups %j keep %d of the users', (ageBands, share) => {
-    const { audience } = takeoverAndInFeed(targeting({ ageBands: [...ageBands] }));
-    expect(audience.demographicShare).toBeCloseTo(share, 12);
-    expect(audience.universe).toBeCloseTo(US * share, 4);
-  });
-
-  it('normalises edited age shares so they stay a split', () => {
-    // 18-24 at 100% makes the six shares add up to 150%: 18-24 is then two-thirds of users.
-    const { audience } = takeoverAndInFeed(targeting({ ageBands: ['18-24'] }), { ageShare18to24: '100' });
-    expect(audience.demographicShare).toBeCloseTo(1 / 1.5, 12);
+    ['the U.S.', 0.6, targeting({})],
+    ['the U.S. and the UK', 0.8, targeting({ countries: ['US', 'GB'] })],
+    ['18-34 in the U.S.', 0.6 * 0.7, targeting({ ageBands: ['18-24', '25-34'] })],
+    ['women in the U.S.', 0.6 * 0.7, targeting({ gender: 'female' })],
+    ['men 18-24 in the U.S. and the UK', 0.8 * 0.3 * 0.3, targeting({ countries: ['US', 'GB'], ageBands: ['18-24'], gender: 'male' })],
+    ['South Korea', 0, targeting({ countries: ['KR'] })],
+  ] as const)('with an audience profile, targeting %s: a share of %s of the views is on target', (_, share, t) => {
+    expectClose(profileShare(PROFILE, t), share);
+    const { items, audience } = figuresOf(big({ targeting: t, creators: [creatorLine({ avgViews: 10_000, posts: '1', audience: PROFILE })] }));
+    const line = items[0];
+    expectClose(audience.universe, universeOf(t));
+    expectPoint(line?.ranges.impressions, 10_000);
+    // One post reaches its in-target views exactly.
+    expectPoint(line?.ranges.reach, 10_000 * share);
+    expect(line?.trace.find((s) => s.key === 'targetShare')?.value).toBeCloseTo(share, 12);
   });
 
   it.each([
-    ['female', undefined, 0.5],
-    ['male', undefined, 0.5],
-    ['female', '60', 0.6],
-    ['male', '60', 0.4],
-    ['all', '60', 1],
-  ] as const)('gender %s with a female share of %s keeps %d', (gender, female, share) => {
-    const { audience } = takeoverAndInFeed(targeting({ gender }), female === undefined ? {} : { femaleShare: female });
-    expect(audience.demographicShare).toBeCloseTo(share, 12);
+    ['a U.S. creator, women 25-34 in the U.S. and the UK', 'US', targeting({ countries: ['US', 'GB'], ageBands: ['25-34'], gender: 'female' })],
+    ['a UK creator, men in the U.S. and the UK', 'GB', targeting({ countries: ['US', 'GB'], gender: 'male' })],
+    ['a Japanese creator, 13-24 in Japan', 'JP', targeting({ countries: ['JP'], ageBands: ['13-17', '18-24'] })],
+  ] as const)('without audience data, %s: the platform’s split in their country', (_, country, t) => {
+    const line = item(big({ targeting: t, creators: [creatorLine({ country, avgViews: 10_000, posts: '1', audience: null })] }));
+    expectPoint(line.ranges.reach, 10_000 * shareIn(country, t));
   });
 
-  it('combines age and gender: women 18-24 are a quarter of U.S. users', () => {
-    const { audience } = takeoverAndInFeed(targeting({ ageBands: ['18-24'], gender: 'female' }));
-    expect(audience.universe).toBeCloseTo(US * 0.25, 4);
-  });
-
-  it('counts all In-Feed impressions on target, and only the demographic share of a Brand Takeover', () => {
-    const t = targeting({ ageBands: ['18-24'] });
-    const universe = US * 0.5;
-    const { items } = takeoverAndInFeed(t);
-    const [takeover, inFeed] = items;
-    expect(takeover?.basis.targetShare).toBe(0.5);
-    expect(takeover?.reach).toBeCloseTo(nbd1(0.5 * 5_000_000, universe), 4);
-    expect(takeover?.impressions).toBe(5_000_000);
-    expect(inFeed?.basis.targetShare).toBe(1);
-    expect(inFeed?.reach).toBeCloseTo(nbd1(6_000_000, universe), 4);
-  });
-
-  it('counts only the demographic share of a challenge’s paid and earned views', () => {
-    const t = targeting({ gender: 'male' });
-    const result = onlyItem(projectPlan(big({ targeting: t, formats: [formatLine('branded-effects', '100000')] }), { figuresOnly: true }));
-    const universe = US * 0.5;
-    const paid = 5_000_000;
-    const earned = result.earnedViews;
-    // Two curves combined independently (Sainsbury) within the line item.
-    const expected = universe * (1 - (1 / (1 + (0.5 * paid) / universe)) * (1 / (1 + (0.5 * earned) / universe)));
-    expect(result.reach).toBeCloseTo(expected, 2);
-  });
-
-  it('counts a creator outside the targeted countries in impressions but not in reach', () => {
-    const plan = big({
-      targeting: targeting({ countries: ['KR'] }),
-      creators: [creatorLine({ country: 'US', posts: '2' }), creatorLine({ handle: 'minjun.eats', country: 'KR', posts: '2' })],
-    });
+  it('without audience data, outside the targeted countries: views count as impressions, not reach, and the plan is warned', () => {
+    const plan = big({ targeting: targeting({ countries: ['KR'] }), creators: [creatorLine({ country: 'US', posts: '2' })] });
     const result = check(plan);
-    expect(result.warnings['creator:maya.fit:posts']).toContain('outside the targeted countries');
-    const { items, totals, audience } = project(result.input, { figuresOnly: true });
-    const [us, kr] = items;
-    expect(us?.impressions).toBe(16_000);
-    expectPoint(us?.ranges.reach, 0);
-    expect(us?.basis.targetShare).toBe(0);
-    expect(kr?.reach).toBeGreaterThan(0);
-    expect(totals.reach).toBeCloseTo(kr?.reach ?? Number.NaN, 6);
-    expect(audience.universe).toBe(A.universeKR);
+    expect(result.warnings['creator:maya.fit:posts']).toMatch(/outside the targeted countries/);
+    const line = onlyItem(project(result.input, { figuresOnly: true }));
+    expectPoint(line.ranges.impressions, 16_000);
+    expectPoint(line.ranges.reach, 0);
+    expect(Object.is(line.reach, 0)).toBe(true);
+    expect(line.frequency).toBeNull();
   });
 
-  it('measures every reach against the narrowed universe', () => {
-    const t = targeting({ countries: ['CA'], ageBands: ['55+'], gender: 'female' });
-    const { items, totals, audience } = takeoverAndInFeed(t);
-    expect(audience.universe).toBeCloseTo(A.universeCA * 0.02 * 0.5, 4);
-    for (const row of [...items, totals]) expect(row.ranges.reach.high).toBeLessThanOrEqual(audience.universe);
-    expect(totals.reach).toBeGreaterThan(audience.universe * 0.9);
-  });
-});
-
-describe('reach curves', () => {
-  describe('negative binomial (paid delivery)', () => {
-    it.each([
-      [0, US, 1],
-      [-5, US, 1],
-      [Number.NaN, US, 1],
-      [1_000, 0, 1],
-      [1_000, US, 0],
-      [1_000, US, Number.NaN],
-    ])('is 0 for impressions %d, universe %d, shape %d', (impressions, universe, shape) => {
-      expect(reachFromImpressions(impressions, universe, shape) === 0).toBe(true);
-      expect(nbdLogUnreached(impressions, universe, shape) === 0).toBe(true);
-    });
-
-    it('follows U × (1 − (1 + m/k)^−k)', () => {
-      expect(reachFromImpressions(26_500_000, US, 1)).toBeCloseTo(US / 2, 4);
-      expect(reachFromImpressions(26_500_000, US, 2)).toBeCloseTo(US * (1 - 1.5 ** -2), 4);
-      expect(nbdLogUnreached(26_500_000, US, 1)).toBeCloseTo(-Math.log(2), 12);
-    });
-
-    // Subnormal impressions aside (1e-323 rounds too coarsely to compare).
-    const impressions = fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e12, noNaN: true }));
-    const universes = fc.double({ min: 1, max: 1e10, noNaN: true });
-    const shapes = fc.double({ min: 0.05, max: 20, noNaN: true });
-
-    it('never exceeds the impressions nor the universe, and grows with impressions (property)', () => {
-      fc.assert(
-        fc.property(impressions, impressions, universes, shapes, (x, y, u, k) => {
-          const reach = reachFromImpressions(x, u, k);
-          expect(reach).toBeGreaterThanOrEqual(0);
-          expect(reach).toBeLessThanOrEqual(x);
-          expect(reach).toBeLessThanOrEqual(u);
-          const [lo, hi] = x <= y ? [x, y] : [y, x];
-          expect(reachFromImpressions(lo, u, k)).toBeLessThanOrEqual(reachFromImpressions(hi, u, k));
-        }),
-      );
-    });
-
-    it('uses the reach curve shape assumption', () => {
-      const at = (shape: string) => item(planWith({ formats: [formatLine('in-feed', '60000')], assumptionOverrides: { reachCurveShape: shape } })).reach;
-      expect(at('2')).toBeCloseTo(reachFromImpressions(6_000_000, US, 2), 4);
-      expect(at('0.5')).toBeLessThan(at('1'));
-      expect(at('1')).toBeLessThan(at('2'));
-    });
-  });
-
-  describe('beta-binomial (a creator’s repeated posts)', () => {
-    const share = (posts: number, r1 = 0.01, overlap = 0.5) => -Math.expm1(postsLogUnreached(r1, posts, overlap));
-
-    it('reaches R1 of the universe with one post, whatever the overlap', () => {
-      for (const overlap of [0, 0.3, 0.5, 0.9, 1]) expect(share(1, 0.01, overlap)).toBeCloseTo(0.01, 14);
-    });
-
-    it('adds R1 × (1 − overlap) with the second post: the overlap is the share of post 2’s viewers who saw post 1', () => {
-      expect(share(2, 0.01, 0.5)).toBeCloseTo(0.01 * (2 - 0.5), 14);
-      expect(share(2, 0.2, 0.6)).toBeCloseTo(0.2 * (2 - 0.6), 14);
-    });
-
-    it('adds no reach after the first post when the overlap is 1', () => {
-      for (const posts of [2, 5, 100, 2.5]) expect(share(posts, 0.05, 1)).toBeCloseTo(0.05, 14);
-    });
-
-    it('posts reach people independently (binomial) at an overlap no higher than chance', () => {
-      expect(share(3, 0.1, 0.1)).toBeCloseTo(1 - 0.9 ** 3, 14);
-      expect(share(3, 0.1, 0)).toBeCloseTo(1 - 0.9 ** 3, 14);
-    });
-
-    it('is 0 without posts or reach', () => {
-      expect(postsLogUnreached(0, 3, 0.5)).toBe(0);
-      expect(postsLogUnreached(0.1, 0, 0.5)).toBe(0);
-      expect(postsLogUnreached(Number.NaN, 3, 0.5)).toBe(0);
-    });
-
-    it('gives each post less new reach than the one before, and never more than R1 (property)', () => {
-      fc.assert(
-        fc.property(
-          fc.double({ min: 1e-7, max: 0.9, noNaN: true }),
-          fc.double({ min: 0, max: 1, noNaN: true }),
-          fc.integer({ min: 1, max: 30 }),
-          (r1, t, n) => {
-            // Above chance: between R1 and 1.
-            const overlap = r1 + t * (1 - r1);
-            const gain = (k: number) => share(k + 1, r1, overlap) - share(k, r1, overlap);
-            const eps = 1e-12;
-            expect(gain(n)).toBeLessThanOrEqual(gain(n - 1) + eps);
-            expect(gain(n)).toBeGreaterThanOrEqual(-eps);
-            expect(gain(n)).toBeLessThanOrEqual(r1 + eps);
-            expect(share(n, r1, overlap)).toBeLessThanOrEqual(Math.min(1, n * r1) + eps);
-          },
-        ),
-      );
-    });
-
-    it('is continuous between whole posts (the budget curve scales posts fractionally) and past 200 posts', () => {
-      for (const n of [1, 2, 3, 10, 200]) {
-        expect(share(n + 1e-7, 0.02, 0.5)).toBeCloseTo(share(n, 0.02, 0.5), 8);
-        expect(share(n + 0.5, 0.02, 0.5)).toBeGreaterThan(share(n, 0.02, 0.5));
-        expect(share(n + 0.5, 0.02, 0.5)).toBeLessThan(share(n + 1, 0.02, 0.5));
-      }
-      expect(share(201, 0.02, 0.5)).toBeGreaterThan(share(200, 0.02, 0.5));
-    });
-
-    it('in a plan: one post reaches its views, each further post adds less', () => {
-      const reach = (posts: number, overrides: Plan['assumptionOverrides'] = {}) =>
-        item(big({ creators: [creatorLine({ avgViews: 8_000, posts: String(posts) })], assumptionOverrides: overrides })).reach;
-      expect(reach(1)).toBeCloseTo(8_000, 6);
-      // R1 × U × (2 − overlap) with the default 50% repeat viewers.
-      expect(reach(2)).toBeCloseTo(12_000, 4);
-      const reaches = [1, 2, 3, 4, 5, 6].map((n) => reach(n));
-      for (let n = 2; n < reaches.length; n++) {
-        const gain = (reaches[n] ?? 0) - (reaches[n - 1] ?? 0);
-        const previous = (reaches[n - 1] ?? 0) - (reaches[n - 2] ?? 0);
-        expect(gain).toBeGreaterThan(0);
-        expect(gain).toBeLessThan(previous);
-      }
-      expect(reach(5, { creatorRepeatOverlap: '100' })).toBeCloseTo(8_000, 6);
-    });
-  });
-
-  describe('Sainsbury with an overlap factor (combining line items)', () => {
-    it('is 0 with no vehicles or no universe', () => {
-      expect(combineReach([], US)).toBe(0);
-      expect(combineReach([1_000], 0)).toBe(0);
-      expect(combineLogs(-1, -1, 0, 1)).toBe(0);
-    });
-
-    it('de-duplicates two half-universe vehicles to three quarters, times the overlap factor', () => {
-      expect(combineReach([50, 50], 100)).toBeCloseTo(75, 12);
-      expect(combineReach([50, 50], 100, 0.9)).toBeCloseTo(67.5, 12);
-      expect(combineReach([100, 30], 100)).toBe(100);
-    });
-
-    it('never goes below the largest vehicle, whatever the factor', () => {
-      expect(combineReach([60, 5], 100, 0.5)).toBeCloseTo(60, 12);
-      expect(combineReach([50, 50], 100, 0)).toBeCloseTo(50, 12);
-    });
-
-    it('clamps negative and over-universe reaches', () => {
-      expect(combineReach([-50], 100)).toBe(0);
-      expect(combineReach([500], 100)).toBe(100);
-    });
-
-    it('is never above the sum or the universe, nor below the largest (property)', () => {
-      fc.assert(
-        fc.property(
-          fc.double({ min: 1, max: 1e10, noNaN: true }).chain((u) =>
-            fc.tuple(fc.constant(u), fc.array(fc.double({ min: 0, max: u, noNaN: true }), { minLength: 1, maxLength: 8 })),
-          ),
-          fc.double({ min: 0, max: 1, noNaN: true }),
-          ([u, reaches], factor) => {
-            const combined = combineReach(reaches, u, factor);
-            const eps = u * 1e-12;
-            expect(combined).toBeLessThanOrEqual(reaches.reduce((s, r) => s + r, 0) + eps);
-            expect(combined).toBeGreaterThanOrEqual(Math.max(...reaches) - eps);
-            expect(combined).toBeLessThanOrEqual(u);
-            expect(combined).toBeLessThanOrEqual(combineReach(reaches, u, 1) + eps);
-          },
-        ),
-      );
-    });
-
-    it('in a plan: the total is 95% of Sainsbury over the line items, between the largest and the sum', () => {
-      const { items, totals } = projectPlan(big({ formats: [formatLine('in-feed', '60000'), takeoverLine('2')] }), { figuresOnly: true });
-      const reaches = items.map((i) => i.reach);
-      expect(reaches[0]).toBeCloseTo(nbd1(6_000_000, US), 4);
-      expect(reaches[1]).toBeCloseTo(nbd1(10_000_000, US), 4);
-      expect(totals.reach).toBeCloseTo(combineReach(reaches, US, A.duplicationFactor), 4);
-      expect(totals.reach).toBeGreaterThanOrEqual(Math.max(...reaches));
-      expect(totals.reach).toBeLessThanOrEqual(reaches.reduce((s, r) => s + r, 0));
-    });
-
-    it('in a plan: a single line item is not discounted by the overlap factor', () => {
-      const { items, totals } = projectPlan(planWith({ formats: [formatLine('in-feed', '60000')] }), { figuresOnly: true });
-      expect(totals.ranges.reach).toEqual(items[0]?.ranges.reach);
-    });
-
-    it('follows the overlap factor assumption', () => {
-      const at = (factor: string) =>
-        projectPlan(big({ formats: [formatLine('in-feed', '60000'), takeoverLine('2')], assumptionOverrides: { duplicationFactor: factor } }), {
-          figuresOnly: true,
-        }).totals.reach;
-      expect(at('100')).toBeCloseTo(combineReach([nbd1(6_000_000, US), nbd1(10_000_000, US)], US), 4);
-      expect(at('80')).toBeLessThan(at('100'));
-      expect(at('1')).toBeCloseTo(nbd1(10_000_000, US), 4);
-    });
-  });
-});
-
-describe('eventDays', () => {
   it.each([
-    [4, 28, [0, 7, 14, 21]],
-    [1, 28, [0]],
-    [3, 3, [0, 1, 2]],
-    [5, 3, [0, 0, 1, 1, 2]],
-    [0, 10, []],
-  ])('%d events over %d days land on %j', (count, days, expected) => {
-    expect(eventDays(count, days)).toEqual(expected);
+    ['one post', 1],
+    ['two posts', 2],
+    ['three posts', 3],
+    ['six posts', 6],
+  ] as const)('%s reach on the beta-binomial over posts', (_, posts) => {
+    const line = item(big({ creators: [creatorLine({ avgViews: 8_000, posts: String(posts) })] }));
+    expectClose(line.reach, unitsReach(8_000, posts, A.creatorRepeatOverlap));
+    expectClose(line.frequency, (posts * 8_000) / unitsReach(8_000, posts, A.creatorRepeatOverlap));
   });
 
-  it('spreads events within the flight, in order, one a day when they fit (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 366 }), (count, days) => {
-        const result = eventDays(count, days);
-        expect(result).toHaveLength(count);
-        result.forEach((d, i) => {
-          expect(Number.isInteger(d)).toBe(true);
-          expect(d).toBeGreaterThanOrEqual(0);
-          expect(d).toBeLessThan(days);
-          if (i > 0) expect(d).toBeGreaterThanOrEqual(result[i - 1] ?? 0);
-        });
-        if (count <= days) expect(new Set(result).size).toBe(count);
+  it('2 posts reach one post’s audience × (2 − the repeat share)', () => {
+    expectClose(item(planWith({ creators: [creatorLine({ avgViews: 8_000, posts: '2' })] })).reach, 8_000 * (2 - A.creatorRepeatOverlap));
+  });
+
+  it('engagements at the creator’s measured rate, with no spread', () => {
+    const line = item(planWith({ creators: [creatorLine({ tier: 'mega', engagementRate: 0.08, avgViews: 10_000, posts: '2' })] }));
+    expectPoint(line.ranges.engagements, 20_000 * 0.08);
+    expectClose(line.engagementRate?.mid, 0.08);
+  });
+
+  it.each(TIERS.map((tier) => [tier] as const))('a %s creator without a measured rate engages at the tier’s benchmark', (tier: Tier) => {
+    const key = (
+      { nano: 'engagementRateNano', micro: 'engagementRateMicro', mid: 'engagementRateMid', macro: 'engagementRateMacro', mega: 'engagementRateMega' } as const
+    )[tier];
+    const creator = creatorLine({ tier, engagementRate: null, avgViews: 10_000, posts: '1' });
+    expect(creatorEngagementRate(creator, A)).toBe(A[key]);
+    const line = item(planWith({ creators: [creator] }));
+    expectClose(line.engagements, 10_000 * A[key]);
+    expectClose(line.engagementRate?.mid, A[key]);
+    expectSpread(line.ranges.engagements);
+  });
+
+  it('organic clicks = views × the organic click rate, then conversions and revenue', () => {
+    const line = item(planWith({ creators: [creatorLine({ avgViews: 8_000, posts: '3' })] }));
+    const clicks = 24_000 * A.organicClickRate;
+    expect(A.organicClickRate).toBe(0.0005);
+    expectClose(line.clicks, clicks);
+    expectClose(line.conversions, clicks * A.conversionRate);
+    expectClose(line.revenue, clicks * A.conversionRate * A.averageOrderValue);
+    expectSpread(line.ranges.clicks);
+  });
+
+  it('Spark Ads: impressions = budget ÷ Spark CPM × 1,000, targeted, engaging at the paid rate × (1 + lift), clicked at the CTR', () => {
+    const line = item(planWith({ creators: [creatorLine({ avgViews: 8_000, engagementRate: 0.06, posts: '2', fee: '800', sparkBudget: '6,500' })] }));
+    const spark = (6_500 / A.sparkCpm) * 1000;
+    const views = 16_000;
+    expect(line.spend).toBe(2 * 800 + 6_500);
+    expectClose(line.paidImpressions, spark);
+    expectSpread(line.ranges.paidImpressions);
+    expectClose(line.impressions, views + spark);
+    expectClose(line.videoViews, views + spark);
+    expectClose(line.sixSecondViews, spark * A.sixSecondViewRate);
+    expectClose(line.engagements, views * 0.06 + spark * A.paidEngagementRate * (1 + A.sparkEngagementLift));
+    const clicks = views * A.organicClickRate + spark * A.clickThroughRate;
+    expectClose(line.clicks, clicks);
+    expectClose(line.revenue, clicks * A.conversionRate * A.averageOrderValue);
+    const reach = combined([unitsReach(8_000, 2, A.creatorRepeatOverlap), nbdReach(spark)]);
+    expectClose(line.reach, reach);
+    expectClose(line.frequency, (views + spark) / reach);
+  });
+
+  it.each([
+    ['posts alone', creatorLine({ posts: '3' })],
+    ['with Spark Ads', creatorLine({ posts: '3', sparkBudget: '5,000' })],
+    ['estimated from fans', creatorLine({ avgViews: null, posts: '3' })],
+  ])('earns no media value (%s): creator posts are paid, not earned', (_, creator) => {
+    const line = item(planWith({ creators: [creator] }));
+    for (const metric of ['emv', 'earnedViews', 'earnedEngagements', 'earnedReach', 'submissions'] as const) expectPoint(line.ranges[metric], 0);
+  });
+
+  it('a catalog creator, one post: views from their average, on target by their own audience', () => {
+    const catalog = CREATORS.find((c) => c.country === 'US' && c.audience !== null && c.avgViews !== null);
+    if (!catalog?.audience || catalog.avgViews === null) throw new Error('no U.S. catalog creator with audience data');
+    const t = targeting({ countries: ['US', 'CA'], ageBands: ['18-24', '25-34'] });
+    const result = item(big({ targeting: t, creators: [creatorLineFrom(catalog)] }));
+    expectClose(result.videoViews, catalog.avgViews);
+    expectClose(result.reach, catalog.avgViews * profileShare(catalog.audience, t));
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Combining line items.
+
+describe('combining line items: largest + D × (Sainsbury − largest)', () => {
+  const inFeed = nbdReach(6_000_000);
+  const takeover = unitsReach(A.takeoverImpressionsPerDayUS, 2, A.takeoverRepeatShare);
+  const twoLines = big({ formats: [inFeedLine('CPM', 60_000), takeoverLine('2')] });
+
+  it('two line items combine by hand from each one’s reach', () => {
+    const { items, totals } = figuresOf(twoLines);
+    expectClose(items[0]?.reach, inFeed);
+    expectClose(items[1]?.reach, takeover);
+    expectClose(totals.reach, combined([inFeed, takeover]));
+    expect(A.duplicationFactor).toBe(0.85);
+  });
+
+  it('the reach trace shows the universe, each line item, Sainsbury, the largest and D', () => {
+    const { totals } = figuresOf(twoLines);
+    const trace = totals.reachTrace;
+    expect(trace.universe).toBe(U);
+    expect(trace.items.map((i) => i.name)).toEqual(['In-Feed Ads', 'Brand Takeover']);
+    expectClose(trace.items[0]?.reach, inFeed);
+    expectClose(trace.items[1]?.reach, takeover);
+    expectClose(trace.sainsbury, sainsburyOf([inFeed, takeover]));
+    expectClose(trace.largest, Math.max(inFeed, takeover));
+    expect(trace.independentShare).toBe(A.duplicationFactor);
+    expect(trace.reach).toBe(totals.reach);
+  });
+
+  it('a tiny line item still adds reach while people are left unreached', () => {
+    const alone = figuresOf(big({ formats: [inFeedLine('CPM', 600_000)] })).totals.reach;
+    const { items, totals } = figuresOf(big({ formats: [inFeedLine('CPM', 600_000)], creators: [creatorLine({ avgViews: 50, posts: '1' })] }));
+    expectClose(items[1]?.reach, 50);
+    expect(totals.reach).toBeGreaterThan(alone);
+    expectClose(totals.reach - alone, A.duplicationFactor * 50 * (1 - alone / U), 1e-6);
+  });
+
+  it('never reaches more than Sainsbury: exactly Sainsbury at D = 100%, barely more than the largest at D = 1%', () => {
+    const at = (d: string) => figuresOf({ ...twoLines, assumptionOverrides: { duplicationFactor: d } }).totals.reach;
+    expect(figuresOf(twoLines).totals.reach).toBeLessThan(sainsburyOf([inFeed, takeover]));
+    expectClose(at('100'), sainsburyOf([inFeed, takeover]));
+    expectClose(at('1'), combined([inFeed, takeover], U, 0.01));
+    expect(at('1')).toBeGreaterThan(Math.max(inFeed, takeover));
+  });
+
+  it('a single line item is the plan’s reach, with no discount', () => {
+    const { items, totals } = figuresOf(planWith({ formats: [inFeedLine('CPM', 60_000)] }));
+    expect(totals.ranges.reach).toEqual(items[0]?.ranges.reach);
+    expect(totals.reachTrace.sainsbury).toBeCloseTo(totals.reach, 6);
+  });
+
+  it('reach at 1+ … 5+: 1+ is the reach, each bin at most the one before, the bins adding up to at most the in-target impressions', () => {
+    const { totals } = figuresOf(big({ formats: [inFeedLine('CPM', 600_000), takeoverLine('3')], creators: [creatorLine({ posts: '4' })] }));
+    expectClose(totals.reachAtLeast[0]?.mid, totals.reach);
+    for (let k = 1; k < 5; k++) expect(totals.reachAtLeast[k]?.mid).toBeLessThanOrEqual(totals.reachAtLeast[k - 1]?.mid ?? 0);
+    expect(totals.reachAtLeast.reduce((s, r) => s + r.mid, 0)).toBeLessThanOrEqual(totals.targetImpressions.mid * (1 + 1e-12));
+    expectClose(totals.frequency, totals.targetImpressions.mid / totals.reach);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The central scenario.
+
+/** A plan with every kind of line item and cost lines. */
+const MIXED = big({
+  earnedInReach: true,
+  formats: [inFeedLine('CPC', 60_000), takeoverLine('2'), formatLine('hashtag-challenge', '175000')],
+  creators: [
+    creatorLine({ posts: '4', fee: '800' }),
+    creatorLine({ handle: 'leo.eats', avgViews: null, credibility: 0.8, posts: '3', fee: '250', sparkBudget: '2,000', audience: PROFILE }),
+  ],
+  costs: { agencyCommission: '15', usageRights: '', whitelisting: '', production: '10,000', tax: '8' },
+});
+
+/** Every range a row carries. */
+function rangesOf(row: Figures): (Range | null)[] {
+  return [...Object.values(row.ranges), ...Object.values(row.costs), row.engagementRate, row.roi, row.roas];
+}
+
+describe('the central scenario: every figure recomputes from the stated assumptions', () => {
+  it('the additive columns of the line items sum to the plan’s: every row is the same scenario', () => {
+    const { items, totals } = figuresOf(MIXED);
+    for (const metric of SUMMED_METRICS) {
+      expectClose(
+        items.reduce((s, i) => s + i[metric], 0),
+        totals[metric],
+      );
+    }
+    expect(items.reduce((s, i) => s + i.spend, 0)).toBe(totals.spend);
+  });
+
+  it('each row recomputes from its own figures: engagement rate, CPM, costs, ROI, ROAS, frequency', () => {
+    const { items, totals } = figuresOf(MIXED);
+    for (const row of [...items, totals]) {
+      expectClose(row.engagementRate?.mid, row.engagements / row.videoViews);
+      expectClose(row.cpm, (row.spend / row.impressions) * 1000);
+      const perResult = (cost: Range | null, result: number) => {
+        if (result > 0) expectClose(cost?.mid, row.spend / result);
+        else expect(cost).toBeNull();
+      };
+      perResult(row.costs.cpc, row.clicks);
+      perResult(row.costs.cpe, row.engagements);
+      perResult(row.costs.cpa, row.conversions);
+      perResult(row.costs.costPerSubmission, row.submissions);
+      perResult(row.costs.costPerReach, row.reach);
+    }
+    for (const row of items) expectClose(row.roi?.mid, (row.revenue - row.spend) / row.spend);
+    // The plan's return is on its gross cost: media + fees + 15% commission on media + production, + 8% tax.
+    const media = 60_000 + 100_000 + 175_000 + 2_000;
+    const fees = 4 * 800 + 3 * 250;
+    const gross = (media + fees + 0.15 * media + 10_000) * 1.08;
+    expectClose(totals.fullCost.gross, gross);
+    expectClose(totals.roi?.mid, (totals.revenue - gross) / gross);
+    expectClose(totals.roas?.mid, totals.revenue / gross);
+    expectClose(totals.frequency, totals.targetImpressions.mid / totals.reach);
+    expectClose(totals.costPerResult?.mid, (totals.spend / totals.reach) * 1000);
+  });
+
+  it('every range contains its central figure, and the plain figure is the central one', () => {
+    const { items, totals } = figuresOf(MIXED);
+    for (const row of [...items, totals]) {
+      for (const range of rangesOf(row)) expectContains(range);
+      for (const [metric, range] of Object.entries(row.ranges)) expect(row[metric as SummedMetric]).toBe(range.mid);
+    }
+    for (const range of [...totals.reachAtLeast, totals.frequencyRange, totals.targetImpressions, totals.costPerResult]) expectContains(range);
+  });
+
+  it('follows overrides exactly in the headline: clicks, engagements and revenue at the typed rates', () => {
+    const line = item(
+      planWith({
+        formats: [inFeedLine('CPM', 60_000)],
+        assumptionOverrides: { clickThroughRate: '1.5', paidEngagementRate: '5', conversionRate: '3', averageOrderValue: '55', sixSecondViewRate: '25' },
       }),
     );
+    expectClose(line.clicks, 6_000_000 * 0.015);
+    expectClose(line.engagements, 6_000_000 * 0.05);
+    expectClose(line.sixSecondViews, 6_000_000 * 0.25);
+    expectClose(line.revenue, 6_000_000 * 0.015 * 0.03 * 55);
+    // An override keeps the published relative spread.
+    expectSpread(line.ranges.clicks);
+  });
+
+  it.each([
+    ['In-Feed CPM impressions', () => item(planWith({ formats: [inFeedLine('CPM', 60_000)] })), 'impressions', 6_000_000],
+    ['In-Feed CPC clicks', () => item(planWith({ formats: [inFeedLine('CPC', 8_000)] })), 'clicks', 10_000],
+    ['a 1-day takeover’s reach', () => item(big({ formats: [takeoverLine('1')] })), 'reach', 5_000_000],
+    ['a package’s paid impressions', () => item(big({ formats: [formatLine('branded-effects', '100000')] })), 'paidImpressions', 5_000_000],
+    ['measured views', () => item(planWith({ creators: [creatorLine({ avgViews: 8_000, posts: '2' })] })), 'videoViews', 16_000],
+    ['engagements at a measured rate', () => item(planWith({ creators: [creatorLine({ avgViews: 8_000, engagementRate: 0.06, posts: '2' })] })), 'engagements', 960],
+  ] as const)('%s: none of its inputs varies, so it has no spread', (_, line, metric, value) => {
+    expectPoint(line().ranges[metric], value);
+  });
+
+  it.each([
+    ['In-Feed reach (the reach-curve shape)', () => item(planWith({ formats: [inFeedLine('CPM', 60_000)] })), 'reach'],
+    ['In-Feed clicks (the CTR)', () => item(planWith({ formats: [inFeedLine('CPM', 60_000)] })), 'clicks'],
+    ['a 3-day takeover’s reach (the repeat share)', () => item(big({ formats: [takeoverLine('3')] })), 'reach'],
+    ['a creator’s clicks (the organic click rate)', () => item(planWith({ creators: [creatorLine({ posts: '2' })] })), 'clicks'],
+    ['a package’s submissions (participation)', () => item(big({ formats: [formatLine('branded-effects', '100000')] })), 'submissions'],
+  ] as const)('%s: an input varies, so it has a spread around the central figure', (_, line, metric) => {
+    expectSpread(line().ranges[metric]);
+  });
+
+  it.each([
+    ['In-Feed CPC', planWith({ formats: [inFeedLine('CPC', 8_000)] })],
+    ['a takeover', big({ formats: [takeoverLine('3')] })],
+    ['a package with its videos counted', big({ earnedInReach: true, formats: [formatLine('hashtag-challenge-plus', '200000')] })],
+    ['a creator with Spark Ads', planWith({ creators: [creatorLine({ avgViews: null, posts: '3', sparkBudget: '3,000' })] })],
+  ])('a plan of one line item (%s) has that line item’s figures and ranges', (_, plan) => {
+    const { items, totals } = figuresOf(plan);
+    const [line] = items;
+    if (!line) throw new Error('no line item');
+    for (const [metric, range] of Object.entries(line.ranges)) {
+      const total = totals.ranges[metric as SummedMetric];
+      for (const end of ['low', 'mid', 'high'] as const) expectClose(total[end], range[end]);
+    }
+    expect(totals.spend).toBe(line.spend);
+    expectClose(totals.frequency, line.frequency ?? Number.NaN);
+  });
+
+  it('reports the sample the ranges come from', () => {
+    expect(figuresOf(planWith()).sample).toEqual({ size: SAMPLE_SIZE, seed: 20_201 });
+    expect(projectPlan(planWith(), { seed: 7, figuresOnly: true }).sample).toEqual({ size: SAMPLE_SIZE, seed: 7 });
+  });
+
+  it('gives the same central figures whatever the seed: only the ranges move', () => {
+    const a = figuresOf(MIXED).totals;
+    const b = projectPlan(MIXED, { seed: 7, figuresOnly: true }).totals;
+    for (const metric of [...SUMMED_METRICS, 'reach', 'earnedReach'] as const) expectClose(b[metric], a[metric], 1e-12);
+  });
+
+  it('gives zeros and no ratios for an empty plan', () => {
+    const projection = projectPlan(planWith());
+    expect(projection.items).toEqual([]);
+    for (const metric of SUMMED_METRICS) expectPoint(projection.totals.ranges[metric], 0);
+    expect(Object.is(projection.totals.reach, 0)).toBe(true);
+    expect(projection.totals).toMatchObject({ spend: 0, frequency: null, frequencyRange: null, cpm: null, engagementRate: null, roi: null, roas: null, costPerResult: null });
+    for (const cost of COST_METRICS) expect(projection.totals.costs[cost]).toBeNull();
+    expect(projection.budgetCurve).toEqual([]);
   });
 });
 
-describe('daily series', () => {
-  /** A plan whose reach has a spread: CPC In-Feed (CTR), a creator without views (view rate), Spark (CPM). */
-  const mixed = big({
-    formats: [formatLine('in-feed', '60000', { buyingModel: 'CPC' }), takeoverLine('2'), formatLine('hashtag-challenge', '150000')],
-    creators: [
-      creatorLine({ posts: '4', fee: '800' }),
-      creatorLine({ handle: 'leo.eats', avgViews: null, posts: '3', fee: '250', sparkBudget: '2,000' }),
-    ],
+// ---------------------------------------------------------------------------------------
+// KPI.
+
+describe('KPI: met from the central figure, its chance from the 81 scenarios', () => {
+  const plan = big({ formats: [inFeedLine('CPC', 60_000), formatLine('hashtag-challenge-plus', '200000')], creators: [creatorLine({ posts: '3' })] });
+  const figureOf = { reach: 'reach', engagements: 'engagements', submissions: 'submissions', conversions: 'conversions', revenue: 'revenue' } as const;
+
+  it.each(GOALS)('%s: the KPI is the goal’s figure with its range', (goal) => {
+    const { kpi, totals } = figuresOf({ ...plan, goal });
+    const metric = GOAL_KPI[goal].metric;
+    expect(kpi).toMatchObject({ metric, label: GOAL_KPI[goal].metricLabel, target: null, met: null, chanceMet: null });
+    expect(kpi.actual).toBe(totals[figureOf[metric]]);
+    expect(kpi.range).toEqual(totals.ranges[figureOf[metric]]);
   });
 
-  it('has one point per flight day, from the start date', () => {
-    const { daily } = projectPlan(mixed);
-    expect(daily).toHaveLength(DEFAULT_FLIGHT_DAYS);
-    expect(daily[0]?.date).toBe('2024-01-08');
-    expect(daily[1]?.date).toBe('2024-01-09');
-    expect(daily.at(-1)?.date).toBe('2024-02-04');
-  });
-
-  it('ends on the totals: reach at P10, P50 and P90, spend and impressions', () => {
-    const projection = projectPlan(mixed);
-    const last = lastDay(projection);
-    expectSpread(projection.totals.ranges.reach);
-    expect(last.cumulativeReachLow).toBeCloseTo(projection.totals.ranges.reach.low, 4);
-    expect(last.cumulativeReach).toBeCloseTo(projection.totals.ranges.reach.mid, 4);
-    expect(last.cumulativeReachHigh).toBeCloseTo(projection.totals.ranges.reach.high, 4);
-    expect(last.cumulativeSpend).toBeCloseTo(projection.totals.spend, 2);
-    // Impressions by day come from the P50-reach scenario: within the impressions' P10-P90.
-    expect(last.cumulativeImpressions).toBeGreaterThanOrEqual(projection.totals.ranges.impressions.low);
-    expect(last.cumulativeImpressions).toBeLessThanOrEqual(projection.totals.ranges.impressions.high);
-    for (const day of projection.daily) expect(day.cumulativeReach).toBeLessThanOrEqual(day.cumulativeImpressions);
-  });
-
-  it('ends on the totals’ impressions exactly where impressions have no spread', () => {
-    const projection = projectPlan(big({ formats: [formatLine('in-feed', '60000'), takeoverLine('3')], creators: [creatorLine({ posts: '3' })] }));
-    expect(lastDay(projection).cumulativeImpressions).toBeCloseTo(projection.totals.impressions, 4);
-  });
-
-  it('never loses reach, spend or impressions from one day to the next, in any band', () => {
-    const { daily } = projectPlan(mixed);
-    for (let d = 1; d < daily.length; d++) {
-      const [before, after] = [daily[d - 1], daily[d]];
-      if (!before || !after) throw new Error('missing day');
-      expect(after.cumulativeReachLow).toBeGreaterThanOrEqual(before.cumulativeReachLow);
-      expect(after.cumulativeReach).toBeGreaterThanOrEqual(before.cumulativeReach);
-      expect(after.cumulativeReachHigh).toBeGreaterThanOrEqual(before.cumulativeReachHigh);
-      expect(after.cumulativeSpend).toBeGreaterThanOrEqual(before.cumulativeSpend);
-      expect(after.cumulativeImpressions).toBeGreaterThanOrEqual(before.cumulativeImpressions);
-      expect(after.cumulativeReachLow).toBeLessThanOrEqual(after.cumulativeReach);
-      expect(after.cumulativeReach).toBeLessThanOrEqual(after.cumulativeReachHigh);
+  it.each(GOALS)('%s: met when the central figure reaches the target; the chance is the share of scenarios at or above it', (goal) => {
+    const range = figuresOf({ ...plan, goal }).kpi.range;
+    expectSpread(range);
+    const at = (target: number) => figuresOf({ ...plan, goal, kpiTarget: String(target) }).kpi;
+    const low = at(Math.max(1, Math.floor(range.low)));
+    expect(low.met).toBe(true);
+    // The draws from P10 up: at least 73 of 81.
+    expect(low.chanceMet).toBeGreaterThanOrEqual(73 / 81);
+    expect(at(Math.floor(range.mid)).met).toBe(true);
+    expect(at(Math.ceil(range.mid) + 1).met).toBe(false);
+    const high = at(Math.ceil(range.high) + 1);
+    expect(high.met).toBe(false);
+    // Only draws above P90: at most 8 of 81.
+    expect(high.chanceMet).toBeLessThanOrEqual(8 / 81);
+    expect(at(Math.ceil(range.high * 10) + 1).chanceMet).toBe(0);
+    // A count of scenarios out of 81.
+    for (const kpi of [low, high]) {
+      const count = (kpi.chanceMet ?? Number.NaN) * SAMPLE_SIZE;
+      expect(count).toBeCloseTo(Math.round(count), 9);
     }
   });
 
-  it('books takeover days and creator posts on their days, budgets evenly', () => {
-    const plan = big({
-      formats: [formatLine('in-feed', '60000'), takeoverLine('2'), formatLine('hashtag-challenge', '150000')],
-      creators: [creatorLine({ posts: '4', fee: '800' }), creatorLine({ handle: 'leo.eats', posts: '3', fee: '250' })],
-    });
-    const { daily } = projectPlan(plan);
-    const paced = 60_000 / 28 + 150_000 / 28;
-    // Day 0: first takeover day and each creator's first post.
-    expect(daily[0]?.spend).toBeCloseTo(paced + 50_000 + 800 + 250, 6);
-    // Day 14: the second takeover day and maya.fit's third post (posts on 0, 7, 14, 21).
-    expect(daily[14]?.spend).toBeCloseTo(paced + 50_000 + 800, 6);
-    expect(daily[1]?.spend).toBeCloseTo(paced, 6);
-  });
-
-  it('sums daily spend to the plan’s spend, to the cent', () => {
-    const projection = projectPlan(mixed);
-    const sum = projection.daily.reduce((s, d) => s + d.spend, 0);
-    expect(Math.round(sum * 100)).toBe(Math.round(projection.totals.spend * 100));
-  });
-
-  it('front-loaded pacing reaches half the spend, and more reach, earlier than even pacing', () => {
-    const halfDay = (pacing: 'even' | 'front-loaded') => {
-      const { daily } = projectPlan(planWith({ formats: [formatLine('in-feed', '60000', { pacing })] }));
-      return { half: daily.findIndex((d) => d.cumulativeSpend >= 30_000 - 1e-6), daily };
-    };
-    const even = halfDay('even');
-    const front = halfDay('front-loaded');
-    expect(even.half).toBe(13);
-    expect(front.half).toBeLessThan(even.half);
-    expect(front.daily[0]?.spend).toBeGreaterThan(even.daily[0]?.spend ?? Infinity);
-    expect(front.daily[5]?.cumulativeReach).toBeGreaterThan(even.daily[5]?.cumulativeReach ?? Infinity);
-    // Both deliver everything by the end.
-    expect(front.daily.at(-1)?.cumulativeReach).toBeCloseTo(even.daily.at(-1)?.cumulativeReach ?? Number.NaN, 4);
-  });
-
-  it('front-loaded takeover days are the first days of the flight; even ones spread out', () => {
-    const days = (pacing: 'even' | 'front-loaded') =>
-      projectPlan(big({ formats: [takeoverLine('3', { pacing })] })).daily.flatMap((d, i) => (d.spend > 0 ? [i] : []));
-    expect(days('front-loaded')).toEqual([0, 1, 2]);
-    expect(days('even')).toEqual(eventDays(3, 28));
-  });
-
-  it('puts a creator’s views and fee on its posting dates, and Spark Ads from the first post on', () => {
-    const projection = projectPlan(
-      planWith({ creators: [creatorLine({ posts: '2', fee: '800', postDates: [dayAfter(DEFAULT_START, 12), dayAfter(DEFAULT_START, 2)] })] }),
-    );
-    const { daily } = projection;
-    expect(daily.map((d) => d.spend).flatMap((s, i) => (s > 0 ? [i] : []))).toEqual([2, 12]);
-    expect(daily[1]?.cumulativeImpressions).toBe(0);
-    expect(daily[2]?.cumulativeImpressions).toBeCloseTo(8_000, 6);
-    expect(daily[11]?.cumulativeImpressions).toBeCloseTo(8_000, 6);
-    expect(daily[12]?.cumulativeImpressions).toBeCloseTo(16_000, 6);
-    expect(daily[2]?.cumulativeReach).toBeCloseTo(8_000, 6);
-    expect(daily[12]?.cumulativeReach).toBeCloseTo(12_000, 4);
-
-    const spark = projectPlan(
-      planWith({ creators: [creatorLine({ posts: '1', fee: '800', postDates: [dayAfter(DEFAULT_START, 8)], sparkBudget: '2000' })] }),
-    ).daily;
-    expect(spark.slice(0, 8).every((d) => d.spend === 0 && d.cumulativeImpressions === 0)).toBe(true);
-    expect(spark[8]?.spend).toBeCloseTo(800 + 2_000 / 20, 6);
-    expect(spark[27]?.spend).toBeCloseTo(2_000 / 20, 6);
-  });
-
-  it('spreads posts without a date evenly and keeps dated ones on their day', () => {
-    const { daily } = projectPlan(planWith({ creators: [creatorLine({ posts: '4', fee: '100', postDates: ['', dayAfter(DEFAULT_START, 3)] })] }));
-    // Undated posts 1, 3 and 4 take days 0, 14 and 21 of the even spread; post 2 is on day 3.
-    expect(daily.flatMap((d, i) => (d.spend > 0 ? [i] : []))).toEqual([0, 3, 14, 21]);
-  });
-
-  it('is empty without a valid flight', () => {
-    const input = check(planWith({ endDate: '2023-01-01', formats: [formatLine('in-feed', '60000')] })).input;
-    expect(input.flightDays).toBeNull();
-    const projection = project(input);
-    expect(projection.daily).toEqual([]);
-    expect(projection.totals.reach).toBeGreaterThan(0);
-  });
-});
-
-describe('budget curve', () => {
-  const plan = big({
-    formats: [formatLine('in-feed', '60000'), takeoverLine('1')],
-    creators: [creatorLine({ posts: '3', avgViews: null, fee: '500' })],
-  });
-
-  it('runs from no spend to twice the plan’s, the plan at its own spend and reach', () => {
-    const { budgetCurve, totals } = projectPlan(plan);
-    expect(budgetCurve).toHaveLength(25);
-    expect(budgetCurve[0]?.spend).toBe(0);
-    expect(budgetCurve[0]?.reach === 0).toBe(true);
-    expect(budgetCurve[0]?.isPlan).toBe(false);
-    expect(budgetCurve.at(-1)?.spend).toBeCloseTo(2 * totals.spend, 6);
-    const planPoints = budgetCurve.filter((p) => p.isPlan);
-    expect(planPoints).toHaveLength(1);
-    expect(planPoints[0]?.spend).toBeCloseTo(totals.spend, 6);
-    expect(planPoints[0]?.reach).toBeCloseTo(totals.reach, 4);
-  });
-
-  it('rises with spend, with diminishing returns', () => {
-    const { budgetCurve, audience } = projectPlan(plan);
-    const gains: number[] = [];
-    for (let i = 1; i < budgetCurve.length; i++) {
-      const [a, b] = [budgetCurve[i - 1], budgetCurve[i]];
-      if (!a || !b) throw new Error('missing point');
-      expect(b.spend).toBeGreaterThan(a.spend);
-      expect(b.reach).toBeGreaterThanOrEqual(a.reach);
-      expect(b.reach).toBeLessThanOrEqual(audience.universe);
-      gains.push(b.reach - a.reach);
-    }
-    expect(gains.at(-1)).toBeLessThan(gains[1] ?? 0);
-    expect(budgetCurve.at(-1)?.reach).toBeLessThan(2 * (budgetCurve[12]?.reach ?? 0));
-  });
-
-  it('is empty for an empty plan', () => {
-    expect(projectPlan(planWith()).budgetCurve).toEqual([]);
-  });
-});
-
-describe('format comparison', () => {
-  it('puts every format alone on the plan’s total budget, takeovers in whole days', () => {
-    const { comparison } = projectPlan(planWith({ totalBudget: '175,000', formats: [formatLine('in-feed', '60000')] }));
-    expect(comparison.budget).toBe(175_000);
-    expect(comparison.formats.map((f) => f.formatId)).toEqual(['in-feed', 'brand-takeover', 'hashtag-challenge', 'hashtag-challenge-plus', 'branded-effects']);
-    for (const f of comparison.formats) {
-      expect(f.unavailable).toBeNull();
-      expect(f.spend).toBe(f.formatId === 'brand-takeover' ? 150_000 : 175_000);
-      expect(f.figures?.spend).toBe(f.spend);
-    }
-  });
-
-  it('gives each format the figures of a plan with that format alone', () => {
-    const { comparison } = projectPlan(planWith({ totalBudget: '100,000', creators: [creatorLine()] }));
-    const inFeed = comparison.formats.find((f) => f.formatId === 'in-feed');
-    const alone = projectPlan(planWith({ totalBudget: '100,000', formats: [formatLine('in-feed', '100000')] }), { figuresOnly: true });
-    expect(inFeed?.figures?.ranges).toEqual(alone.totals.ranges);
-    // Awareness: cost per 1,000 people reached, the P10 cost at the P90 reach.
-    const reach = alone.totals.ranges.reach;
-    expect(inFeed?.costPerResult?.low).toBeCloseTo((100_000 / reach.high) * 1000, 9);
-    expect(inFeed?.costPerResult?.mid).toBeCloseTo((100_000 / reach.mid) * 1000, 9);
-    expect(inFeed?.costPerResult?.high).toBeCloseTo((100_000 / reach.low) * 1000, 9);
-    expect(inFeed?.costPerResult).toEqual(alone.totals.costPerResult);
-  });
-
-  it('limits takeover days to the flight', () => {
-    const { comparison } = projectPlan(
-      planWith({ startDate: '2024-01-08', endDate: '2024-01-10', totalBudget: '1,000,000', formats: [formatLine('in-feed', '60000')] }),
-    );
-    const takeover = comparison.formats.find((f) => f.formatId === 'brand-takeover');
-    expect(takeover?.spend).toBe(150_000);
-    expect(takeover?.figures?.paidImpressions).toBe(15_000_000);
-  });
-
-  it('says why a format can’t be bought on a small budget', () => {
-    const { comparison } = projectPlan(planWith({ totalBudget: '5,000', creators: [creatorLine({ posts: '1', fee: '500' })] }));
-    const byId = Object.fromEntries(comparison.formats.map((f) => [f.formatId, f]));
-    expect(byId['in-feed']).toMatchObject({ spend: 0, unavailable: 'Minimum spend is $6,000.', figures: null, costPerResult: null });
-    expect(byId['brand-takeover']).toMatchObject({ spend: 0, unavailable: 'A day costs $50,000.', figures: null });
-    // Package prices are estimates: the comparison still shows them.
-    expect(byId['hashtag-challenge']).toMatchObject({ spend: 5_000, unavailable: null });
-  });
-
-  it('compares on the spend when the total budget is invalid, else on $100,000', () => {
-    const withSpend = project(check(planWith({ totalBudget: 'x', formats: [formatLine('in-feed', '60000')] })).input);
-    expect(withSpend.comparison.budget).toBe(60_000);
-    const empty = project(check(planWith({ totalBudget: '' })).input);
-    expect(empty.comparison.budget).toBe(100_000);
-  });
-});
-
-describe('KPI', () => {
-  const plan = big({
-    formats: [formatLine('in-feed', '60000'), formatLine('hashtag-challenge-plus', '200000')],
-    creators: [creatorLine({ avgViews: null })],
-  });
-
-  it('maps goals to the metrics the guide measures', () => {
-    expect(Object.fromEntries(GOALS.map((g) => [g, GOAL_KPI[g].metric]))).toEqual({
-      awareness: 'reach',
-      engagement: 'engagements',
-      ugc: 'submissions',
-      'app-installs': 'conversions',
-      sales: 'revenue',
-    });
-  });
-
-  it.each(GOALS)('%s: the KPI is its metric’s P50 and range, with no target', (goal) => {
-    const { metric, metricLabel } = GOAL_KPI[goal];
-    const projection = projectPlan({ ...plan, goal }, { figuresOnly: true });
-    const range = projection.totals.ranges[metric];
-    expect(range.mid).toBeGreaterThan(0);
-    expect(projection.kpi).toEqual({ metric, label: metricLabel, actual: range.mid, range, target: null, met: null, chanceMet: null });
-    expect(projection.totals.costPerResult).toEqual(goalCost(projection.totals.spend, projection.totals.ranges, goal));
-  });
-
-  // The goal's unit cost: per 1,000 people reached, per engagement, per submission, per
-  // install, and per conversion for sales (revenue is judged by ROAS, not a cost).
   it.each([
     ['awareness', 'reach', 1000],
     ['engagement', 'engagements', 1],
     ['ugc', 'submissions', 1],
     ['app-installs', 'conversions', 1],
     ['sales', 'conversions', 1],
-  ] as const)('%s: goalCost is spend ÷ %s × %d, the P10 cost at the P90 result', (goal, metric, per) => {
-    const { totals } = projectPlan({ ...plan, goal }, { figuresOnly: true });
+  ] as const)('%s: the cost per result is spend ÷ %s (× %d), the low cost at the high result', (goal, metric, per) => {
+    const { totals } = figuresOf({ ...plan, goal });
     const result = totals.ranges[metric];
-    expect(result.low).toBeGreaterThan(0);
-    const cost = goalCost(totals.spend, totals.ranges, goal);
-    expect(cost?.low).toBeCloseTo((totals.spend / result.high) * per, 9);
-    expect(cost?.mid).toBeCloseTo((totals.spend / result.mid) * per, 9);
-    expect(cost?.high).toBeCloseTo((totals.spend / result.low) * per, 9);
-    expect(totals.costPerResult).toEqual(cost);
-    // The same as the matching cost metric (per 1,000 reached for awareness, CPA for installs and sales).
-    const same = { reach: totals.costs.costPerReach, engagements: totals.costs.cpe, submissions: totals.costs.costPerSubmission, conversions: totals.costs.cpa }[metric];
-    expect(cost?.mid).toBeCloseTo((same?.mid ?? Number.NaN) * per, 9);
+    expectClose(totals.costPerResult?.mid, (totals.spend / result.mid) * per);
+    expectClose(totals.costPerResult?.low, (totals.spend / result.high) * per);
+    expectClose(totals.costPerResult?.high, (totals.spend / result.low) * per);
   });
 
-  it('goalCost with exact numbers: per 1,000 reached, per one otherwise; null without a result', () => {
-    const r = (low: number, mid: number, high: number): Range => ({ low, mid, high });
-    const ranges = {
-      ...(Object.fromEntries(SUMMED_METRICS.map((k) => [k, r(0, 0, 0)])) as Record<(typeof SUMMED_METRICS)[number], Range>),
-      reach: r(400_000, 500_000, 800_000),
-      engagements: r(10_000, 20_000, 25_000),
-      submissions: r(1_000, 1_000, 1_000),
-      conversions: r(250, 400, 500),
-      revenue: r(10_000, 16_000, 20_000),
-    };
-    expect(goalCost(100_000, ranges, 'awareness')).toEqual({ low: 125, mid: 200, high: 250 });
-    expect(goalCost(100_000, ranges, 'engagement')).toEqual({ low: 4, mid: 5, high: 10 });
-    expect(goalCost(100_000, ranges, 'ugc')).toEqual({ low: 100, mid: 100, high: 100 });
-    expect(goalCost(100_000, ranges, 'app-installs')).toEqual({ low: 200, mid: 250, high: 400 });
-    // Sales: per conversion, not per dollar of revenue.
-    expect(goalCost(100_000, ranges, 'sales')).toEqual({ low: 200, mid: 250, high: 400 });
-    expect(goalCost(100_000, { ...ranges, conversions: r(0, 10, 20) }, 'sales')).toBeNull();
-    expect(goalCost(100_000, { ...ranges, reach: r(0, 0, 0) }, 'awareness')).toBeNull();
-    expect(goalCost(0, ranges, 'engagement')).toEqual({ low: 0, mid: 0, high: 0 });
-  });
-
-  it.each(GOALS)('%s: met, and how likely, agree with the target', (goal) => {
-    const base = projectPlan({ ...plan, goal }, { figuresOnly: true }).kpi.range;
-    const at = (target: number) => projectPlan({ ...plan, goal, kpiTarget: String(target) }, { figuresOnly: true }).kpi;
-    const atMid = at(Math.floor(base.mid));
-    expect(atMid.met).toBe(true);
-    // At least the 41 scenarios from the P50 up meet a target at or below the P50.
-    expect(atMid.chanceMet).toBeGreaterThanOrEqual((SAMPLE_SIZE - RANK.mid) / SAMPLE_SIZE);
-    const low = at(Math.max(1, Math.floor(base.low)));
-    expect(low.chanceMet).toBeGreaterThanOrEqual((SAMPLE_SIZE - RANK.low) / SAMPLE_SIZE);
-    const above = at(Math.ceil(base.mid) + 1);
-    expect(above.met).toBe(false);
-    expect(above.chanceMet).toBeLessThanOrEqual(RANK.mid / SAMPLE_SIZE);
-    const unreachable = at(Math.ceil(base.high * 10) + 1);
-    expect(unreachable.met).toBe(false);
-    expect(unreachable.chanceMet).toBe(0);
-    for (const kpi of [atMid, low, above, unreachable]) {
-      expect(kpi.chanceMet).toBeGreaterThanOrEqual(0);
-      expect(kpi.chanceMet).toBeLessThanOrEqual(1);
-    }
-  });
-
-  it('misses any positive target with an empty plan', () => {
-    expect(projectPlan(planWith({ goal: 'ugc', kpiTarget: '1' })).kpi).toMatchObject({ actual: 0, met: false, chanceMet: 0 });
+  it('misses any target with an empty plan', () => {
+    expect(figuresOf(planWith({ goal: 'ugc', kpiTarget: '1' })).kpi).toMatchObject({ actual: 0, met: false, chanceMet: 0 });
   });
 });
 
-describe('ROI and costs', () => {
-  it('ROI is (revenue − spend) ÷ spend at each of P10, P50, P90, and may be negative', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '60000')] }));
-    const { revenue } = line.ranges;
-    expect(line.roi).toEqual({ low: revenue.low / 60_000 - 1, mid: revenue.mid / 60_000 - 1, high: revenue.high / 60_000 - 1 });
-    expect(line.roas?.mid).toBeCloseTo(revenue.mid / 60_000, 12);
-    expect(line.roi?.mid).toBeLessThan(0);
+// ---------------------------------------------------------------------------------------
+// Daily series.
+
+describe('daily series', () => {
+  const T = DEFAULT_FLIGHT_DAYS;
+
+  it('has one point per flight day, from the start date', () => {
+    const { daily } = projectPlan(planWith({ formats: [inFeedLine('CPM', 60_000)] }));
+    expect(daily).toHaveLength(T);
+    expect(daily[0]?.date).toBe('2024-01-08');
+    expect(daily.at(-1)?.date).toBe('2024-02-04');
   });
 
-  it('ROI is positive when revenue beats spend', () => {
-    const line = item(planWith({ formats: [formatLine('in-feed', '8000', { buyingModel: 'CPC' })], assumptionOverrides: { averageOrderValue: '100' } }));
-    // 10,000 bought clicks × 2% × $100 = $20,000 on $8,000.
-    expect(line.revenue).toBeCloseTo(20_000, 6);
-    expect(line.roi?.mid).toBeCloseTo(1.5, 12);
-  });
-
-  it('is null with nothing spent (a gifted creator)', () => {
-    const projection = projectPlan(planWith({ creators: [creatorLine({ fee: '0' })] }), { figuresOnly: true });
-    expect(onlyItem(projection).roi).toBeNull();
-    expect(projection.totals.roi).toBeNull();
-    expect(projection.totals.costs.cpm).toEqual({ low: 0, mid: 0, high: 0 });
-  });
-
-  it('costs are spend ÷ each result, the P10 cost at the P90 result', () => {
-    const projection = projectPlan(
-      big({ formats: [formatLine('in-feed', '60000'), formatLine('hashtag-challenge-plus', '200000')], creators: [creatorLine({ avgViews: null })] }),
-      { figuresOnly: true },
-    );
-    const metricOf = { cpm: 'impressions', cpv: 'videoViews', cpe: 'engagements', cpc: 'clicks', cpa: 'conversions', costPerSubmission: 'submissions', costPerReach: 'reach' } as const;
-    expect(Object.keys(metricOf).sort()).toEqual([...COST_METRICS].sort());
-    for (const row of [...projection.items, projection.totals]) {
-      for (const cost of COST_METRICS) {
-        const result = row.ranges[metricOf[cost]];
-        const unit = cost === 'cpm' ? 1000 : 1;
-        const value = row.costs[cost];
-        if (!(result.low > 0)) {
-          expect(value).toBeNull();
-          continue;
-        }
-        expect(value?.low).toBeCloseTo((row.spend / result.high) * unit, 9);
-        expect(value?.mid).toBeCloseTo((row.spend / result.mid) * unit, 9);
-        expect(value?.high).toBeCloseTo((row.spend / result.low) * unit, 9);
+  it.each([false, true])('ends on every headline (participants’ videos counted: %s)', (earnedInReach) => {
+    const projection = projectPlan({ ...MIXED, earnedInReach });
+    const { totals } = projection;
+    const last = lastDay(projection);
+    for (const metric of SUMMED_METRICS) expect(last.cumulative[metric]).toBe(totals[metric]);
+    expect(last.cumulativeImpressions).toBe(totals.impressions);
+    expect(last.cumulativeSpend).toBe(totals.spend);
+    expect([last.cumulativeReachLow, last.cumulativeReach, last.cumulativeReachHigh]).toEqual([totals.ranges.reach.low, totals.reach, totals.ranges.reach.high]);
+    projection.daily.forEach((day, d) => {
+      expect(day.cumulativeReachLow).toBeLessThanOrEqual(day.cumulativeReach);
+      expect(day.cumulativeReach).toBeLessThanOrEqual(day.cumulativeReachHigh);
+      const before = projection.daily[d - 1];
+      if (before) {
+        expect(day.cumulativeReach).toBeGreaterThanOrEqual(before.cumulativeReach);
+        for (const metric of SUMMED_METRICS) expect(day.cumulative[metric]).toBeGreaterThanOrEqual(before.cumulative[metric] - 1e-9);
       }
-      expect(row.cpm).toBe(row.costs.cpm?.mid ?? null);
-    }
-  });
-});
-
-describe('totals', () => {
-  it('sum the line items where nothing varies', () => {
-    const projection = projectPlan(
-      big({ formats: [formatLine('in-feed', '60000'), takeoverLine('2'), formatLine('branded-effects', '100000')], creators: [creatorLine()] }),
-      { figuresOnly: true },
-    );
-    const { items, totals } = projection;
-    expect(items.map((i) => i.id)).toEqual(['in-feed', 'brand-takeover', 'branded-effects', 'creator:maya.fit']);
-    expect(totals.spend).toBe(60_000 + 100_000 + 100_000 + 1_600);
-    expectPoint(totals.ranges.paidImpressions, 6_000_000 + 10_000_000 + 5_000_000);
-    expect(totals.submissions).toBeCloseTo(5_000_000 / 30, 6);
-    expect(totals.reach).toBeLessThan(items.reduce((s, i) => s + i.reach, 0));
-    expect(totals.reach).toBeGreaterThanOrEqual(Math.max(...items.map((i) => i.reach)));
-  });
-
-  it('have reach at 1+ to 5+ exposures: 1+ is the reach, each bin at most the one before', () => {
-    const { totals } = projectPlan(big({ formats: [formatLine('in-feed', '600000'), takeoverLine('3')] }), { figuresOnly: true });
-    expect(totals.reachAtLeast).toHaveLength(5);
-    expect(totals.reachAtLeast[0]).toEqual(totals.ranges.reach);
-    for (let k = 1; k < 5; k++) expect(totals.reachAtLeast[k]?.mid).toBeLessThanOrEqual(totals.reachAtLeast[k - 1]?.mid ?? 0);
-    expect(totals.reachAtLeast.reduce((s, r) => s + r.mid, 0)).toBeLessThanOrEqual(totals.targetImpressions.mid);
-    expect(totals.frequency).toBeCloseTo(totals.targetImpressions.mid / totals.reach, 9);
-  });
-
-  // MODEL BUG (frequencyAtLeast): one post reaches exactly its views (frequency 1.0), yet the
-  // 2+ bin is positive and the bins add up to more than the in-target impressions.
-  it('say nobody saw a single post twice, and the k+ bins never add up to more than the impressions', () => {
-    const loren = CREATORS.find((c) => c.handle === 'lorengray');
-    if (!loren) throw new Error('no lorengray in the catalog');
-    const { totals } = projectPlan(big({ creators: [{ ...creatorLineFrom(loren), posts: '1' }] }), { figuresOnly: true });
-    expect(totals.frequency).toBeCloseTo(1, 9);
-    expect(totals.reachAtLeast[1]?.mid).toBe(0);
-    expect(totals.reachAtLeast.reduce((s, r) => s + r.mid, 0)).toBeLessThanOrEqual(totals.targetImpressions.mid);
-  });
-
-  it('give zeros and null ratios for an empty plan', () => {
-    const projection = projectPlan(planWith());
-    expect(projection.items).toEqual([]);
-    for (const key of SUMMED_METRICS) expectPoint(projection.totals.ranges[key], 0);
-    expectPoint(projection.totals.ranges.reach, 0);
-    expect(projection.totals.reach === 0).toBe(true);
-    expect(projection.totals).toMatchObject({ spend: 0, frequency: null, frequencyRange: null, cpm: null, engagementRate: null, roi: null, roas: null, costPerResult: null });
-    for (const cost of COST_METRICS) expect(projection.totals.costs[cost]).toBeNull();
-    expect(projection.kpi).toMatchObject({ metric: 'reach', label: 'reach', target: null, met: null, chanceMet: null });
-    expect(projection.kpi.actual === 0).toBe(true);
-    expect(projection.daily).toHaveLength(DEFAULT_FLIGHT_DAYS);
-    for (const day of projection.daily) {
-      for (const value of [day.spend, day.cumulativeSpend, day.cumulativeImpressions, day.cumulativeReach, day.cumulativeReachLow, day.cumulativeReachHigh]) {
-        expect(value === 0).toBe(true);
-      }
-    }
-  });
-
-  // MODEL BUG: zero reach comes out as −0 (U × −expm1(0)), and the app's Intl formatting shows
-  // "-0" (src/lib/format.ts `whole`) in the line-item table for such a creator and for an empty plan.
-  it('give a reach of exactly +0, not −0, where nothing reaches the target', () => {
-    const empty = projectPlan(planWith());
-    expect(Object.is(empty.totals.reach, 0)).toBe(true);
-    const outside = projectPlan(big({ targeting: targeting({ countries: ['KR'] }), creators: [creatorLine({ country: 'US' })] }), { figuresOnly: true });
-    expect(Object.is(outside.items[0]?.reach, 0)).toBe(true);
-    expect(new Intl.NumberFormat('en-US').format(Math.round(outside.items[0]?.reach ?? Number.NaN))).toBe('0');
-  });
-
-  it('report the sample the ranges come from', () => {
-    expect(projectPlan(planWith()).sample).toEqual({ size: 81, seed: 20_201 });
-    expect(projectPlan(planWith(), { seed: 7 }).sample).toEqual({ size: 81, seed: 7 });
-  });
-
-  it('figuresOnly leaves out the daily series, budget curve and comparison', () => {
-    const projection = projectPlan(planWith({ formats: [formatLine('in-feed', '60000')] }), { figuresOnly: true });
-    expect(projection.daily).toEqual([]);
-    expect(projection.budgetCurve).toEqual([]);
-    expect(projection.comparison).toEqual({ budget: 0, formats: [] });
-  });
-});
-
-describe('tiers of the catalog', () => {
-  it.each(TIERS)('a %s catalog creator projects finite, positive figures', (tier) => {
-    const creator = CREATORS.find((c) => c.tier === tier && c.country === 'US');
-    if (!creator) throw new Error(`no US ${tier} creator`);
-    const line = item(big({ creators: [creatorLineFrom(creator)] }));
-    expect(line.reach).toBeGreaterThan(0);
-    expect(Number.isFinite(line.engagements)).toBe(true);
-    // Reach equals views for one post, up to floating-point rounding.
-    expect(line.reach).toBeLessThanOrEqual(line.impressions * (1 + 1e-9));
-  });
-});
-
-describe('full cost', () => {
-  /** $62,000 of media (In-Feed $60,000 + Spark Ads $2,000) and $1,600 of creator fees (2 posts × $800). */
-  const lines = { formats: [formatLine('in-feed', '60000')], creators: [creatorLine({ posts: '2', fee: '800', sparkBudget: '2,000' })] };
-  const withCosts = planWith({
-    ...lines,
-    costs: { agencyCommission: '15', usageRights: '5,000', whitelisting: '2500', production: '$10,000', tax: '8' },
-  });
-
-  it('breaks the plan’s cost down line by line: commission on media only, tax on the net', () => {
-    const { totals } = projectPlan(withCosts, { figuresOnly: true });
-    expect(totals.spend).toBe(63_600);
-    expect(totals.fullCost).toEqual({
-      media: 62_000,
-      creatorFees: 1_600,
-      agencyCommissionRate: 0.15,
-      agencyCommission: 9_300,
-      usageRights: 5_000,
-      whitelisting: 2_500,
-      production: 10_000,
-      net: 90_400,
-      taxRate: 0.08,
-      tax: 7_232,
-      gross: 97_632,
     });
   });
 
-  it('measures the plan’s ROI and ROAS on the gross at each of P10, P50, P90', () => {
-    const { totals, items } = projectPlan(withCosts, { figuresOnly: true });
-    const revenue = totals.ranges.revenue;
-    expectSpread(revenue);
-    const gross = 97_632;
-    expect(totals.roas).toEqual({ low: revenue.low / gross, mid: revenue.mid / gross, high: revenue.high / gross });
-    expect(totals.roi).toEqual({ low: revenue.low / gross - 1, mid: revenue.mid / gross - 1, high: revenue.high / gross - 1 });
-    // Line items keep their return on their own spend.
-    const inFeed = items.find((i) => i.id === 'in-feed');
-    expect(inFeed?.roi?.mid).toBeCloseTo((inFeed?.revenue ?? Number.NaN) / 60_000 - 1, 12);
-    const creator = items.find((i) => i.kind === 'creator');
-    expect(creator?.roas?.mid).toBeCloseTo((creator?.revenue ?? Number.NaN) / 3_600, 12);
+  it('already shows every headline on the day of the last delivery (nothing is delivered after it)', () => {
+    const plan = big({ formats: [takeoverLine('4')], creators: [creatorLine({ posts: '2', postDates: ['2024-01-10', '2024-01-20'] })] });
+    const projection = projectPlan(plan);
+    // Takeover days on 0, 7, 14, 21; posts on days 2 and 12.
+    for (const day of projection.daily.slice(21)) {
+      for (const metric of SUMMED_METRICS) expectClose(day.cumulative[metric], projection.totals[metric]);
+      expectClose(day.cumulativeReach, projection.totals.reach);
+      expectClose(day.cumulativeSpend, projection.totals.spend);
+    }
   });
 
-  it('leaves every other figure as it is without cost lines, costs per result included', () => {
-    const bare = projectPlan(planWith(lines), { figuresOnly: true }).totals;
-    const full = projectPlan(withCosts, { figuresOnly: true }).totals;
-    const rest = ({ roi: _roi, roas: _roas, fullCost: _full, ...others }: typeof bare) => others;
-    expect(rest(full)).toEqual(rest(bare));
-    expect(full.costPerResult).toEqual(bare.costPerResult);
-    expect(full.roi?.mid).toBeLessThan(bare.roi?.mid ?? Number.NaN);
+  it.each([
+    ['even', [0, 7, 14, 21]],
+    ['front-loaded', [0, 1, 2, 3]],
+  ] as const)('takeover days placed %s: spend, impressions and reach step on those days', (pacing, placed) => {
+    const days: readonly number[] = placed;
+    const projection = projectPlan(big({ formats: [takeoverLine('4', { pacing })] }));
+    const perDay = A.takeoverImpressionsPerDayUS;
+    projection.daily.forEach((point, d) => {
+      const done = days.filter((day) => day <= d).length;
+      expect(point.spend).toBe(days.includes(d) ? A.takeoverPricePerDayUS : 0);
+      expectClose(point.cumulativeImpressions, done * perDay);
+      expectClose(point.cumulativeReach, unitsReach(perDay, done, A.takeoverRepeatShare));
+    });
   });
 
-  it('is the spend without cost lines, so ROI and ROAS are as on spend', () => {
-    const { totals } = projectPlan(planWith(lines), { figuresOnly: true });
-    expect(totals.fullCost).toMatchObject({ media: 62_000, creatorFees: 1_600, agencyCommission: 0, tax: 0, net: 63_600, gross: 63_600 });
-    expect(totals.roi?.mid).toBeCloseTo(totals.revenue / totals.spend - 1, 12);
-    expect(totals.roas?.high).toBeCloseTo(totals.ranges.revenue.high / totals.spend, 12);
+  it('posts land on their dates, undated posts spread evenly', () => {
+    const creator = creatorLine({ avgViews: 8_000, posts: '3', fee: '800', postDates: ['2024-01-10', '', '2024-01-30'] });
+    const projection = projectPlan(planWith({ creators: [creator] }));
+    // Dated posts on days 2 and 22; the undated second post on day floor(1 × 28 ÷ 3) = 9.
+    const postDays = [2, 9, 22];
+    projection.daily.forEach((point, d) => {
+      const done = postDays.filter((day) => day <= d).length;
+      expect(point.spend).toBe(postDays.includes(d) ? 800 : 0);
+      expectClose(point.cumulative.videoViews, done * 8_000);
+      expectClose(point.cumulativeReach, unitsReach(8_000, done, A.creatorRepeatOverlap));
+    });
   });
 
-  it('gives a plan of fixed costs alone no return (no revenue against a cost) and a gifted creator none without cost lines', () => {
-    const fixed = projectPlan(planWith({ costs: { ...planWith().costs, production: '8000', tax: '10' } }), { figuresOnly: true }).totals;
-    expect(fixed.spend).toBe(0);
-    expect(fixed.fullCost.gross).toBeCloseTo(8_800, 9);
-    expect(fixed.roi).toEqual({ low: -1, mid: -1, high: -1 });
-    const gifted = projectPlan(planWith({ creators: [creatorLine({ fee: '0' })] }), { figuresOnly: true }).totals;
-    expect(gifted.roi).toBeNull();
-    expect(gifted.roas).toBeNull();
+  it('Spark Ads are delivered evenly from the first post to the end of the flight', () => {
+    const creator = creatorLine({ avgViews: 8_000, posts: '1', fee: '800', postDates: ['2024-01-18'], sparkBudget: '1,800' });
+    const projection = projectPlan(planWith({ creators: [creator] }));
+    const first = 10;
+    const spark = (1_800 / A.sparkCpm) * 1000;
+    projection.daily.forEach((point, d) => {
+      const share = d < first ? 0 : (d - first + 1) / (T - first);
+      expect(point.spend).toBeCloseTo((d === first ? 800 : 0) + (d < first ? 0 : 1_800 / (T - first)), 9);
+      expectClose(point.cumulative.paidImpressions, spark * share);
+      expectClose(point.cumulative.videoViews, (d < first ? 0 : 8_000) + spark * share);
+    });
   });
 
-  it('leaves the cost lines out of the format comparison: each format alone on its own spend', () => {
-    // A budget no other test uses, so the comparison is computed here, with the cost lines in the input.
-    const projection = projectPlan(planWith({ ...withCosts, totalBudget: '123,457' }));
-    expect(projection.comparison.budget).toBe(123_457);
-    const inFeed = projection.comparison.formats.find((f) => f.formatId === 'in-feed')?.figures;
-    if (!inFeed) throw new Error('no In-Feed Ads in the comparison');
-    expect(inFeed.roi?.mid).toBeCloseTo(inFeed.revenue / 123_457 - 1, 12);
+  it.each([
+    ['even', (d: number) => (d + 1) / T],
+    ['front-loaded', (d: number) => ((d + 1) * (2 * T - d)) / 2 / ((T * (T + 1)) / 2)],
+  ] as const)('an In-Feed budget paced %s: spend and impressions follow the pacing day by day', (pacing, share) => {
+    const projection = projectPlan(planWith({ formats: [formatLine('in-feed', '60000', { pacing })] }));
+    projection.daily.forEach((point, d) => {
+      expectClose(point.cumulativeSpend, 60_000 * share(d));
+      expectClose(point.cumulativeImpressions, 6_000_000 * share(d));
+      expectClose(point.cumulativeReach, nbdReach(6_000_000 * share(d)));
+    });
+  });
+
+  it('has no series without valid flight dates', () => {
+    const result = check(planWith({ formats: [inFeedLine('CPM', 60_000)], endDate: 'soon' }));
+    expect(project(result.input).daily).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Budget curve.
+
+describe('budget curve: purchases scaled in whole units', () => {
+  const step = (s: number) => s / 12;
+  const whole = (units: number, x: number) => Math.floor(units * x + 1e-9);
+
+  it('has 25 points from 0 to 2× the plan, the plan’s own point exact', () => {
+    const projection = projectPlan(MIXED);
+    const curve = projection.budgetCurve;
+    expect(curve).toHaveLength(25);
+    expect(curve.filter((p) => p.isPlan)).toHaveLength(1);
+    expect(curve[12]).toEqual({ spend: projection.totals.spend, reach: projection.totals.reach, isPlan: true });
+    expect(curve[0]).toEqual({ spend: 0, reach: 0, isPlan: false });
+  });
+
+  it('each point’s spend is what its whole purchases cost: days, a package and its days, posts, In-Feed above its minimum', () => {
+    const plan = big({ formats: [inFeedLine('CPM', 60_000), takeoverLine('3'), formatLine('hashtag-challenge', '175000')], creators: [creatorLine({ posts: '4', fee: '800' })] });
+    const curve = projectPlan(plan).budgetCurve;
+    curve.forEach((point, s) => {
+      const x = step(s);
+      const inFeed = 60_000 * x >= 6_000 ? 60_000 * x : 0;
+      const takeover = whole(3, x) * A.takeoverPricePerDayUS;
+      const challengeDays = whole(7, x);
+      const challenge = challengeDays >= 6 ? challengeDays * 25_000 : 0;
+      const posts = whole(4, x) * 800;
+      expectClose(point.spend, inFeed + takeover + challenge + posts);
+    });
+  });
+
+  it('a takeover’s curve: reach of its whole days at each point', () => {
+    const curve = projectPlan(big({ formats: [takeoverLine('3')] })).budgetCurve;
+    curve.forEach((point, s) => {
+      const days = whole(3, step(s));
+      expect(point.spend).toBe(days * A.takeoverPricePerDayUS);
+      expectClose(point.reach, unitsReach(A.takeoverImpressionsPerDayUS, days, A.takeoverRepeatShare));
+    });
+  });
+
+  it('an In-Feed curve: nothing below the $6,000 minimum, then the reach of the scaled budget', () => {
+    const curve = projectPlan(planWith({ formats: [inFeedLine('CPM', 60_000)] })).budgetCurve;
+    curve.forEach((point, s) => {
+      const budget = 60_000 * step(s);
+      const bought = budget >= 6_000 ? budget : 0;
+      expectClose(point.spend, bought);
+      expectClose(point.reach, nbdReach((bought / A.inFeedCpm) * 1000));
+    });
+  });
+
+  it('a creator’s curve: whole posts', () => {
+    const curve = projectPlan(planWith({ creators: [creatorLine({ avgViews: 8_000, posts: '5', fee: '800' })] })).budgetCurve;
+    curve.forEach((point, s) => {
+      const posts = whole(5, step(s));
+      expect(point.spend).toBe(posts * 800);
+      expectClose(point.reach, unitsReach(8_000, posts, A.creatorRepeatOverlap));
+    });
+  });
+
+  it.each([false, true])('a package’s curve: the package and its whole days, participants saturating at each quantity (counted in reach: %s)', (earnedInReach) => {
+    const curve = projectPlan(big({ earnedInReach, formats: [formatLine('hashtag-challenge', '175000')] })).budgetCurve;
+    curve.forEach((point, s) => {
+      const days = whole(7, step(s));
+      if (days < 6) {
+        expect(point).toMatchObject({ spend: 0, reach: 0 });
+        return;
+      }
+      const bought = packageBuys(PACKAGES[0], days * 25_000);
+      expectClose(point.spend, bought.spend);
+      const paid = nbdReach(bought.paid);
+      expectClose(point.reach, earnedInReach ? combined([paid, nbdReach(bought.earnedViews)]) : paid);
+    });
+  });
+
+  it('a creator with Spark Ads: whole posts, and the Spark budget scaled with them', () => {
+    const curve = projectPlan(planWith({ creators: [creatorLine({ avgViews: 8_000, posts: '3', fee: '800', sparkBudget: '3,000' })] })).budgetCurve;
+    curve.forEach((point, s) => {
+      const x = step(s);
+      const posts = whole(3, x);
+      if (posts < 1) {
+        expect(point).toMatchObject({ spend: 0, reach: 0 });
+        return;
+      }
+      expectClose(point.spend, posts * 800 + 3_000 * x);
+      expectClose(point.reach, combined([unitsReach(8_000, posts, A.creatorRepeatOverlap), nbdReach(((3_000 * x) / A.sparkCpm) * 1000)]));
+    });
+  });
+
+  it.each([
+    ['a 20-day takeover', big({ formats: [takeoverLine('20')] }), DEFAULT_FLIGHT_DAYS * A.takeoverPricePerDayUS],
+    ['a 20-day Branded Effects package', big({ formats: [formatLine('branded-effects', '200000')] }), DEFAULT_FLIGHT_DAYS * (A.effectsPackagePrice / 10)],
+    ['80 posts', big({ creators: [creatorLine({ posts: '80', fee: '800' })] }), 100 * 800],
+  ] as const)('never buys what can’t be bought: %s scaled up tops out at the flight’s days or 100 posts', (_, plan, most) => {
+    const curve = projectPlan(plan).budgetCurve;
+    for (const point of curve) expect(point.spend).toBeLessThanOrEqual(most);
+  });
+
+  it('never falls, in spend or reach', () => {
+    const curve = projectPlan(MIXED).budgetCurve;
+    for (let s = 1; s < curve.length; s++) {
+      expect(curve[s]?.spend).toBeGreaterThanOrEqual(curve[s - 1]?.spend ?? Infinity);
+      expect(curve[s]?.reach).toBeGreaterThanOrEqual((curve[s - 1]?.reach ?? Infinity) - 1e-6);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Format comparison.
+
+describe('format comparison: each format alone on the plan’s planned spend', () => {
+  const formatOf = (projection: Projection, id: FormatId) => {
+    const found = projection.comparison.formats.find((f) => f.formatId === id);
+    if (!found) throw new Error(`no ${id} in the comparison`);
+    return found;
+  };
+  const plan = planWith({ totalBudget: '1,000,000', formats: [inFeedLine('CPM', 120_000)] });
+
+  it('compares on the planned spend, not the budget cap', () => {
+    const projection = projectPlan(plan);
+    expect(projection.comparison.budget).toBe(120_000);
+    expect(projection.comparison.formats.map((f) => f.formatId)).toEqual(['in-feed', 'brand-takeover', 'hashtag-challenge', 'hashtag-challenge-plus', 'branded-effects']);
+  });
+
+  it('buys each format as it is sold: the budget, whole takeover days, a package and its whole days, or nothing', () => {
+    const projection = projectPlan(plan);
+    const inFeed = formatOf(projection, 'in-feed');
+    expect(inFeed).toMatchObject({ spend: 120_000, unavailable: null });
+    expectClose(inFeed.figures?.paidImpressions, 12_000_000);
+    const takeover = formatOf(projection, 'brand-takeover');
+    expect(takeover).toMatchObject({ spend: 2 * A.takeoverPricePerDayUS, unavailable: null });
+    expectClose(takeover.figures?.paidImpressions, 2 * A.takeoverImpressionsPerDayUS);
+    expect(formatOf(projection, 'hashtag-challenge')).toMatchObject({ spend: 0, unavailable: `The 6-day package costs ${usd(150_000)}.`, figures: null, costPerResult: null });
+    expect(formatOf(projection, 'hashtag-challenge-plus')).toMatchObject({ spend: 0, unavailable: `The 6-day package costs ${usd(200_000)}.`, figures: null });
+    const effects = formatOf(projection, 'branded-effects');
+    // 12 days at $10,000 a day.
+    expect(effects).toMatchObject({ spend: 120_000, unavailable: null });
+    expectClose(effects.figures?.paidImpressions, (120_000 / A.effectsCpm) * 1000);
+  });
+
+  it('gives each format the figures of projecting it alone, and the goal’s cost per result', () => {
+    const projection = projectPlan(plan);
+    const effects = formatOf(projection, 'branded-effects');
+    const alone = figuresOf(big({ formats: [formatLine('branded-effects', '120000')] })).totals;
+    expect(effects.figures?.reach).toBe(alone.reach);
+    expect(effects.figures?.ranges).toEqual(alone.ranges);
+    expectClose(effects.costPerResult?.mid, (120_000 / alone.reach) * 1000);
+    expect(formatOf(projection, 'in-feed').figures?.reach).toBe(projection.totals.reach);
+  });
+
+  it('caps takeover days at the flight', () => {
+    const projection = projectPlan(big({ formats: [inFeedLine('CPM', 2_000_000)] }));
+    expect(formatOf(projection, 'brand-takeover').spend).toBe(DEFAULT_FLIGHT_DAYS * A.takeoverPricePerDayUS);
+  });
+
+  it('names why a format can’t be bought: below the In-Feed minimum, a day’s price, a package’s price or length', () => {
+    const small = projectPlan(planWith({ creators: [creatorLine({ posts: '2', fee: '800' })] }));
+    expect(small.comparison.budget).toBe(1_600);
+    expect(formatOf(small, 'in-feed').unavailable).toBe(`Minimum spend is ${usd(6_000)}.`);
+    expect(formatOf(small, 'brand-takeover').unavailable).toBe(`A day costs ${usd(50_000)}.`);
+    const short = projectPlan(big({ endDate: dayAfter(DEFAULT_START, 4), formats: [inFeedLine('CPM', 500_000)] }));
+    expect(formatOf(short, 'hashtag-challenge').unavailable).toBe('A 6-day package doesn’t fit in a 5-day flight.');
+    expect(formatOf(short, 'branded-effects').unavailable).toBe('A 10-day package doesn’t fit in a 5-day flight.');
+    expect(formatOf(short, 'brand-takeover').spend).toBe(5 * A.takeoverPricePerDayUS);
+  });
+
+  it('compares on the budget cap while nothing is planned, else on $100,000', () => {
+    expect(projectPlan(planWith({ totalBudget: '250,000' })).comparison.budget).toBe(250_000);
+    expect(project(check(planWith({ totalBudget: '' })).input).comparison.budget).toBe(100_000);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Markets by flight year.
+
+describe('markets by flight year', () => {
+  const flying = (start: string, changes: Partial<Plan> = {}) => big({ startDate: start, endDate: dayAfter(start, 27), ...changes });
+
+  it('a 2020 plan reads the guide’s 26.5M U.S. users and its young age split', () => {
+    const result = check(flying('2020-03-02'));
+    expect(result.input.assumptions.universeUS).toBe(26_500_000);
+    expect(result.ledger.find((a) => a.key === 'universeUS')?.value).toBe(26_500_000);
+    expectClose(result.input.assumptions.ageShare13to17US, 0.2);
+    expectClose(result.input.assumptions.ageShare18to24US, 0.5);
+    const { audience } = project(check(flying('2020-03-02', { targeting: targeting({ ageBands: ['18-24'] }) })).input, { figuresOnly: true });
+    expectClose(audience.universe, 26_500_000 * 0.5);
+  });
+
+  it.each([
+    ['2024-01-08', 161_869_565],
+    ['2023-06-05', Math.round(113_250_000 * (1 + 12 / 138))],
+    ['2025-03-03', Math.round(135_790_000 * (1 + 12 / 138))],
+    ['2019-06-03', 26_500_000],
+  ])('a plan flying from %s reads %d U.S. users: the latest figure at or before its year, else the earliest', (start, users) => {
+    const result = check(flying(start));
+    expect(result.input.assumptions.universeUS).toBe(users);
+    expect(project(result.input, { figuresOnly: true }).audience.universe).toBe(users);
+  });
+
+  it('the 2024 U.S. figure: DataReportal’s 148.92M adults plus teens at TikTok’s U.S. ratio', () => {
+    expect(U).toBe(161_869_565);
+    expect(A.ageShare13to17US).toBeCloseTo(12 / 150, 12);
+    expect(A.ageShare18to24US).toBeCloseTo((1 - 12 / 150) * 0.307, 12);
+  });
+
+  it.each([
+    ['KR', '2024-01-08', 4_898_510],
+    ['KR', '2025-03-03', 4_898_510],
+    ['JP', '2020-03-02', Math.round(13_000_000 * (1 + 12 / 138))],
+    ['JP', '2024-01-08', Math.round(13_000_000 * (1 + 12 / 138))],
+    ['JP', '2025-03-03', 42_000_000],
+  ] as const)('%s from %s: %d users', (country, start, users) => {
+    const result = check(flying(start, { targeting: targeting({ countries: [country] }) }));
+    expect(result.input.assumptions[marketKey.universe(country)]).toBe(users);
+    expect(project(result.input, { figuresOnly: true }).audience.universe).toBe(users);
+  });
+
+  it('narrows each market by its own age and gender shares', () => {
+    const t = targeting({ countries: ['US', 'JP', 'GB'], ageBands: ['25-34'], gender: 'female' });
+    expect([A.femaleShareUS, A.femaleShareJP, A.femaleShareGB]).toEqual([0.443, 0.6, 0.597]);
+    const { audience } = figuresOf(big({ targeting: t }));
+    const countries: Country[] = ['US', 'JP', 'GB'];
+    expect(audience.byCountry.map((c) => c.country)).toEqual(countries);
+    audience.byCountry.forEach((market, i) => {
+      const c = countries[i] ?? 'US';
+      expect(market.users).toBe(A[marketKey.universe(c)]);
+      expectClose(market.share, shareIn(c, t));
+      expectClose(market.universe, A[marketKey.universe(c)] * shareIn(c, t));
+      expectClose(market.dailyUsers, A[marketKey.universe(c)] * A.dailyActiveShare);
+    });
+    expectClose(audience.universe, universeOf(t));
+    expect(audience.market).toBe(A.universeUS + A.universeJP + A.universeGB);
+  });
+
+  it('caps a takeover guarantee at the market’s daily users: Indonesia’s rate card is above them', () => {
+    const daily = Math.floor(A.universeID * A.dailyActiveShare);
+    expect(A.takeoverImpressionsPerDayID).toBe(daily);
+    expect(daily).toBeLessThan(94_605_000);
+    expect(A.takeoverPricePerDayID).toBe(69_500);
+    const line = item(big({ targeting: targeting({ countries: ['ID'] }), formats: [takeoverLine('1')] }));
+    expectPoint(line.ranges.impressions, daily);
+    expect(line.spend).toBe(69_500);
+  });
+
+  it('a 2020 takeover day reaches its 5,000,000 of the guide’s 26.5M users', () => {
+    const result = check(flying('2020-03-02', { formats: [takeoverLine('2')] }));
+    const line = onlyItem(project(result.input, { figuresOnly: true }));
+    expectPoint(line.ranges.paidImpressions, 10_000_000);
+    expectClose(line.reach, unitsReach(5_000_000, 2, A.takeoverRepeatShare, 26_500_000));
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The trace.
+
+/** Every line kind, alone in a plan. */
+const TRACED: readonly { name: string; plan: Plan; keys: readonly TraceKey[] }[] = [
+  { name: 'In-Feed CPM', plan: planWith({ formats: [inFeedLine('CPM', 60_000)] }), keys: ['budget', 'cpm', 'paidImpressions', 'sixSecondViews'] },
+  { name: 'In-Feed CPC', plan: planWith({ formats: [inFeedLine('CPC', 8_000)] }), keys: ['budget', 'cpc', 'clicksBought', 'paidImpressions', 'sixSecondViews'] },
+  { name: 'In-Feed CPV', plan: planWith({ formats: [inFeedLine('CPV', 8_000)] }), keys: ['budget', 'cpv', 'sixSecondViewsBought', 'paidImpressions', 'sixSecondViews'] },
+  {
+    name: 'Brand Takeover in two markets, narrowed',
+    plan: big({ targeting: targeting({ countries: ['US', 'GB'], ageBands: ['18-24'] }), formats: [takeoverLine('3')] }),
+    keys: ['days', 'pricePerDay', 'impressionsPerDay', 'paidImpressions', 'targetShare', 'dailyTargetReach', 'repeatShare', 'daysReach'],
+  },
+  {
+    name: 'Hashtag Challenge with an extra day',
+    plan: big({ formats: [formatLine('hashtag-challenge', '180000')] }),
+    keys: ['budget', 'packagePrice', 'packageDays', 'dayPrice', 'days', 'extraDays', 'paidImpressions', 'submissions', 'earnedViews', 'earnedEngagements', 'emv', 'earnedReach', 'paidReach'],
+  },
+  {
+    name: 'Hashtag Challenge Plus',
+    plan: big({ formats: [formatLine('hashtag-challenge-plus', '250000')] }),
+    keys: ['days', 'dayPrice', 'paidImpressions', 'submissions', 'earnedViews', 'emv', 'earnedReach'],
+  },
+  {
+    name: 'Branded Effects counted in reach',
+    plan: big({ earnedInReach: true, formats: [formatLine('branded-effects', '100000')] }),
+    keys: ['days', 'paidImpressions', 'submissions', 'earnedViews', 'earnedTargetViews', 'emv', 'earnedReach', 'paidReach', 'independentShare'],
+  },
+  { name: 'a creator with measured views', plan: planWith({ creators: [creatorLine({ posts: '3' })] }), keys: ['posts', 'fee', 'viewsPerPost', 'views', 'targetShare', 'postsReach'] },
+  {
+    name: 'a creator estimated from fans, with an audience profile and Spark Ads',
+    plan: big({ creators: [creatorLine({ avgViews: null, credibility: 0.8, audience: PROFILE, posts: '2', sparkBudget: '2,000' })] }),
+    keys: ['fans', 'credibility', 'realFans', 'viewsPerPost', 'views', 'targetShare', 'sparkImpressions', 'sixSecondViews', 'postsReach', 'sparkReach', 'independentShare'],
+  },
+];
+
+/** The figures every line item's trace names, and where the line item keeps them. */
+const TRACED_FIGURES = [
+  'spend',
+  'impressions',
+  'videoViews',
+  'engagements',
+  'clicks',
+  'conversions',
+  'revenue',
+  'reach',
+  'frequency',
+  'universe',
+  'targetImpressions',
+] as const satisfies readonly TraceKey[];
+const OPTIONAL_FIGURES = ['paidImpressions', 'sixSecondViews', 'submissions', 'earnedViews', 'earnedEngagements', 'emv', 'earnedReach'] as const satisfies readonly TraceKey[];
+
+/** A computed step's value from the steps it names, by its rule; null for inputs, assumptions and audience shares. */
+function byRule(step: TraceStep, value: (key: TraceKey) => number): number | null {
+  const v = step.from.map(value);
+  const [x = Number.NaN, y = Number.NaN, z = Number.NaN, w = Number.NaN] = v;
+  switch (step.rule) {
+    case 'product':
+      return v.reduce((p, n) => p * n, 1);
+    case 'quotient':
+      return x / y;
+    case 'perThousand':
+      return (x / y) * 1000;
+    case 'thousandths':
+      return (x * y) / 1000;
+    case 'sum':
+      return v.reduce((s, n) => s + n, 0);
+    case 'difference':
+      return x - y;
+    case 'wholeDays':
+      return Math.floor(x / y + 1e-9);
+    case 'saturation':
+      return z * (1 - Math.exp((-y * x) / z));
+    case 'nbd':
+      return nbdReach(x, y, z);
+    case 'units':
+      return unitsReach(x, y, z, w);
+    case 'combine':
+      return combined(v.slice(0, -1), value('universe'), v.at(-1));
+    default:
+      return null;
+  }
+}
+
+describe('the trace: the quantities every figure comes from', () => {
+  it.each(TRACED.map((t) => [t.name, t] as const))('%s: holds the quantities its figures come from', (_, { plan, keys }) => {
+    const line = item(plan);
+    const traced = new Set(line.trace.map((s) => s.key));
+    for (const key of [...TRACED_FIGURES, ...keys]) expect(traced, key).toContain(key);
+  });
+
+  it.each(TRACED.map((t) => [t.name, t] as const))('%s: every figure it names equals the line item’s figure', (_, { plan }) => {
+    const { items, audience } = figuresOf(plan);
+    const line = items[0];
+    if (!line) throw new Error('no line item');
+    const at = (key: TraceKey) => line.trace.find((s) => s.key === key)?.value;
+    for (const key of [...TRACED_FIGURES, ...OPTIONAL_FIGURES]) {
+      const value = at(key);
+      if (value === undefined) continue;
+      const figure = key === 'universe' ? audience.universe : key === 'targetImpressions' ? (line.frequency ?? 0) * line.reach : line[key];
+      expectClose(value, figure ?? Number.NaN, 1e-9);
+    }
+    if (line.kind === 'creator') expectClose(at('sparkImpressions') ?? 0, line.paidImpressions);
+  });
+
+  it.each(TRACED.map((t) => [t.name, t] as const))('%s: every computed step recomputes from the steps it names, by its rule', (_, { plan }) => {
+    const line = item(plan);
+    const value = (key: TraceKey) => line.trace.find((s) => s.key === key)?.value ?? Number.NaN;
+    const wrong: string[] = [];
+    for (const step of line.trace) {
+      const expected = byRule(step, value);
+      if (expected === null) continue;
+      if (!(Math.abs(step.value - expected) <= 1e-7 * Math.abs(expected) + 1e-9)) {
+        wrong.push(`${step.key} = ${step.value}, but ${step.rule} of [${step.from.join(', ')}] = ${expected}`);
+      }
+      if (step.rule === 'combine' && step.detail) {
+        const parts = step.from.filter((k) => k !== 'independentShare').map(value);
+        expectClose(step.detail.largest, Math.max(...parts));
+        expectClose(step.detail.sainsbury, sainsburyOf(parts, value('universe')));
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(TRACED.map((t) => [t.name, t] as const))('%s: every step comes from steps computed before it', (_, { plan }) => {
+    const line = item(plan);
+    const seen = new Set<TraceKey>();
+    for (const step of line.trace) {
+      for (const from of step.from) expect(seen, `${step.key} from ${from}`).toContain(from);
+      seen.add(step.key);
+    }
+    expect(seen.size).toBe(line.trace.length);
+  });
+
+  it.each(TRACED.map((t) => [t.name, t] as const))('%s: every assumption it reads shows the ledger’s value', (_, { plan }) => {
+    const input = validInput(plan);
+    const line = onlyItem(project(input, { figuresOnly: true }));
+    const single = line.trace.filter((s) => s.rule === 'assumption' && s.uses.length === 1);
+    expect(single.length).toBeGreaterThan(0);
+    for (const step of single) {
+      const key = step.uses[0] as AssumptionKey;
+      expect(step.value, step.key).toBe(input.assumptions[key]);
+    }
+  });
+
+  it('shows an overridden assumption at its typed value', () => {
+    const line = item(planWith({ formats: [inFeedLine('CPM', 60_000)], assumptionOverrides: { inFeedCpm: '12', clickThroughRate: '1.2' } }));
+    const at = (key: TraceKey) => line.trace.find((s) => s.key === key)?.value;
+    expect(at('cpm')).toBe(12);
+    expect(at('clickThroughRate')).toBe(0.012);
+    expectClose(at('paidImpressions'), 5_000_000);
+    expectClose(at('clicks'), 60_000);
+  });
+
+  it('keeps participants’ videos out of the in-target impressions unless they are counted', () => {
+    const at = (plan: Plan, key: TraceKey) => item(plan).trace.find((s) => s.key === key)?.value ?? Number.NaN;
+    const apart = big({ formats: [formatLine('branded-effects', '100000')] });
+    const counted = { ...apart, earnedInReach: true };
+    expectClose(at(apart, 'targetImpressions'), at(apart, 'paidTargetImpressions'));
+    expectClose(at(counted, 'targetImpressions'), at(counted, 'paidTargetImpressions') + at(counted, 'earnedTargetViews'));
+    expectClose(at(counted, 'impressions'), at(counted, 'paidImpressions') + at(counted, 'earnedViews'));
   });
 });
