@@ -19,7 +19,9 @@ const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /** Formats a limit for a message ("$6,000", "100", "5%"). */
 export function describeLimit(n: number, unit: NumberRule['unit']): string {
-  const text = n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  // Money with cents shows both digits of them: $60,000.50, not $60,000.5.
+  const cents = unit === 'usd' && !Number.isInteger(Math.round(n * 100) / 100);
+  const text = n.toLocaleString('en-US', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 });
   if (unit === 'usd') return `$${text}`;
   if (unit === 'percent') return `${text}%`;
   return text;

@@ -206,13 +206,28 @@ export function validatePlan(
     errors[fieldId.ageBands] =
       'No one is left in the targeted audience: the chosen countries, age groups and gender have no users. Check the audience assumptions.';
   }
-  // A takeover shows once a day per person: its guarantee can't exceed the market's daily users.
+  const takeoverNotes: string[] = [];
+  // A takeover shows once a day per person: its guarantee never exceeds the market's daily users.
+  // An override above them is an error (and the ledger's figure is used, as for any refused
+  // override); the ledger's figure above daily users the plan itself lowered is held to them.
+  const hasTakeover = plan.formats.some((f) => f.included !== false && formats.find((x) => x.id === f.formatId)?.purchaseUnit === 'days');
   for (const country of new Set(plan.targeting.countries)) {
     const key = marketKey.takeoverImpressions(country);
     const daily = assumptions[marketKey.universe(country)] * assumptions.dailyActiveShare;
-    if (assumptions[key] > daily && !errors[fieldId.assumption(key)]) {
+    if (!(assumptions[key] > daily)) continue;
+    const typed = (plan.assumptionOverrides[key] ?? '').trim() !== '';
+    if (typed && !errors[fieldId.assumption(key)]) {
       errors[fieldId.assumption(key)] =
         `Brand Takeover shows once a day per person: ${describeLimit(Math.round(assumptions[key]), 'count')} impressions a day is more than ${COUNTRY_NAMES[country]}’s ${describeLimit(Math.round(daily), 'count')} daily users (its users × the daily active share).`;
+      assumptions[key] = assumptionList.find((a) => a.key === key)?.value ?? daily;
+    }
+    if (assumptions[key] > daily) {
+      if (hasTakeover) {
+        takeoverNotes.push(
+          `In ${COUNTRY_NAMES[country]}, ${describeLimit(Math.round(assumptions[key]), 'count')} guaranteed impressions a day are more than its ${describeLimit(Math.round(daily), 'count')} daily users: seen once a day per person, a day delivers ${describeLimit(Math.floor(daily), 'count')}.`,
+        );
+      }
+      assumptions[key] = Math.floor(daily);
     }
   }
 
@@ -234,6 +249,7 @@ export function validatePlan(
         excluded.push(format.name);
         continue;
       }
+      if (takeoverNotes.length > 0) warnings[id] = takeoverNotes.join(' ');
       // Booking needs the category; the projection doesn't, so it's a reminder, not a blocker.
       if (line.category.trim() === '') {
         warnings[fieldId.formatCategory(format.id)] = `Choose the ${format.name} category: TikTok sells one brand per category per day.`;

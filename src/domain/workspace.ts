@@ -1,5 +1,5 @@
 import { MAX_NAME_LENGTH } from './validation';
-import { newPlan, type Plan, type PlanStatus } from './plan';
+import { MODEL_EDITION, newPlan, type Plan, type PlanStatus } from './plan';
 
 /** The most plans a workspace keeps (about 40 full 100-line plans fill a browser's 5 MB). */
 export const MAX_PLANS = 200;
@@ -67,7 +67,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function isUntouchedNewPlan(plan: Plan): boolean {
   const made = new Date(plan.updatedAt);
   if (Number.isNaN(made.getTime())) return false;
-  return sameValue(plan, newPlan(plan.id, made));
+  // The model edition it was last shown with is no work of the planner's (a blank plan saved before
+  // the second edition is still blank).
+  return sameValue({ ...plan, modelEdition: MODEL_EDITION }, newPlan(plan.id, made));
 }
 
 /** Folds case, width and composed forms, so "ＳＡＬＥ", "sale" and Korean typed either way match. */

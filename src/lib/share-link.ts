@@ -1,4 +1,5 @@
 import { emptyContract } from '../domain/contract';
+import { AGE_BANDS, type AudienceProfile } from '../domain/types';
 import { upgradeOverrideKeys } from '../domain/legacy-keys';
 import type { Plan, PlanCreatorLine } from '../domain/plan';
 import { planSchema } from '../store/plan-schema';
@@ -53,14 +54,35 @@ export const SHARE_LINK_REASONS: Record<ShareLinkFailure, string> = {
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
-type WireCreator = Omit<PlanCreatorLine, 'contract'>;
+/**
+ * A creator's audience in a link: the six age shares in order, the female share, then each top
+ * country and its share. Without names on every number, a 100-line plan's link stays near its
+ * size before audiences came with the creators.
+ */
+type WireAudience = [number[], number, ...(string | number)[]];
+type WireCreator = Omit<PlanCreatorLine, 'contract' | 'audience'> & { audience: WireAudience | null };
 type WirePlan = Omit<Plan, 'id' | 'scenarioOf' | 'shortlist' | 'retiredContracts' | 'creators'> & { creators: WireCreator[] };
+
+function audienceToWire(a: AudienceProfile | null): WireAudience | null {
+  if (!a) return null;
+  return [AGE_BANDS.map((b) => a.ageShares[b]), a.femaleShare, ...a.topCountries.flatMap((c) => [c.country, c.share])];
+}
+
+/** The audience a link carries, as the plan stores it; anything else passes through for the schema to refuse. */
+function audienceFromWire(w: unknown): unknown {
+  if (!Array.isArray(w)) return w;
+  const [ages, femaleShare, ...countries] = w as unknown[];
+  if (!Array.isArray(ages)) return w;
+  const topCountries: { country: unknown; share: unknown }[] = [];
+  for (let i = 0; i + 1 < countries.length; i += 2) topCountries.push({ country: countries[i], share: countries[i + 1] });
+  return { ageShares: Object.fromEntries(AGE_BANDS.map((b, i) => [b, ages[i]])), femaleShare, topCountries };
+}
 
 function toWire(plan: Plan): WirePlan {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- each is left out of the link on purpose.
   const { id, scenarioOf, shortlist, retiredContracts, creators, ...rest } = plan;
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the contract is private to the planner.
-  return { ...rest, creators: creators.map(({ contract, ...line }) => line) };
+  return { ...rest, creators: creators.map(({ contract, audience, ...line }) => ({ ...line, audience: audienceToWire(audience) })) };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,7 +99,9 @@ function fromWire(data: unknown): unknown {
     shortlist: [],
     retiredContracts: {},
     creators: Array.isArray(data.creators)
-      ? data.creators.map((c: unknown) => (isRecord(c) ? { ...c, contract: emptyContract() } : c))
+      ? data.creators.map((c: unknown) =>
+          isRecord(c) ? { ...c, ...('audience' in c ? { audience: audienceFromWire(c.audience) } : {}), contract: emptyContract() } : c,
+        )
       : data.creators,
   };
 }

@@ -19,7 +19,7 @@ import {
 } from '../../mocks/data/catalog-query';
 import type { CreatorProfile } from '../../src/domain/creator-profile';
 import { tierForFans } from '../../src/domain/tiers';
-import { AGE_BANDS, NICHES, TIERS, type AgeBand } from '../../src/domain/types';
+import { AGE_BANDS, COUNTRIES as TARGET_COUNTRIES, NICHES, TIERS, type AgeBand } from '../../src/domain/types';
 
 const COUNTRIES = ['US', 'KR', 'GB', 'JP', 'BR'] as const;
 
@@ -234,6 +234,14 @@ describe('readCatalogQuery', () => {
     expect(ok('niche=&tier=&sort=&minFee=').filters).toEqual(NO_FILTERS);
   });
 
+  it.each([...TARGET_COUNTRIES])('accepts the target country %s', (country) => {
+    expect(ok(`targetCountries=${country}`).target.countries).toEqual([country]);
+  });
+
+  it('targets the markets the planner serves, the Southeast Asian ones included', () => {
+    expect(ok('targetCountries=ID,TH,VN,PH,MY').target.countries).toEqual(['ID', 'TH', 'VN', 'PH', 'MY']);
+  });
+
   it.each(CATALOG_SORTS)('accepts sort=%s', (sort) => {
     expect(ok(`sort=${sort}`).sort).toBe(sort);
   });
@@ -257,7 +265,7 @@ describe('readCatalogQuery', () => {
     ['minFee=1e12', 'minFee must be an amount in USD from 0 to 10,000,000.'],
     ['minFee=500&maxFee=100', 'minFee must not be above maxFee.'],
     ['minEngagement=0.2&maxEngagement=0.1', 'minEngagement must not be above maxEngagement.'],
-    ['targetCountries=FR', 'Unknown target country "FR". Use one of: US, KR, GB, CA, JP.'],
+    ['targetCountries=FR', 'Unknown target country "FR". Use one of: US, KR, JP, GB, CA, ID, TH, VN, PH, MY.'],
     ['targetAges=65%2B', `Unknown target age band "65+". Use one of: ${AGE_BANDS.join(', ')}.`],
     ['gender=other', 'Unknown gender "other". Use one of: all, female, male.'],
     ['goal=clicks', 'Unknown goal "clicks". Use one of: awareness, engagement, ugc, app-installs, sales.'],

@@ -14,7 +14,7 @@ import {
 import { z } from '../../src/lib/zod';
 import type { CreatorProfile } from '../../src/domain/creator-profile';
 import { tierForFans } from '../../src/domain/tiers';
-import { FORMAT_IDS, NICHES, TIERS } from '../../src/domain/types';
+import { COUNTRIES, FORMAT_IDS, NICHES, TIERS } from '../../src/domain/types';
 import { TEST_CATALOG, TEST_SERVICE } from '../utils/catalog';
 
 /**
@@ -206,6 +206,24 @@ describe('mock catalog data', () => {
   it('benchmarksSchema refuses benchmarks missing an assumption', () => {
     const partial = { ...BENCHMARKS, assumptions: ASSUMPTIONS.filter((a) => a.key !== 'conversionRate') };
     expect(benchmarksSchema.safeParse(partial).success).toBe(false);
+  });
+
+  it('serves every market the planner targets, each with dated user figures and a takeover rate card', () => {
+    expect(BENCHMARKS.markets.map((m) => m.country)).toEqual([...COUNTRIES]);
+    for (const market of BENCHMARKS.markets) {
+      expect(market.users.length).toBeGreaterThan(0);
+      expect(market.takeover.pricePerDay).toBeGreaterThan(0);
+    }
+  });
+
+  it.each<[string, (b: typeof BENCHMARKS) => unknown]>([
+    ['a market missing', (b) => ({ ...b, markets: b.markets.filter((m) => m.country !== 'VN') })],
+    ['no markets', (b) => ({ ...b, markets: undefined })],
+    ['a market without user figures', (b) => ({ ...b, markets: b.markets.map((m) => (m.country === 'US' ? { ...m, users: [] } : m)) })],
+    ['a market the planner does not serve', (b) => ({ ...b, markets: [...b.markets, { ...b.markets[0], country: 'FR' }] })],
+    ['a female share above 1', (b) => ({ ...b, markets: b.markets.map((m) => ({ ...m, femaleShare: { ...m.femaleShare, value: 55 } })) })],
+  ])('benchmarksSchema refuses benchmarks with %s', (_, change) => {
+    expect(benchmarksSchema.safeParse(change(BENCHMARKS)).success).toBe(false);
   });
 });
 

@@ -129,4 +129,14 @@ describe('describeLimit', () => {
   ] as const)('%d as %s reads "%s"', (n, unit, expected) => {
     expect(describeLimit(n, unit)).toBe(expected);
   });
+
+  // Fails today: money with cents keeps only the digits it needs ("$0.5", "$60,000.5"), as a plain number
+  // would; a package's leftover or an over-budget amount then reads oddly. See the report.
+  it.each([
+    [0.5, '$0.50'],
+    [60_000.5, '$60,000.50'],
+    [149_999.99, '$149,999.99'],
+  ])('writes %d dollars with both digits of its cents: "%s"', (n, expected) => {
+    expect(describeLimit(n, 'usd')).toBe(expected);
+  });
 });

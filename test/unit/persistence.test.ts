@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { emptyContract } from '../../src/domain/contract';
-import { emptyCosts, newPlan, type Plan } from '../../src/domain/plan';
+import { emptyCosts, MODEL_EDITION, newPlan, type Plan } from '../../src/domain/plan';
 import type { KeyValueStorage } from '../../src/lib/storage';
 import {
   BACKUP_PREFIX,
@@ -11,6 +11,7 @@ import {
   migrateV2toV3,
   migrateV3toV4,
   migrateV4toV5,
+  migrateV5toV6,
   PLAN_STORAGE_KEY,
   PLAN_STORAGE_VERSION,
   planKey,
@@ -71,8 +72,9 @@ function setUp(entries: Record<string, string> = {}) {
   for (const [key, value] of Object.entries(entries)) storage.data.set(key, value);
   const onSaveError = vi.fn<(message: string | null) => void>();
   const onConflict = vi.fn<(id: string, theirs: string) => void>();
-  const guarded = guardedStorage(storage, onSaveError, () => NOW, onConflict);
-  return { storage, onSaveError, onConflict, guarded };
+  const onNewerVersion = vi.fn<(version: number) => void>();
+  const guarded = guardedStorage(storage, onSaveError, () => NOW, onConflict, onNewerVersion);
+  return { storage, onSaveError, onConflict, onNewerVersion, guarded };
 }
 
 /** Raw text under the key versions 1 to 4 used, and no workspace yet. */
@@ -226,7 +228,6 @@ describe('guardedStorage: an unreadable workspace index', () => {
     ['damaged JSON', '{"state":{"openPlanId"', /could not be read \(the stored data is damaged\)\.$/],
     ['not an envelope', JSON.stringify({ planIds: ['plan-a'] }), /not in a format Reachplan knows\.$/],
     ['a version that is text', JSON.stringify({ state: {}, version: '5' }), /not in a format Reachplan knows\.$/],
-    ['a newer version', envelope({ openPlanId: 'plan-a', planIds: ['plan-a'] }, PLAN_STORAGE_VERSION + 1), /made by a newer version of Reachplan\.$/],
   ])('%s is backed up, then removed, and reported; the plans’ own keys are left alone', (_, raw, reason) => {
     const { storage, guarded } = withIndex(raw);
     expect(hydrated(guarded)).toBeNull();
@@ -313,7 +314,7 @@ describe('guardedStorage: one damaged or invalid plan among good ones', () => {
     });
   });
 
-  // Fails today: every backup of one load takes the same dated key, so each overwrites the one before. See the report.
+  // Every backup of one load is made in the same millisecond: each needs a key of its own, or it overwrites the one before.
   it('gives each unusable plan a backup of its own, and one notice for all of them', () => {
     const invalid = JSON.stringify({ ...PLAN_C, goal: 'fame' });
     const { storage, guarded } = setUpWorkspace({ 'plan-a': '{damaged a', 'plan-b': '{damaged b', 'plan-c': invalid, 'plan-d': json({ ...PLAN_A, id: 'plan-d' }) });
@@ -409,15 +410,15 @@ describe('guardedStorage: valid data', () => {
 });
 
 describe('guardedStorage: saving', () => {
-  it('writes each plan under its own key and an index of their ids, at version 5', () => {
+  it('writes each plan under its own key and an index of their ids, at version 6', () => {
     const { storage, guarded } = setUp();
     save(guarded, [PLAN_A, PLAN_B], 'plan-b');
     expect(JSON.parse(storage.data.get(WORKSPACE_STORAGE_KEY) ?? 'null')).toEqual({
       state: { openPlanId: 'plan-b', planIds: ['plan-a', 'plan-b'] },
-      version: 5,
+      version: 6,
     });
     expect(JSON.parse(storage.data.get(planKey('plan-a')) ?? 'null')).toEqual(PLAN_A);
-    expect(PLAN_STORAGE_VERSION).toBe(5);
+    expect(PLAN_STORAGE_VERSION).toBe(6);
   });
 
   it('writes only the plans whose JSON changed, and the index only when it changed', () => {
@@ -567,6 +568,101 @@ describe('guardedStorage: another writer', () => {
     save(guarded, [mine]);
     expect(onConflict).not.toHaveBeenCalled();
     expect(storage.data.get(planKey('plan-a'))).toBe(json(mine));
+  });
+});
+
+describe('guardedStorage: a workspace saved by a newer version', () => {
+  const NEWER = PLAN_STORAGE_VERSION + 1;
+  const newerIndex = envelope({ openPlanId: 'plan-a', planIds: ['plan-a', 'plan-b'] }, NEWER);
+  /** What a newer version saved: its index, its plans (in a shape this version can't read) and a backup of its own. */
+  const newerEntries = () => ({
+    [WORKSPACE_STORAGE_KEY]: newerIndex,
+    [planKey('plan-a')]: JSON.stringify({ id: 'plan-a', title: 'Plan A, next version', lines: [] }),
+    [planKey('plan-b')]: json(PLAN_B),
+    [BACKUP_KEY]: 'an older backup',
+  });
+
+  it('is left exactly as it is at load: nothing is read into the workspace, written, backed up or removed; the version is reported once', () => {
+    const entries = newerEntries();
+    const { storage, guarded, onNewerVersion, onSaveError } = setUp(entries);
+    expect(hydrated(guarded)).toBeNull();
+    expect(guarded.check(undefined)).toEqual({ plans: [], openPlanId: null, recovery: null });
+    expect(guarded.stopped).toBe(true);
+    // The page works on in memory: every save after that writes nothing.
+    save(guarded, [PLAN_A]);
+    save(guarded, [PLAN_A, { ...PLAN_C, name: 'made here' }], 'plan-c');
+    guarded.removeItem(WORKSPACE_STORAGE_KEY);
+    expect(storage.log).toEqual([]);
+    expect(Object.fromEntries(storage.data)).toEqual(entries);
+    expect(onNewerVersion).toHaveBeenCalledExactlyOnceWith(NEWER);
+    expect(onSaveError).not.toHaveBeenCalled();
+  });
+
+  it('is found before a write: a page of this version stops once another tab saved the index at a newer version', () => {
+    const { storage, guarded, onNewerVersion } = setUpWorkspace({ 'plan-a': json(PLAN_A), 'plan-b': json(PLAN_B) });
+    load(guarded);
+    save(guarded, [{ ...PLAN_A, name: 'saved before' }, PLAN_B]);
+    expect(guarded.stopped).toBe(false);
+    // Another tab, updated, saved the workspace; no storage event reached this page.
+    const theirs = newerEntries();
+    for (const [key, value] of Object.entries(theirs)) storage.data.set(key, value);
+    const writes = storage.log.length;
+    save(guarded, [{ ...PLAN_A, name: 'edited here' }, PLAN_B, PLAN_C]);
+    save(guarded, [PLAN_A]);
+    expect(storage.log.slice(writes)).toEqual([]);
+    expect(Object.fromEntries(storage.data)).toEqual(theirs);
+    expect(onNewerVersion).toHaveBeenCalledExactlyOnceWith(NEWER);
+    expect(guarded.stopped).toBe(true);
+  });
+
+  it('is heard of from the storage event (indexChanged): writing stops without waiting for the next read', () => {
+    const { storage, guarded, onNewerVersion } = setUpWorkspace({ 'plan-a': json(PLAN_A) });
+    load(guarded);
+    const before = Object.fromEntries(storage.data);
+    guarded.indexChanged(newerIndex);
+    expect(guarded.stopped).toBe(true);
+    expect(onNewerVersion).toHaveBeenCalledExactlyOnceWith(NEWER);
+    save(guarded, [{ ...PLAN_A, name: 'edited here' }]);
+    expect(storage.log).toEqual([]);
+    expect(Object.fromEntries(storage.data)).toEqual(before);
+    guarded.indexChanged(newerIndex);
+    expect(onNewerVersion).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays stopped for the page’s life, whatever the index is then; a new page load reads afresh', () => {
+    const { storage, guarded, onNewerVersion } = setUpWorkspace({ 'plan-a': json(PLAN_A) });
+    load(guarded);
+    guarded.indexChanged(newerIndex);
+    storage.data.set(WORKSPACE_STORAGE_KEY, indexJson(['plan-a']));
+    save(guarded, [{ ...PLAN_A, name: 'edited here' }]);
+    // Gone (site data cleared in another tab): still nothing is written.
+    storage.data.delete(WORKSPACE_STORAGE_KEY);
+    save(guarded, [{ ...PLAN_A, name: 'edited again' }]);
+    expect(storage.log).toEqual([]);
+    storage.data.set(WORKSPACE_STORAGE_KEY, indexJson(['plan-a']));
+    guarded.reset();
+    expect(guarded.stopped).toBe(false);
+    expect(load(guarded)).toEqual({ plans: [PLAN_A], openPlanId: 'plan-a', recovery: null });
+    save(guarded, [{ ...PLAN_A, name: 'edited after the reload' }]);
+    expect(storage.log).toEqual([`set ${planKey('plan-a')}`]);
+    expect(onNewerVersion).toHaveBeenCalledTimes(1);
+  });
+
+  it.each<[string, string | null]>([
+    ['a removed index', null],
+    ['an index of this version', indexJson(['plan-a'])],
+    ['an index of an older version', envelope({ openPlanId: 'plan-a', planIds: ['plan-a'] }, PLAN_STORAGE_VERSION - 1)],
+    ['damaged text', '{"state":'],
+    ['a version that is text', JSON.stringify({ state: {}, version: String(NEWER) })],
+  ])('is not what %s from the storage event says: saving goes on', (_, raw) => {
+    const { storage, guarded, onNewerVersion } = setUpWorkspace({ 'plan-a': json(PLAN_A) });
+    load(guarded);
+    guarded.indexChanged(raw);
+    const edited = { ...PLAN_A, name: 'edited here' };
+    save(guarded, [edited]);
+    expect(guarded.stopped).toBe(false);
+    expect(onNewerVersion).not.toHaveBeenCalled();
+    expect(storage.data.get(planKey('plan-a'))).toBe(json(edited));
   });
 });
 
@@ -742,12 +838,22 @@ describe('migrateV1toV2', () => {
       { formatId: 'brand-takeover', amount: '1', included: true, buyingModel: 'CPM', pacing: 'even', category: '' },
       { formatId: 'branded-effects', amount: '100000', included: false, buyingModel: 'CPM', pacing: 'even', category: '' },
     ]);
-    expect(plan?.creators).toEqual([{ ...V1_STATE.plan.creators[0], postDates: [], sparkBudget: '', contract: emptyContract() }]);
+    expect(plan?.creators).toEqual([
+      { ...V1_STATE.plan.creators[0], postDates: [], sparkBudget: '', contract: emptyContract(), audience: null, credibility: null },
+    ]);
     expect(plan?.shortlist).toEqual([]);
     // Version 1 planned the U.S. only: its audience universe is the U.S. universe.
     expect(plan?.assumptionOverrides).toEqual({ universeUS: '30,000,000', averageOrderValue: '45' });
-    // Later versions' fields, with values that change nothing.
-    expect(plan).toMatchObject({ status: 'draft', scenarioOf: null, costs: emptyCosts(), excludeWeekends: false, retiredContracts: {} });
+    // Later versions' fields, with values that change nothing; the plan says once how the second edition moved its figures.
+    expect(plan).toMatchObject({
+      status: 'draft',
+      scenarioOf: null,
+      costs: emptyCosts(),
+      excludeWeekends: false,
+      retiredContracts: {},
+      earnedInReach: false,
+      modelEdition: 1,
+    });
     // Everything else is kept as typed.
     expect(plan).toMatchObject({
       id: V1_STATE.plan.id,
@@ -839,7 +945,7 @@ describe('migrateV2toV3', () => {
     },
   };
 
-  it('adds an empty shortlist and an empty contract to every creator line, keeping the rest (through to version 5)', () => {
+  it('adds an empty shortlist and an empty contract to every creator line, keeping the rest (through to version 6)', () => {
     const before = structuredClone(V2_STATE);
     const migrated = migratePlanState(V2_STATE, 2);
     expect(V2_STATE).toEqual(before);
@@ -851,12 +957,15 @@ describe('migrateV2toV3', () => {
         ...V2_STATE.plan,
         shortlist: [],
         retiredContracts: {},
-        creators: V2_STATE.plan.creators.map((c) => ({ ...c, contract: emptyContract() })),
-        // Version 4's fields, added by the next step.
+        creators: V2_STATE.plan.creators.map((c) => ({ ...c, contract: emptyContract(), audience: null, credibility: null })),
+        // Version 4's fields, added by a later step.
         status: 'draft',
         scenarioOf: null,
         costs: emptyCosts(),
         excludeWeekends: false,
+        // Version 6's.
+        earnedInReach: false,
+        modelEdition: 1,
       },
     ]);
   });
@@ -963,14 +1072,26 @@ describe('migrateV3toV4', () => {
     },
   };
 
-  it('adds a draft status, no scenario link, empty cost lines and weekends allowed, keeping the rest (through to version 5)', () => {
+  it('adds a draft status, no scenario link, empty cost lines and weekends allowed, keeping the rest (through to version 6)', () => {
     const before = structuredClone(V3_STATE);
     const migrated = migratePlanState(V3_STATE, 3);
     expect(V3_STATE).toEqual(before);
     const parsed = persistedWorkspaceSchema.safeParse(migrated);
     expect(parsed.success).toBe(true);
     expect(parsed.data).toEqual({
-      plans: [{ ...V3_STATE.plan, status: 'draft', scenarioOf: null, costs: emptyCosts(), excludeWeekends: false }],
+      plans: [
+        {
+          ...V3_STATE.plan,
+          status: 'draft',
+          scenarioOf: null,
+          costs: emptyCosts(),
+          excludeWeekends: false,
+          // Version 6's fields, added by a later step.
+          creators: V3_STATE.plan.creators.map((c) => ({ ...c, audience: null, credibility: null })),
+          earnedInReach: false,
+          modelEdition: 1,
+        },
+      ],
       openPlanId: V3_STATE.plan.id,
     });
   });
@@ -1070,28 +1191,36 @@ describe('migrateV4toV5', () => {
     expect(migrateV4toV5(V4_STATE)).toEqual({ plans: [V4_STATE.plan], openPlanId: V4_STATE.plan.id });
   });
 
+  /** The version-4 plan as version 6 keeps it: version 6's fields added, nothing else changed. */
+  const V4_PLAN_NOW = {
+    ...V4_STATE.plan,
+    creators: V4_STATE.plan.creators.map((c) => ({ ...c, audience: null, credibility: null })),
+    earnedInReach: false,
+    modelEdition: 1,
+  };
+
   it('turns a realistic version-4 plan into a valid workspace, every field kept, without changing the stored object', () => {
     const before = structuredClone(V4_STATE);
     const migrated = migratePlanState(V4_STATE, 4);
     expect(V4_STATE).toEqual(before);
     const parsed = persistedWorkspaceSchema.safeParse(migrated);
     expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual({ plans: [V4_STATE.plan], openPlanId: V4_STATE.plan.id });
-    expect(planSchema.safeParse(parsed.data?.plans[0])).toMatchObject({ success: true, data: V4_STATE.plan });
+    expect(parsed.data).toEqual({ plans: [V4_PLAN_NOW], openPlanId: V4_STATE.plan.id });
+    expect(planSchema.safeParse(parsed.data?.plans[0])).toEqual({ success: true, data: V4_PLAN_NOW });
   });
 
   it('loads through the guarded storage as a page load would, and the old key goes with the first save', () => {
     const raw = envelope(V4_STATE, 4);
     const { storage, guarded } = setUpLegacy(raw);
     const checked = load(guarded);
-    expect(checked).toEqual({ plans: [V4_STATE.plan], openPlanId: V4_STATE.plan.id, recovery: null });
+    expect(checked).toEqual({ plans: [V4_PLAN_NOW], openPlanId: V4_STATE.plan.id, recovery: null });
     save(guarded, checked.plans, checked.openPlanId ?? '');
     expect(storage.data.has(PLAN_STORAGE_KEY)).toBe(false);
     expect(storage.data.has(BACKUP_KEY)).toBe(false);
-    expect(JSON.parse(storage.data.get(planKey(V4_STATE.plan.id)) ?? 'null')).toEqual(V4_STATE.plan);
+    expect(JSON.parse(storage.data.get(planKey(V4_STATE.plan.id)) ?? 'null')).toEqual(V4_PLAN_NOW);
     expect(JSON.parse(storage.data.get(WORKSPACE_STORAGE_KEY) ?? 'null')).toEqual({
       state: { openPlanId: V4_STATE.plan.id, planIds: [V4_STATE.plan.id] },
-      version: 5,
+      version: 6,
     });
   });
 
@@ -1117,11 +1246,244 @@ describe('migrateV4toV5', () => {
   });
 });
 
+describe('migrateV5toV6', () => {
+  /**
+   * A workspace exactly as version 5 stored it (the index and each plan's key, as `getItem` reads
+   * them back): the first edition's single female share, age split and takeover rate overridden;
+   * creator lines and shortlisted creators without audience data or credibility; no
+   * `earnedInReach`, no `modelEdition`.
+   */
+  const V5_STATE = {
+    openPlanId: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a',
+    plans: [
+      {
+        id: '3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a',
+        name: 'Holiday 2025',
+        status: 'proposed',
+        scenarioOf: null,
+        startDate: '2025-11-03',
+        endDate: '2025-11-30',
+        goal: 'sales',
+        kpiTarget: '500000',
+        otherKpiTargets: { awareness: '4000000' },
+        totalBudget: '600000',
+        currency: 'USD',
+        targeting: { countries: ['US', 'GB'], ageBands: ['18-24', '25-34'], gender: 'female' },
+        formats: [
+          { formatId: 'in-feed', amount: '150000', included: true, buyingModel: 'CPC', pacing: 'front-loaded', category: '' },
+          { formatId: 'brand-takeover', amount: '2', included: true, buyingModel: 'CPM', pacing: 'even', category: 'Retail' },
+          { formatId: 'hashtag-challenge', amount: '150000', included: false, buyingModel: 'CPM', pacing: 'even', category: '' },
+        ],
+        creators: [
+          {
+            handle: 'maya.fit',
+            displayName: 'Maya Park',
+            niche: 'fitness',
+            country: 'US',
+            tier: 'micro',
+            fans: 50_000,
+            avgViews: 8_000,
+            engagementRate: 0.06,
+            catalogFee: 800,
+            posts: '3',
+            fee: '900',
+            postDates: ['2025-11-05', '', '2025-11-20'],
+            sparkBudget: '2500',
+            contract: {
+              terms: {
+                creativeFreedom: { agreed: true, note: '' },
+                ownership: { agreed: false, note: 'Reuse in paid ads' },
+                messaging: { agreed: false, note: '' },
+                deliverables: { agreed: true, note: '3 videos' },
+                deadlines: { agreed: false, note: '' },
+                exclusivity: { agreed: false, note: '' },
+                disclosure: { agreed: true, note: '#ad' },
+              },
+              usageRightsDays: '90',
+              exclusivityDays: '',
+              contentDueDate: '2025-11-01',
+            },
+          },
+        ],
+        shortlist: [
+          {
+            id: 'zachking',
+            handle: 'zachking',
+            displayName: 'Zach King',
+            niche: 'entertainment',
+            country: 'US',
+            tier: 'mega',
+            fans: 21_900_000,
+            avgViews: null,
+            engagementRate: null,
+            feePerPost: 62_500,
+            bio: 'One of the guide’s top TikTok creators by fans (entertainment).',
+            source: { kind: 'guide', name: 'TikTok marketing guide', date: '2020-06-01' },
+          },
+        ],
+        retiredContracts: {},
+        assumptionOverrides: {
+          femaleShare: '55',
+          ageShare18to24: '30',
+          takeoverPricePerDay: '$45,000',
+          takeoverImpressionsPerDay: '4,000,000',
+          universeUS: '150,000,000',
+          averageOrderValue: '45',
+        },
+        costs: { agencyCommission: '15', usageRights: '', whitelisting: '2000', production: '', tax: '8.5' },
+        excludeWeekends: true,
+        updatedAt: '2025-10-20T08:00:00.000Z',
+      },
+      {
+        id: '7e6d5c4b-3a29-4180-9f7e-6d5c4b3a2918',
+        name: 'Seoul pop-up',
+        status: 'draft',
+        scenarioOf: null,
+        startDate: '2025-09-01',
+        endDate: '2025-09-14',
+        goal: 'awareness',
+        kpiTarget: '',
+        otherKpiTargets: {},
+        totalBudget: '80000',
+        currency: 'USD',
+        targeting: { countries: ['KR'], ageBands: ['13-17', '18-24', '25-34', '35-44', '45-54', '55+'], gender: 'all' },
+        formats: [{ formatId: 'in-feed', amount: '60000', included: true, buyingModel: 'CPM', pacing: 'even', category: '' }],
+        creators: [],
+        shortlist: [],
+        retiredContracts: {},
+        assumptionOverrides: {},
+        costs: { agencyCommission: '', usageRights: '', whitelisting: '', production: '', tax: '' },
+        excludeWeekends: false,
+        updatedAt: '2025-08-15T08:00:00.000Z',
+      },
+    ],
+  };
+  const [HOLIDAY, SEOUL] = V5_STATE.plans as [(typeof V5_STATE.plans)[0], (typeof V5_STATE.plans)[1]];
+
+  /** The version-5 workspace as version 6 keeps it. */
+  const V5_NOW = {
+    openPlanId: V5_STATE.openPlanId,
+    plans: [
+      {
+        ...HOLIDAY,
+        // Each first-edition override, set for each market the plan targets; the rest as typed.
+        assumptionOverrides: {
+          femaleShareUS: '55',
+          femaleShareGB: '55',
+          ageShare18to24US: '30',
+          ageShare18to24GB: '30',
+          takeoverPricePerDayUS: '$45,000',
+          takeoverPricePerDayGB: '$45,000',
+          takeoverImpressionsPerDayUS: '4,000,000',
+          takeoverImpressionsPerDayGB: '4,000,000',
+          universeUS: '150,000,000',
+          averageOrderValue: '45',
+        },
+        creators: HOLIDAY.creators.map((c) => ({ ...c, audience: null, credibility: null })),
+        shortlist: HOLIDAY.shortlist.map((c) => ({ ...c, audience: null, credibility: null })),
+        earnedInReach: false,
+        modelEdition: 1,
+      },
+      { ...SEOUL, earnedInReach: false, modelEdition: 1 },
+    ],
+  };
+
+  it('sets each first-edition override for every targeted market, gives creators no audience data, keeps participants out of reach', () => {
+    expect(migrateV5toV6(V5_STATE)).toEqual(V5_NOW);
+  });
+
+  it('is the last step from version 5, and its result is a valid workspace of valid plans', () => {
+    const migrated = migratePlanState(V5_STATE, 5);
+    expect(migrated).toEqual(V5_NOW);
+    expect(persistedWorkspaceSchema.safeParse(migrated)).toEqual({ success: true, data: V5_NOW });
+    for (const plan of V5_NOW.plans) expect(planSchema.safeParse(plan)).toEqual({ success: true, data: plan });
+  });
+
+  it('leaves the stored object as it was', () => {
+    const before = structuredClone(V5_STATE);
+    migrateV5toV6(V5_STATE);
+    expect(V5_STATE).toEqual(before);
+  });
+
+  it('changes nothing the second time (a version-5 tab may have saved the index again after a version-6 tab)', () => {
+    const once = migrateV5toV6(V5_STATE);
+    expect(migrateV5toV6(once)).toEqual(once);
+    expect(migrateV5toV6(structuredClone(V5_NOW))).toEqual(V5_NOW);
+  });
+
+  it('keeps what a version-6 plan already has: its per-market overrides win, its edition and audience data stay', () => {
+    const audience = { ageShares: { '13-17': 0.1, '18-24': 0.4, '25-34': 0.3, '35-44': 0.1, '45-54': 0.05, '55+': 0.05 }, femaleShare: 0.6, topCountries: [{ country: 'US', share: 0.8 }] };
+    const plan = {
+      ...HOLIDAY,
+      assumptionOverrides: { femaleShare: '55', femaleShareGB: '61' },
+      creators: [{ ...HOLIDAY.creators[0], audience, credibility: 0.92 }],
+      earnedInReach: true,
+      modelEdition: MODEL_EDITION,
+    };
+    expect(migrateV5toV6({ openPlanId: plan.id, plans: [plan] })).toEqual({
+      openPlanId: plan.id,
+      plans: [
+        {
+          ...plan,
+          assumptionOverrides: { femaleShareUS: '55', femaleShareGB: '61' },
+          shortlist: HOLIDAY.shortlist.map((c) => ({ ...c, audience: null, credibility: null })),
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['femaleShare', ['JP'], ['femaleShareJP']],
+    ['ageShare13to17', ['CA', 'KR'], ['ageShare13to17CA', 'ageShare13to17KR']],
+    ['ageShare55plus', ['US'], ['ageShare55plusUS']],
+    ['takeoverPricePerDay', ['GB', 'JP', 'CA'], ['takeoverPricePerDayGB', 'takeoverPricePerDayJP', 'takeoverPricePerDayCA']],
+    // No market targeted: version 5 planned the U.S. unless told otherwise.
+    ['takeoverImpressionsPerDay', [], ['takeoverImpressionsPerDayUS']],
+  ])('turns an override of %s for %j into %j', (key, countries, keys) => {
+    const plan = { ...SEOUL, targeting: { ...SEOUL.targeting, countries }, assumptionOverrides: { [key]: '12' } };
+    const migrated = migrateV5toV6({ openPlanId: plan.id, plans: [plan] }) as { plans: { assumptionOverrides: Record<string, string> }[] };
+    expect(migrated.plans[0]?.assumptionOverrides).toEqual(Object.fromEntries(keys.map((k) => [k, '12'])));
+  });
+
+  it('loads a version-5 workspace through the guarded storage as a page load would; the first save writes it at version 6', () => {
+    const entries: Record<string, string> = {
+      [WORKSPACE_STORAGE_KEY]: envelope({ openPlanId: V5_STATE.openPlanId, planIds: V5_STATE.plans.map((p) => p.id) }, 5),
+    };
+    for (const plan of V5_STATE.plans) entries[planKey(plan.id)] = JSON.stringify(plan);
+    const { storage, guarded } = setUp(entries);
+    const checked = load(guarded);
+    expect(checked).toEqual({ plans: V5_NOW.plans, openPlanId: V5_STATE.openPlanId, recovery: null });
+    save(guarded, checked.plans, checked.openPlanId ?? '');
+    expect([...storage.data.keys()].filter((k) => k.startsWith(BACKUP_PREFIX))).toEqual([]);
+    for (const plan of V5_NOW.plans) expect(JSON.parse(storage.data.get(planKey(plan.id)) ?? 'null')).toEqual(plan);
+    expect(JSON.parse(storage.data.get(WORKSPACE_STORAGE_KEY) ?? 'null')).toMatchObject({ version: 6 });
+  });
+
+  it.each<[string, unknown]>([
+    ['not an object', 'nonsense'],
+    ['null', null],
+    ['no plans', { openPlanId: 'x' }],
+    ['plans that are not a list', { plans: { a: 1 }, openPlanId: 'a' }],
+  ])('passes %s through untouched', (_, state) => {
+    expect(migrateV5toV6(state)).toBe(state);
+  });
+
+  it.each<[string, unknown]>([
+    ['a plan that is not an object', { ...V5_STATE, plans: ['plan'] }],
+    ['an override that is a number', { ...V5_STATE, plans: [{ ...SEOUL, assumptionOverrides: { femaleShare: 55 } }] }],
+    ['creators that are not a list', { ...V5_STATE, plans: [{ ...SEOUL, creators: 'maya.fit' }] }],
+    ['a creator line that is not an object', { ...V5_STATE, plans: [{ ...SEOUL, creators: [42] }] }],
+    ['a shortlisted creator without a handle', { ...V5_STATE, plans: [{ ...SEOUL, shortlist: [{ ...HOLIDAY.shortlist[0], handle: '' }] }] }],
+  ])('leaves malformed data (%s) for validation to refuse', (_, state) => {
+    expect(persistedWorkspaceSchema.safeParse(migratePlanState(state, 5)).success).toBe(false);
+  });
+});
+
 describe('plan schema', () => {
   const valid = () => structuredClone(VALID_PLAN);
 
-  it('stores at version 5', () => {
-    expect(PLAN_STORAGE_VERSION).toBe(5);
+  it('stores at version 6', () => {
+    expect(PLAN_STORAGE_VERSION).toBe(6);
   });
 
   it.each<[string, (p: Plan) => unknown]>([

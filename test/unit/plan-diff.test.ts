@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS, MARKETS } from '../../mocks/data/benchmarks';
 import { CREATORS } from '../../mocks/data/creators';
 import { CONTRACT_TERMS, type CreatorContract } from '../../src/domain/contract';
 import { emptyCosts, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
+import { ledgerFor } from '../../src/domain/markets';
 import { CHANGE_GROUPS, diffPlans, groupChanges, type PlanChange } from '../../src/domain/plan-diff';
 import { creatorLine, formatLine, planWith, takeoverLine } from './plan-fixtures';
 
-const labels = { formats: AD_FORMATS, assumptions: ASSUMPTIONS };
+/** Names and defaults as the plan's ledger gives them: the shared assumptions, then each market's figures of its flight year (2024). */
+const labels = { formats: AD_FORMATS, assumptions: ledgerFor(ASSUMPTIONS, MARKETS, 2024) };
 
 /** A plan with a little of everything, as a scenario's base. */
 function basePlan(): Plan {
@@ -56,6 +58,7 @@ describe('diffPlans: nothing to report', () => {
     ['a percentage cost with its sign', () => ({ costs: { ...emptyCosts(), agencyCommission: '15%', production: '$5,000' } })],
     ['an assumption override with its sign', () => ({ assumptionOverrides: { clickThroughRate: '1.20%' } })],
     ['an override equal to the default', (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, conversionRate: '2' } })],
+    ['a market override equal to its figure for the flight’s year', (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, universeUS: '161,869,565' } })],
     ['countries and age groups in another order', (p) => ({ targeting: { ...p.targeting, countries: [...p.targeting.countries].reverse(), ageBands: [...p.targeting.ageBands].reverse() } })],
     ['line items in another order', (p) => ({ formats: [...p.formats].reverse() })],
     ['the amount of an unticked format', (p) => withFormat(p, 'branded-effects', { amount: '250000' })],
@@ -212,12 +215,32 @@ describe('diffPlans: plan settings, costs and assumptions', () => {
     [
       'an override changed',
       () => ({ assumptionOverrides: { clickThroughRate: '1.5' } }),
-      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'changed', label: 'Click-through rate', before: '1.2%', after: '1.5%' },
+      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'changed', label: 'Click-through rate (paid)', before: '1.2%', after: '1.5%' },
     ],
     [
       'an override removed',
       () => ({ assumptionOverrides: { clickThroughRate: ' ' } }),
-      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'removed', label: 'Click-through rate', before: '1.2%', after: 'Default 0.9%' },
+      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'removed', label: 'Click-through rate (paid)', before: '1.2%', after: 'Default 0.9%' },
+    ],
+    [
+      'a market’s universe overridden, against its figure for the flight’s year',
+      (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, universeUS: '150,000,000' } }),
+      { group: 'assumptions', key: 'assumption:universeUS', kind: 'added', label: 'TikTok users, United States', before: 'Default 161,869,565', after: '150,000,000' },
+    ],
+    [
+      'a market’s female share overridden',
+      (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, femaleShareGB: '50' } }),
+      { group: 'assumptions', key: 'assumption:femaleShareGB', kind: 'added', label: 'Share of users who are women, United Kingdom', before: 'Default 59.7%', after: '50%' },
+    ],
+    [
+      'a market’s takeover price overridden',
+      (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, takeoverPricePerDayKR: '$12,000' } }),
+      { group: 'assumptions', key: 'assumption:takeoverPricePerDayKR', kind: 'added', label: 'Brand Takeover price per day, South Korea', before: 'Default $9,240', after: '$12,000' },
+    ],
+    [
+      'a market’s age share overridden',
+      (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, ageShare13to17JP: '5' } }),
+      { group: 'assumptions', key: 'assumption:ageShare13to17JP', kind: 'added', label: 'Share of users aged 13-17, Japan', before: 'Default 8%', after: '5%' },
     ],
   ])('reports %s', (_, edit, expected) => {
     expect(only(edit)).toEqual(expected);
@@ -254,6 +277,26 @@ describe('diffPlans: many changes at once', () => {
     expect(groups.map((g) => g.label)).toEqual(['Line items', 'Budgets', 'Dates', 'Costs', 'Assumptions']);
     expect(groups.map((g) => g.group)).toEqual(CHANGE_GROUPS.filter((g) => g !== 'settings'));
     expect(groups[1]?.changes.map((c) => c.label)).toEqual(['In-Feed Ads budget', 'Total budget']);
+  });
+
+  it('lists overrides in the ledger’s order: the shared assumptions, then each market’s figures, market by market', () => {
+    const changes = diff(() => ({
+      assumptionOverrides: { takeoverPricePerDayGB: '40000', femaleShareUS: '50', clickThroughRate: '1.5', universeUS: '150000000' },
+    }));
+    expect(changes.map((c) => c.key)).toEqual([
+      'assumption:clickThroughRate',
+      'assumption:universeUS',
+      'assumption:femaleShareUS',
+      'assumption:takeoverPricePerDayGB',
+    ]);
+  });
+
+  it('reads a market key by its name where no ledger is given', () => {
+    const base = basePlan();
+    const changes = diffPlans(base, { ...base, assumptionOverrides: { ...base.assumptionOverrides, femaleShareUS: '50' } });
+    expect(changes).toEqual([
+      { group: 'assumptions', key: 'assumption:femaleShareUS', kind: 'added', label: 'femaleShareUS', before: 'Default', after: '50' },
+    ]);
   });
 
   it('is the mirror image the other way round', () => {

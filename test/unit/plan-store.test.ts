@@ -1,15 +1,17 @@
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { CREATORS } from '../../mocks/data/creators';
 import { emptyContract, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH } from '../../src/domain/contract';
-import { MAX_SHORTLIST, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
+import { MAX_SHORTLIST, MODEL_EDITION, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
 import { MAX_PLANS } from '../../src/domain/workspace';
-import { planKey } from '../../src/store/persistence';
+import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import {
+  reloadPlanStore,
   useLastDeleted,
   useNotices,
   useOpenPlanId,
+  useOutdatedBy,
   usePlan,
   usePlans,
   useSharedPlan,
@@ -32,6 +34,7 @@ function workspace() {
     deleted: useLastDeleted(),
     notices: useNotices(),
     undoState: useUndoState(),
+    outdatedBy: useOutdatedBy(),
   }));
   const value = result.current;
   unmount();
@@ -50,8 +53,12 @@ function clock(start = '2024-01-03T12:00:00.000Z') {
   return (ms: number) => vi.setSystemTime(new Date(Date.now() + ms));
 }
 
-/** A catalog row carries more than the plan keeps (fit score, credibility). */
-const catalogRow = (c: Creator) => ({ ...c, fitScore: 80, credibility: 0.9 });
+/** A catalog row carries more than the plan keeps (its fit score). */
+const catalogRow = (c: Creator) => ({ ...c, fitScore: 80 });
+
+/** A catalog creator with measured audience data and credibility. */
+const measured = CREATORS.find((c) => c.audience !== null && c.credibility !== null);
+if (!measured) throw new Error('the mock catalog has no creator with audience data');
 
 /** `count` distinct creators, numbered past the catalog. */
 const manyCreators = (count: number): Creator[] =>
@@ -68,6 +75,21 @@ describe('the shortlist', () => {
     expect(saved.shortlist[0]).not.toHaveProperty('fitScore');
     expect(saved.shortlist[0]).toEqual(zach);
     expect(saved.creators).toEqual([]);
+  });
+
+  it('keeps a creator’s measured audience and credibility, as a copy of its own, on the shortlist and on the plan', () => {
+    const row = catalogRow(measured);
+    const actions = planActions();
+    actions.shortlistCreator(row);
+    actions.addCreator(row);
+    const { shortlist, creators } = workspace().plan;
+    expect(shortlist).toEqual([measured]);
+    expect(creators[0]).toMatchObject({ handle: measured.handle, audience: measured.audience, credibility: measured.credibility });
+    // A copy: nothing the catalog does to its row reaches the plan.
+    expect(shortlist[0]?.audience).not.toBe(measured.audience);
+    expect(creators[0]?.audience).not.toBe(measured.audience);
+    expect(savedPlan().shortlist).toEqual([measured]);
+    expect(savedPlan().creators[0]).toMatchObject({ audience: measured.audience, credibility: measured.credibility });
   });
 
   it('lists a creator once, however often they are shortlisted, and leaves the plan untouched', () => {
@@ -120,9 +142,9 @@ describe('the shortlist', () => {
     expect(result.current).toEqual([maya]);
   });
 
-  it('is saved with the plan, at storage version 5', () => {
+  it('is saved with the plan, at storage version 6', () => {
     planActions().shortlistCreator(maya);
-    expect(savedIndex()).toMatchObject({ version: 5 });
+    expect(savedIndex()).toMatchObject({ version: 6 });
     expect(savedPlan().shortlist.map((c) => c.handle)).toEqual([maya.handle]);
   });
 });
@@ -594,5 +616,122 @@ describe('undo and redo', () => {
     actions.undo();
     expect(workspace().plan).toEqual({ ...before, updatedAt: expect.any(String) });
     expect(workspace().undoState.canUndo).toBe(false);
+  });
+});
+
+describe('the model’s second edition', () => {
+  it('counts participants’ videos in reach on request: an edit like any other, stamped, saved and undone', () => {
+    clock('2024-06-01T08:00:00.000Z');
+    seedWorkspace([buildPlan({ id: 'plan-a', updatedAt: '2024-01-01T00:00:00.000Z' })]);
+    const actions = planActions();
+    expect(workspace().plan.earnedInReach).toBe(false);
+    actions.countEarnedInReach(true);
+    expect(savedPlan('plan-a')).toMatchObject({ earnedInReach: true, updatedAt: '2024-06-01T08:00:00.000Z' });
+    expect(workspace().undoState.canUndo).toBe(true);
+    actions.undo();
+    expect(savedPlan('plan-a').earnedInReach).toBe(false);
+  });
+
+  it('does not stamp or record a step when participants are already counted as asked', () => {
+    clock('2024-06-01T08:00:00.000Z');
+    const plan = buildPlan({ id: 'plan-a', earnedInReach: true, updatedAt: '2024-01-01T00:00:00.000Z' });
+    seedWorkspace([plan]);
+    planActions().countEarnedInReach(true);
+    expect(workspace().plan).toEqual(plan);
+    expect(workspace().undoState.canUndo).toBe(false);
+  });
+
+  it('remembers that a plan of the first edition was shown with this one: saved, but neither stamped nor an undo step', () => {
+    clock('2024-06-01T08:00:00.000Z');
+    const old = buildPlan({ id: 'plan-a', modelEdition: 1, updatedAt: '2024-01-01T00:00:00.000Z' });
+    seedWorkspace([old]);
+    planActions().acknowledgeModelEdition();
+    expect(workspace().plan).toEqual({ ...old, modelEdition: MODEL_EDITION });
+    expect(savedPlan('plan-a')).toEqual({ ...old, modelEdition: MODEL_EDITION });
+    expect(workspace().undoState).toEqual({ canUndo: false, canRedo: false });
+  });
+
+  it('leaves a plan already at this edition, and a plan from a share link, as they are', () => {
+    const current = buildPlan({ id: 'plan-a' });
+    seedWorkspace([current]);
+    const actions = planActions();
+    actions.acknowledgeModelEdition();
+    expect(workspace().plan).toBe(workspace().plans[0]);
+    expect(workspace().plan).toEqual(current);
+    const shared = buildPlan({ id: 'shared', modelEdition: 1 });
+    actions.viewShared(shared);
+    actions.acknowledgeModelEdition();
+    expect(workspace().plan).toBe(shared);
+  });
+});
+
+describe('a workspace saved by a newer version of Reachplan', () => {
+  const NEWER = PLAN_STORAGE_VERSION + 1;
+  /** What a newer Reachplan saved: its index, and a plan in a shape this version can't read. */
+  const newerIndex = JSON.stringify({ state: { openPlanId: 'plan-n', planIds: ['plan-n'] }, version: NEWER });
+  const newerPlan = JSON.stringify({ id: 'plan-n', name: 'Made by the next version', budget: { total: 250000, currency: 'EUR' } });
+  /** Everything in localStorage, as text. */
+  const snapshot = (): Record<string, string> => ({ ...localStorage });
+  /** Lets the store's deferred work (the newer-version report) run. */
+  const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+  // Nothing of a newer version may be left for the next test's page load.
+  afterEach(() => {
+    localStorage.clear();
+  });
+
+  it('is left exactly as it is when this page loads it: nothing is written, backed up or removed; edits stay in memory', async () => {
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, newerIndex);
+    localStorage.setItem(planKey('plan-n'), newerPlan);
+    const before = snapshot();
+    reloadPlanStore();
+    await settle();
+    expect(workspace().outdatedBy).toBe(NEWER);
+    const actions = planActions();
+    actions.renamePlan('Edited here');
+    actions.startNewPlan();
+    actions.setTotalBudget('5000');
+    await settle();
+    expect(workspace().plans.map((p) => p.name)).toEqual(['Edited here', 'Untitled plan']);
+    expect(workspace().plan.totalBudget).toBe('5000');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('stops this page writing when it finds, before a write, that a newer version saved the index meanwhile', async () => {
+    const plan = buildPlan({ id: 'plan-a', name: 'Spring' });
+    seedWorkspace([plan]);
+    expect(workspace().outdatedBy).toBeNull();
+    // Another tab, updated, saved the workspace; this page was not told (no storage event).
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, newerIndex);
+    localStorage.setItem(planKey('plan-a'), newerPlan);
+    const theirs = snapshot();
+    planActions().renamePlan('Edited here');
+    planActions().startNewPlan();
+    await settle();
+    expect(workspace().outdatedBy).toBe(NEWER);
+    expect(workspace().plans[0]?.name).toBe('Edited here');
+    expect(snapshot()).toEqual(theirs);
+  });
+
+  it('is read again on the next page load, which stops again', async () => {
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, newerIndex);
+    const before = snapshot();
+    reloadPlanStore();
+    await settle();
+    simulateReload();
+    await settle();
+    planActions().renamePlan('After a reload');
+    await settle();
+    expect(workspace().outdatedBy).toBe(NEWER);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('of the same version is no reason to stop', async () => {
+    seedWorkspace([buildPlan({ id: 'plan-a' })]);
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, JSON.stringify({ state: { openPlanId: 'plan-a', planIds: ['plan-a'] }, version: PLAN_STORAGE_VERSION }));
+    planActions().renamePlan('Saved as usual');
+    await settle();
+    expect(workspace().outdatedBy).toBeNull();
+    expect(savedPlan('plan-a').name).toBe('Saved as usual');
   });
 });

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS, BENCHMARKS, MARKETS } from '../../mocks/data/benchmarks';
 import { COST_FIELDS, emptyCosts, newPlan, TAKEOVER_CATEGORIES, type PlanCosts } from '../../src/domain/plan';
 import { NO_COSTS } from '../../src/domain/costs';
+import { ledgerFor } from '../../src/domain/markets';
 import { spreadsOf } from '../../src/domain/scenarios';
-import { AGE_BANDS, ASSUMPTION_KEYS, FORMAT_IDS, GOALS, type AssumptionKey } from '../../src/domain/types';
+import { AGE_BANDS, ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, GOALS, type AssumptionKey, type AudienceProfile, type Country } from '../../src/domain/types';
 import {
   fieldId,
   formatAmountLabel,
@@ -23,6 +24,7 @@ import {
   DEFAULT_FLIGHT_DAYS,
   DEFAULT_START,
   defaultAssumptions,
+  format,
   formatLine,
   planWith,
   takeoverLine,
@@ -93,33 +95,135 @@ describe('validatePlan: In-Feed Ads budget', () => {
   });
 });
 
-describe('validatePlan: packages with an estimated price', () => {
+describe('validatePlan: packages', () => {
+  /** Each package as the benchmarks price it: its price, its length, and so its price per day. */
+  const PACKAGES = [
+    { formatId: 'hashtag-challenge', price: 150_000, days: 6, dayPrice: 25_000 },
+    { formatId: 'hashtag-challenge-plus', price: 200_000, days: 6, dayPrice: 200_000 / 6 },
+    { formatId: 'branded-effects', price: 100_000, days: 10, dayPrice: 10_000 },
+  ] as const;
+  const packageCheck = (formatId: (typeof PACKAGES)[number]['formatId'], amount: string, overrides: Parameters<typeof planWith>[0] = {}) =>
+    check(planWith({ totalBudget: '10,000,000', formats: [formatLine(formatId, amount)], ...overrides }));
+
+  it('prices each package from the benchmarks', () => {
+    expect(PACKAGES.map((p) => [p.formatId, format(p.formatId).package?.days])).toEqual(PACKAGES.map((p) => [p.formatId, p.days]));
+    expect([assumption('challengePackagePrice').value, assumption('challengePlusPackagePrice').value, assumption('effectsPackagePrice').value]).toEqual(
+      PACKAGES.map((p) => p.price),
+    );
+  });
+
   it.each([
-    ['hashtag-challenge', '100000', '$150,000'],
-    ['hashtag-challenge-plus', '150000', '$200,000'],
-    ['branded-effects', '50000', '$100,000'],
-  ] as const)('%s below its estimated package price is a warning, not an error', (formatId, amount, price) => {
-    const id = fieldId.format(formatId);
-    const result = check(planWith({ totalBudget: '1,000,000', formats: [formatLine(formatId, amount)] }));
-    expect(result.errors[id]).toBeUndefined();
-    expect(result.warnings[id]).toContain(`Below the estimated package price of ${price}`);
-    expect(result.excluded).toEqual([]);
-    expect(result.input.formats.map((l) => l.spend)).toEqual([Number(amount)]);
+    ['hashtag-challenge', '100000', 'Hashtag Challenge is sold as a 6-day package of $150,000: hashtag challenge budget $100,000 doesn’t buy it.'],
+    ['hashtag-challenge', '149,999.99', 'Hashtag Challenge is sold as a 6-day package of $150,000: hashtag challenge budget $149,999.99 doesn’t buy it.'],
+    ['hashtag-challenge-plus', '150000', 'Hashtag Challenge Plus is sold as a 6-day package of $200,000: hashtag challenge plus budget $150,000 doesn’t buy it.'],
+    ['branded-effects', '$50,000', 'Branded Effects is sold as a 10-day package of $100,000: branded effects budget $50,000 doesn’t buy it.'],
+  ] as const)('%s with a budget of %s, below the package, is an error naming its price and length', (formatId, amount, message) => {
+    const result = packageCheck(formatId, amount);
+    expect(result.errors).toEqual({ [fieldId.format(formatId)]: message });
+    expect(result.excluded).toEqual([format(formatId).name]);
+    expect(result.input.formats).toEqual([]);
+    expect(result.spend).toBe(0);
+    expect(result.isValid).toBe(false);
+  });
+
+  it.each(PACKAGES.map((p) => [p.formatId, p.price, p.days] as const))('%s at its price of $%d buys the %d-day package, exactly', (formatId, price, days) => {
+    const result = packageCheck(formatId, String(price));
+    expect(result.errors).toEqual({});
+    expect(result.warnings).toEqual({});
+    expect(result.input.formats[0]).toMatchObject({ days, spend: price, budget: price, buyingModel: 'CPM' });
+  });
+
+  it.each([
+    ['hashtag-challenge', '175,000', 7, 175_000],
+    ['hashtag-challenge', '$700,000', 28, 700_000],
+    ['branded-effects', '130000', 13, 130_000],
+    ['hashtag-challenge-plus', '233,333.33', 7, 233_333.33],
+  ] as const)('%s with %s buys whole days at the package’s price per day: %d days, $%d', (formatId, amount, days, spend) => {
+    const result = packageCheck(formatId, amount);
+    expect(result.errors).toEqual({});
+    expect(result.warnings).toEqual({});
+    expect(result.input.formats[0]).toMatchObject({ days, spend });
+    expect(result.spend).toBe(spend);
+  });
+
+  it.each([
+    ['hashtag-challenge', '180,000', 7, 175_000, '$175,000 is spent: the 6-day package and 1 extra day. The other $5,000 buys nothing: an extra day costs $25,000.'],
+    ['branded-effects', '125,500', 12, 120_000, '$120,000 is spent: the 10-day package and 2 extra days. The other $5,500 buys nothing: an extra day costs $10,000.'],
+    ['hashtag-challenge', '150,000.25', 6, 150_000, '$150,000 is spent: the 6-day package. The other $0.25 buys nothing: an extra day costs $25,000.'],
+  ] as const)('%s with %s: money left over is a warning naming what it buys (%d days, $%d spent)', (formatId, amount, days, spend, warning) => {
+    const result = packageCheck(formatId, amount);
+    expect(result.errors).toEqual({});
+    expect(result.warnings).toEqual({ [fieldId.format(formatId)]: warning });
+    expect(result.input.formats[0]).toMatchObject({ days, spend });
+    // What counts against the budget is what is spent, not the leftover.
+    expect(result.spend).toBe(spend);
     expect(result.isValid).toBe(true);
   });
 
-  it('gives no warning at or above the estimate', () => {
-    const result = check(planWith({ totalBudget: '150000', formats: [formatLine('hashtag-challenge', '150,000')] }));
-    expect(result.warnings).toEqual({});
-    expect(result.errors).toEqual({});
+  it.each([
+    ['hashtag-challenge', '150000', '2024-01-08', '2024-01-12', 'A 6-day Hashtag Challenge package doesn’t fit in a 5-day flight.'],
+    ['branded-effects', '100000', '2024-01-08', '2024-01-16', 'A 10-day Branded Effects package doesn’t fit in a 9-day flight.'],
+  ] as const)('%s longer than the flight is an error', (formatId, amount, startDate, endDate, message) => {
+    const result = packageCheck(formatId, amount, { startDate, endDate });
+    expect(result.errors).toEqual({ [fieldId.format(formatId)]: message });
+    expect(result.excluded).toEqual([format(formatId).name]);
+    expect(result.input.formats).toEqual([]);
   });
 
-  it('still refuses a package price of $0 as an error', () => {
+  it('says how far to lower a budget that buys days beyond the flight', () => {
+    const result = packageCheck('hashtag-challenge', '750,000');
+    expect(result.errors).toEqual({
+      [fieldId.format('hashtag-challenge')]:
+        '$750,000 buys 30 days of Hashtag Challenge (the 6-day package and 24 extra days at $25,000 a day), more than the 28-day flight: lower the budget to $700,000 or lengthen the flight.',
+    });
+    expect(result.input.formats).toEqual([]);
+  });
+
+  it('does not limit the days by a flight whose dates are invalid', () => {
+    const result = packageCheck('hashtag-challenge', '750,000', { endDate: 'nope' });
+    expect(result.errors[fieldId.format('hashtag-challenge')]).toBeUndefined();
+    expect(result.input.formats[0]).toMatchObject({ days: 30, spend: 750_000 });
+  });
+
+  it('prices the package with an overridden package price', () => {
+    const overridden = { assumptionOverrides: { challengePackagePrice: '$120,000' } };
+    expect(packageCheck('hashtag-challenge', '120000', overridden).input.formats[0]).toMatchObject({ days: 6, spend: 120_000 });
+    expect(packageCheck('hashtag-challenge', '140000', overridden).input.formats[0]).toMatchObject({ days: 7, spend: 140_000 });
+    expect(packageCheck('hashtag-challenge', '100000', overridden).errors[fieldId.format('hashtag-challenge')]).toContain('6-day package of $120,000');
+  });
+
+  it('still refuses a package budget of $0 as an error', () => {
     const result = check(planWith({ formats: [formatLine('hashtag-challenge', '0')] }));
     expect(result.errors[fieldId.format('hashtag-challenge')]).toBe(
       'Hashtag Challenge budget must be more than $0, or untick Hashtag Challenge.',
     );
     expect(result.excluded).toEqual(['Hashtag Challenge']);
+  });
+
+  // Hashtag Challenge Plus's day price is $33,333.33⅓: counted at $33,333.33, a budget cents short of a
+  // whole day would buy that day and spend more than it is.
+  it('never spends more than the budget: $233,333.31 of Hashtag Challenge Plus buys 6 days, not 7 at $233,333.33', () => {
+    const result = packageCheck('hashtag-challenge-plus', '233,333.31');
+    expect(result.input.formats[0]).toMatchObject({ days: 6, spend: 200_000 });
+    expect(result.warnings[fieldId.format('hashtag-challenge-plus')]).toContain('The other $33,333.31 buys nothing');
+  });
+
+  it('never spends more than the budget: whole days at the day price, the leftover less than a day (property)', () => {
+    fc.assert(
+      // Budgets within a dollar of a whole number of days, where rounding goes wrong if anywhere.
+      fc.property(fc.constantFrom(...PACKAGES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: -99, max: 99 }), (pkg, extraDays, cents) => {
+        const budgetCents = Math.max(pkg.price * 100, Math.round((pkg.days + extraDays) * pkg.dayPrice * 100) + cents);
+        const budget = budgetCents / 100;
+        const result = packageCheck(pkg.formatId, budget.toFixed(2), { endDate: 'nope' });
+        const line = result.input.formats[0];
+        if (!line?.days) throw new Error(`no line for ${JSON.stringify(result.errors)}`);
+        expect(line.days).toBeGreaterThanOrEqual(pkg.days);
+        expect(line.spend).toBeCloseTo(line.days * pkg.dayPrice, 2);
+        expect(line.spend).toBeLessThanOrEqual(budget);
+        expect(budget - line.spend).toBeLessThan(pkg.dayPrice);
+        expect(result.warnings[fieldId.format(pkg.formatId)] !== undefined).toBe(line.spend < budget);
+      }),
+    );
   });
 });
 
@@ -147,6 +251,26 @@ describe('validatePlan: Brand Takeover days', () => {
     expect(result.errors).toEqual({});
     expect(result.input.formats[0]).toMatchObject({ days, spend: days * 50_000 });
     expect(result.spend).toBe(days * 50_000);
+  });
+
+  /** A Brand Takeover day in `countries` at the benchmarks' prices for a 2024 flight. */
+  const dayPrice = (countries: readonly Country[]) => countries.reduce((sum, c) => sum + assumption(`takeoverPricePerDay${c}`, 2024).value, 0);
+
+  it.each<[string, Country[]]>([
+    ['the U.S. and South Korea', ['US', 'KR']],
+    ['Japan, the UK and Canada', ['JP', 'GB', 'CA']],
+    ['every market', [...COUNTRIES]],
+  ])('is a day in each targeted market: %s cost days × the sum of their day prices', (_, countries) => {
+    const result = check(planWith({ totalBudget: '100,000,000', targeting: { countries, ageBands: [...AGE_BANDS], gender: 'all' }, formats: [takeoverLine('3')] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.formats[0]).toMatchObject({ days: 3, spend: 3 * dayPrice(countries) });
+    expect(result.spend).toBe(3 * dayPrice(countries));
+  });
+
+  it('prices a day in the U.S. and South Korea at $50,000 + $9,240', () => {
+    expect(dayPrice(['US', 'KR'])).toBe(59_240);
+    const result = check(planWith({ targeting: { countries: ['US', 'KR'], ageBands: [...AGE_BANDS], gender: 'all' }, formats: [takeoverLine('1')] }));
+    expect(result.spend).toBe(59_240);
   });
 
   it('labels the field in days, other formats in budget', () => {
@@ -395,8 +519,8 @@ describe('validatePlan: creators', () => {
 });
 
 describe('validatePlan: assumption overrides', () => {
-  it('uses every benchmark value when nothing is overridden', () => {
-    expect(check(planWith()).input.assumptions).toEqual(defaultAssumptions());
+  it('uses every benchmark value, market figures of the flight’s year, when nothing is overridden', () => {
+    expect(check(planWith()).input.assumptions).toEqual(defaultAssumptions(2024));
   });
 
   it.each([
@@ -409,9 +533,13 @@ describe('validatePlan: assumption overrides', () => {
     ['averageOrderValue', '0', 0],
     ['universeUS', '30,000,000', 30_000_000],
     ['universeKR', '5,000,000', 5_000_000],
-    ['ageShare18to24', '40', 0.4],
-    ['femaleShare', '55', 0.55],
-    ['takeoverPricePerDay', '$60,000', 60_000],
+    ['ageShare18to24US', '40', 0.4],
+    ['femaleShareGB', '55', 0.55],
+    ['takeoverPricePerDayUS', '$60,000', 60_000],
+    ['takeoverImpressionsPerDayUS', '4,000,000', 4_000_000],
+    ['dailyActiveShare', '60', 0.6],
+    ['duplicationFactor', '100', 1],
+    ['challengePackagePrice', '$120,000', 120_000],
     ['sparkCpm', '7.25', 7.25],
     ['reachCurveShape', '1.5', 1.5],
     ['viewsPerSubmission', '2,500', 2_500],
@@ -420,22 +548,26 @@ describe('validatePlan: assumption overrides', () => {
     expect(result.errors).toEqual({});
     expect(result.input.assumptions[key]).toBeCloseTo(value, 12);
     const others = ASSUMPTION_KEYS.filter((k) => k !== key);
-    for (const other of others) expect(result.input.assumptions[other]).toBe(defaultAssumptions()[other]);
+    for (const other of others) expect(result.input.assumptions[other]).toBe(defaultAssumptions(2024)[other]);
   });
 
   it.each([
     ['creatorViewRate', 'lots', 'must be a number'],
     ['creatorViewRate', '150', 'the most Reachplan accepts is 100%'],
     ['creatorViewRate', '-5', "can't be negative"],
-    ['universeUS', '0', 'Audience universe, United States must be more than 0.'],
+    ['universeUS', '0', 'TikTok users, United States must be more than 0.'],
     ['universeJP', '-1', "can't be negative"],
+    ['femaleShareUS', '101', 'the most Reachplan accepts is 100%'],
+    ['duplicationFactor', '0', 'Independence of line items (D) must be more than 0%.'],
+    ['duplicationFactor', '0%', 'Independence of line items (D) must be more than 0%.'],
+    ['dailyActiveShare', '0', 'Daily users as a share of monthly users must be more than 0%.'],
     ['reachCurveShape', '0', 'Reach curve shape must be more than 0.'],
     ['viewsPerSubmission', '0', 'must be more than 0'],
     ['averageOrderValue', '1e3', 'must be a number'],
   ] as const)('%s "%s" is an error and the benchmark value is kept', (key: AssumptionKey, text, message) => {
     const result = check(planWith({ assumptionOverrides: { [key]: text } }));
     expect(result.errors[fieldId.assumption(key)]).toContain(message);
-    expect(result.input.assumptions[key]).toBe(assumption(key).value);
+    expect(result.input.assumptions[key]).toBe(assumption(key, 2024).value);
     expect(result.isValid).toBe(false);
   });
 
@@ -527,7 +659,7 @@ describe('validatePlan: whole plans', () => {
     const result = validatePlan(
       planWith({ formats: [formatLine('in-feed', '60000'), formatLine('branded-effects', '1')] }),
       AD_FORMATS.filter((f) => f.id !== 'branded-effects'),
-      ASSUMPTIONS,
+      BENCHMARKS,
     );
     expect(result.errors).toEqual({});
     expect(result.input.formats.map((l) => l.format.id)).toEqual(['in-feed']);
@@ -601,9 +733,10 @@ describe('validatePlan: targeting', () => {
   });
 
   it.each([
-    ['an age group whose share is set to 0%', { countries: ['US'], ageBands: ['55+'], gender: 'all' }, { ageShare55plus: '0' }],
-    ['men when women are set to 100%', { countries: ['US'], ageBands: [...AGE_BANDS], gender: 'male' }, { femaleShare: '100' }],
-    ['women when women are set to 0%', { countries: ['CA'], ageBands: ['18-24'], gender: 'female' }, { femaleShare: '0' }],
+    ['an age group whose share is set to 0%', { countries: ['US'], ageBands: ['55+'], gender: 'all' }, { ageShare55plusUS: '0' }],
+    ['men when women are set to 100%', { countries: ['US'], ageBands: [...AGE_BANDS], gender: 'male' }, { femaleShareUS: '100' }],
+    ['women when women are set to 0%', { countries: ['CA'], ageBands: ['18-24'], gender: 'female' }, { femaleShareCA: '0' }],
+    ['women in two markets where each has none', { countries: ['ID', 'TH'], ageBands: [...AGE_BANDS], gender: 'female' }, { femaleShareID: '0', femaleShareTH: '0' }],
   ] as const)('says so when no one is left: %s', (_, t, overrides) => {
     const result = check(
       planWith({ targeting: { countries: [...t.countries], ageBands: [...t.ageBands], gender: t.gender }, assumptionOverrides: { ...overrides } }),
@@ -617,7 +750,7 @@ describe('validatePlan: targeting', () => {
   it('does not call an audience empty because of an invalid universe override (the benchmark is kept)', () => {
     const result = check(planWith({ assumptionOverrides: { universeUS: '0' } }));
     expect(result.errors[fieldId.ageBands]).toBeUndefined();
-    expect(result.input.assumptions.universeUS).toBe(assumption('universeUS').value);
+    expect(result.input.assumptions.universeUS).toBe(assumption('universeUS', 2024).value);
   });
 
   it('warns about a creator outside the targeted countries, and keeps the creator', () => {
@@ -662,21 +795,173 @@ describe('validatePlan: In-Feed buying model, pacing and Brand Takeover category
     expect(check(planWith({ formats: [takeoverLine('1', { category })] })).errors).toEqual({});
   });
 
-  it('prices takeover days with the takeoverPricePerDay assumption', () => {
+  it('prices takeover days with each market’s own day price, overrides included', () => {
     const base = check(planWith({ totalBudget: '1,000,000', formats: [takeoverLine('3')] }));
     expect(base.spend).toBe(150_000);
     const overridden = check(
-      planWith({ totalBudget: '1,000,000', formats: [takeoverLine('3')], assumptionOverrides: { takeoverPricePerDay: '$40,000' } }),
+      planWith({ totalBudget: '1,000,000', formats: [takeoverLine('3')], assumptionOverrides: { takeoverPricePerDayUS: '$40,000' } }),
     );
     expect(overridden.errors).toEqual({});
     expect(overridden.input.formats[0]?.spend).toBe(120_000);
     expect(overridden.spend).toBe(120_000);
     expect(overridden.unallocated).toBe(880_000);
+    // Only the market overridden changes: a day in the UK as well is at its own price.
+    const twoMarkets = check(
+      planWith({
+        totalBudget: '1,000,000',
+        targeting: { countries: ['US', 'GB'], ageBands: [...AGE_BANDS], gender: 'all' },
+        formats: [takeoverLine('3')],
+        assumptionOverrides: { takeoverPricePerDayUS: '$40,000' },
+      }),
+    );
+    expect(twoMarkets.spend).toBe(3 * (40_000 + assumption('takeoverPricePerDayGB', 2024).value));
+  });
+
+  it('ignores the day price of a market the plan does not target', () => {
+    const result = check(planWith({ formats: [takeoverLine('1')], assumptionOverrides: { takeoverPricePerDayJP: '$1,000,000' } }));
+    expect(result.spend).toBe(50_000);
   });
 
   it('puts an overridden takeover price over the cap as an error on the total budget', () => {
-    const result = check(planWith({ totalBudget: '100,000', formats: [takeoverLine('2')], assumptionOverrides: { takeoverPricePerDay: '60000' } }));
+    const result = check(planWith({ totalBudget: '100,000', formats: [takeoverLine('2')], assumptionOverrides: { takeoverPricePerDayUS: '60000' } }));
     expect(result.errors[fieldId.totalBudget]).toBe('Planned spend ($120,000) is over the total budget by $20,000.');
+  });
+});
+
+describe('validatePlan: Brand Takeover guarantees', () => {
+  /** A market's daily users for a 2024 flight: its users × the daily active share. */
+  const dailyUsers = (c: Country) => assumption(`universe${c}`, 2024).value * assumption('dailyActiveShare').value;
+
+  it('keeps every benchmark guarantee within its market’s daily users', () => {
+    const { ledger } = check(planWith());
+    for (const c of COUNTRIES) {
+      const guarantee = ledger.find((a) => a.key === `takeoverImpressionsPerDay${c}`)?.value ?? Infinity;
+      expect(guarantee).toBeLessThanOrEqual(dailyUsers(c));
+    }
+  });
+
+  it('refuses a guarantee override above the market’s daily users, on that field', () => {
+    expect(dailyUsers('US')).toBeCloseTo(80_934_782.5, 1);
+    const key = 'takeoverImpressionsPerDayUS';
+    const result = check(planWith({ formats: [takeoverLine('1')], assumptionOverrides: { [key]: '90,000,000' } }));
+    expect(result.errors).toEqual({
+      [fieldId.assumption(key)]:
+        'Brand Takeover shows once a day per person: 90,000,000 impressions a day is more than United States’s 80,934,783 daily users (its users × the daily active share).',
+    });
+    expect(result.isValid).toBe(false);
+  });
+
+  // Fails today: the refused override still reaches the projection (the valid rest of the plan is projected
+  // on screen), where any other refused override leaves the ledger's value. See the report.
+  it('projects with the ledger’s guarantee, as for any refused override', () => {
+    const key = 'takeoverImpressionsPerDayUS';
+    const result = check(planWith({ formats: [takeoverLine('1')], assumptionOverrides: { [key]: '90,000,000' } }));
+    expect(result.errors[fieldId.assumption(key)]).toBeDefined();
+    expect(result.input.assumptions[key]).toBe(assumption(key, 2024).value);
+  });
+
+  it('accepts a guarantee override up to the market’s daily users', () => {
+    const result = check(planWith({ formats: [takeoverLine('1')], assumptionOverrides: { takeoverImpressionsPerDayUS: '80,000,000' } }));
+    expect(result.errors).toEqual({});
+    expect(result.input.assumptions.takeoverImpressionsPerDayUS).toBe(80_000_000);
+  });
+
+  it('checks each targeted market against its own daily users', () => {
+    const kr = 'takeoverImpressionsPerDayKR';
+    const result = check(
+      planWith({
+        targeting: { countries: ['US', 'KR'], ageBands: [...AGE_BANDS], gender: 'all' },
+        formats: [takeoverLine('1')],
+        // 3,000,000 a day is within the U.S.'s daily users, beyond South Korea's 2,449,255.
+        assumptionOverrides: { takeoverImpressionsPerDayUS: '3,000,000', [kr]: '3,000,000' },
+      }),
+    );
+    expect(Object.keys(result.errors)).toEqual([fieldId.assumption(kr)]);
+    expect(result.errors[fieldId.assumption(kr)]).toContain('more than South Korea’s 2,449,255 daily users');
+  });
+
+  // Fails today: the check runs on every targeted market's guarantee, overridden or not, and whether or not
+  // the plan buys a takeover, so lowering a market's users or the daily share blocks a plan without one. See the report.
+  it.each([
+    ['the U.S. universe', { universeUS: '1,000,000' }],
+    ['the daily active share', { dailyActiveShare: '1' }],
+  ])('does not block a plan without Brand Takeover over a guarantee it does not use, when %s is lowered', (_, assumptionOverrides) => {
+    const result = check(planWith({ formats: [formatLine('in-feed', '60000')], assumptionOverrides }));
+    expect(result.errors).toEqual({});
+    expect(result.isValid).toBe(true);
+  });
+});
+
+describe('validatePlan: creators’ audiences', () => {
+  const EVEN_AGES = { '13-17': 0, '18-24': 0.4, '25-34': 0.4, '35-44': 0.1, '45-54': 0.05, '55+': 0.05 };
+  const audience = (change: Partial<AudienceProfile>): AudienceProfile => ({
+    ageShares: EVEN_AGES,
+    femaleShare: 0.5,
+    topCountries: [{ country: 'US', share: 0.9 }],
+    ...change,
+  });
+  const warningFor = (targeting: Parameters<typeof planWith>[0], line = creatorLine()) =>
+    check(planWith({ ...targeting, creators: [line] })).warnings[fieldId.creatorPosts(line.handle)];
+  const NONE_TARGETED =
+    'None of @maya.fit’s measured audience is in the targeted countries, ages and gender: their views count as impressions, not as target reach.';
+
+  it.each<[string, Partial<AudienceProfile>, Parameters<typeof planWith>[0]]>([
+    ['in other countries', { topCountries: [{ country: 'GB', share: 0.7 }, { country: 'BR', share: 0.3 }] }, {}],
+    ['of other ages', { ageShares: { ...EVEN_AGES, '13-17': 1, '18-24': 0, '25-34': 0, '35-44': 0, '45-54': 0, '55+': 0 } }, { targeting: { countries: ['US'], ageBands: ['25-34', '35-44'], gender: 'all' } }],
+    ['all women, when men are targeted', { femaleShare: 1 }, { targeting: { countries: ['US'], ageBands: [...AGE_BANDS], gender: 'male' } }],
+  ])('warns when none of a creator’s measured audience is targeted (%s), and keeps the creator', (_, change, targeting) => {
+    const line = creatorLine({ audience: audience(change) });
+    expect(warningFor(targeting, line)).toBe(NONE_TARGETED);
+    const result = check(planWith({ ...targeting, creators: [line] }));
+    expect(result.errors).toEqual({});
+    expect(result.input.creators).toHaveLength(1);
+  });
+
+  it('says nothing when some of the measured audience is targeted, wherever the creator lives', () => {
+    const abroad = creatorLine({ country: 'JP', audience: audience({ topCountries: [{ country: 'JP', share: 0.6 }, { country: 'US', share: 0.2 }] }) });
+    expect(warningFor({}, abroad)).toBeUndefined();
+  });
+
+  it('judges a creator without audience data by their country: inside the targeted markets, nothing to say', () => {
+    expect(warningFor({ targeting: { countries: ['US', 'KR'], ageBands: [...AGE_BANDS], gender: 'all' } }, creatorLine({ country: 'KR' }))).toBeUndefined();
+  });
+});
+
+describe('validatePlan: the ledger of the flight’s year', () => {
+  const universeUS = (plan: Parameters<typeof planWith>[0]) => {
+    const result = check(planWith(plan));
+    return [result.ledger.find((a) => a.key === 'universeUS')?.value, result.input.assumptions.universeUS];
+  };
+
+  it.each([
+    ['a 2024 flight reads 2024’s figure', { startDate: '2024-01-08', endDate: '2024-02-04' }, 161_869_565],
+    ['a 2020 flight reads 2020’s', { startDate: '2020-06-01', endDate: '2020-06-28' }, 26_500_000],
+    ['a 2022 flight reads the latest figure before it (2020)', { startDate: '2022-03-01', endDate: '2022-03-28' }, 26_500_000],
+    ['a 2019 flight, before every figure, reads the earliest', { startDate: '2019-05-01', endDate: '2019-05-28' }, 26_500_000],
+    ['a 2031 flight reads the latest', { startDate: '2031-01-06', endDate: '2031-02-02' }, 147_597_826],
+    ['a flight over New Year reads its start’s year', { startDate: '2024-12-16', endDate: '2025-01-12' }, 161_869_565],
+    ['a flight without a real start date reads its end’s year', { startDate: 'soon', endDate: '2025-02-02' }, 147_597_826],
+    ['a flight without real dates reads the latest', { startDate: '', endDate: '' }, 147_597_826],
+  ])('%s of U.S. users', (_, dates, users) => {
+    expect(universeUS(dates)).toEqual([users, users]);
+  });
+
+  it('is the API’s assumptions and every market’s rows for that year, each key once', () => {
+    const { ledger } = check(planWith({ startDate: '2023-03-06', endDate: '2023-04-02' }));
+    expect(ledger).toEqual(ledgerFor(ASSUMPTIONS, MARKETS, 2023));
+    expect(ledger.map((a) => a.key).sort()).toEqual([...ASSUMPTION_KEYS].sort());
+  });
+
+  it('reads a market with one dated figure from that figure, whatever the year', () => {
+    const kr = (startDate: string, endDate: string) => check(planWith({ startDate, endDate })).input.assumptions.universeKR;
+    expect(kr('2024-01-08', '2024-02-04')).toBe(4_898_510);
+    expect(kr('2030-01-07', '2030-02-03')).toBe(4_898_510);
+  });
+
+  it('applies overrides over the year’s figures', () => {
+    const result = check(planWith({ startDate: '2020-06-01', endDate: '2020-06-28', assumptionOverrides: { universeUS: '30,000,000' } }));
+    expect(result.ledger.find((a) => a.key === 'universeUS')?.value).toBe(26_500_000);
+    expect(result.input.assumptions.universeUS).toBe(30_000_000);
   });
 });
 
@@ -763,12 +1048,19 @@ describe('validatePlan: Spark Ads budget', () => {
 });
 
 describe('validatePlan: what the projection gets', () => {
-  it('passes the catalog, the spreads of the benchmarks and the cap', () => {
+  it('passes the catalog, the spreads of the ledger and the cap', () => {
     const result = check(planWith({ totalBudget: '250,000' }));
     expect(result.input.catalog).toBe(AD_FORMATS);
+    expect(result.input.spreads).toEqual(spreadsOf(result.ledger));
+    // Market figures are dated, not ranged: the spreads are the shared assumptions'.
     expect(result.input.spreads).toEqual(spreadsOf(ASSUMPTIONS));
     expect(result.input.budget).toBe(250_000);
     expect(check(planWith({ totalBudget: 'x' })).input.budget).toBeNull();
+  });
+
+  it('passes whether participants’ videos count in reach, as the plan says', () => {
+    expect(check(planWith()).input.earnedInReach).toBe(false);
+    expect(check(planWith({ earnedInReach: true })).input.earnedInReach).toBe(true);
   });
 });
 

@@ -38,8 +38,16 @@ describe('isUntouchedNewPlan', () => {
     ['a cost', { costs: { ...made.costs, production: '1' } }],
     ['a later edit time', { updatedAt: '2026-11-30T10:00:00.000Z' }],
     ['an unreadable edit time', { updatedAt: 'soon' }],
+    ['participants counted in reach', { earnedInReach: true }],
   ])('is not fooled by %s', (_, change) => {
     expect(isUntouchedNewPlan({ ...made, ...change })).toBe(false);
+  });
+
+  // Fails today: the plan's model edition is compared like an edit, so a blank plan saved before the second
+  // edition (migrated with modelEdition 1) is no longer taken for untouched, and a shared plan saved into
+  // that workspace leaves it behind. The edition is when its figures were last shown, not a change. See the report.
+  it('knows a blank plan saved before the model’s second edition', () => {
+    expect(isUntouchedNewPlan({ ...made, modelEdition: 1 })).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { useBenchmarks } from '../../api/benchmarks';
 import { ErrorState, LoadingState } from '../../components/ui/states';
 import { GOAL_KPI, type Plan, type PlanStatus } from '../../domain/plan';
 import { diffPlans, type DiffLabels } from '../../domain/plan-diff';
-import { ledgerFor } from '../../domain/markets';
+import { ledgerFor, yearOf } from '../../domain/markets';
 import type { AdFormat, Assumption } from '../../domain/types';
 import {
   compareColumns,
@@ -40,10 +40,11 @@ export default function ScenarioCompare({ plans, onClose, onOpen }: ScenarioComp
   const benchmarks = useBenchmarks();
   const formatList = formats.data;
   const benchmarkData = benchmarks.data;
-  // Labels of every assumption a diff may name, market figures included.
+  // Labels and defaults of every assumption a diff may name: the base plan's ledger, market figures of its flight's year.
+  const baseStart = plans[0]?.startDate ?? '';
   const assumptionList = useMemo(
-    () => (benchmarkData ? ledgerFor(benchmarkData.assumptions, benchmarkData.markets, null) : undefined),
-    [benchmarkData],
+    () => (benchmarkData ? ledgerFor(benchmarkData.assumptions, benchmarkData.markets, yearOf(baseStart)) : undefined),
+    [benchmarkData, baseStart],
   );
   // Keyed by each plan, not the array: a parent passing a new array of the same plans projects nothing again.
   const [p0, p1, p2, p3] = plans;
