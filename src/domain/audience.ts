@@ -1,4 +1,4 @@
-import { audienceOverlap } from './fit';
+import { audienceOverlap } from './audience-match';
 import type { PlanCreatorLine, Targeting } from './plan';
 import { AGE_BANDS, marketKey, type Assumptions, type Country } from './types';
 

@@ -1,5 +1,6 @@
 import type { AudienceProfile, CreatorProfile } from './creator-profile';
-import { AGE_BANDS, type AgeBand, type Assumptions, type Country, type Gender, type Goal, type Tier } from './types';
+import { ageShare, audienceOverlap, clamp01, countryShare, genderShare } from './audience-match';
+import type { AgeBand, Assumptions, Country, Gender, Goal, Tier } from './types';
 
 /**
  * Fit score: how well a creator suits one plan's audience and goal, 0-100, with its breakdown.
@@ -135,45 +136,6 @@ export function fitBenchmarksFrom(a: Assumptions): FitBenchmarks {
     },
     viewRate: a.creatorViewRate,
   };
-}
-
-/** 0-1; NaN (a broken input) scores 0 so a score is never NaN. */
-function clamp01(x: number): number {
-  return x > 0 ? (x < 1 ? x : 1) : 0;
-}
-
-/** Share of the audience in the targeted countries; a country listed twice counts once. */
-function countryShare(audience: AudienceProfile, countries: readonly Country[]): number {
-  let sum = 0;
-  for (const entry of audience.topCountries) {
-    for (const c of countries) {
-      if (c === entry.country) {
-        sum += entry.share;
-        break;
-      }
-    }
-  }
-  return clamp01(sum);
-}
-
-function ageShare(audience: AudienceProfile, ageBands: readonly AgeBand[]): number {
-  let sum = 0;
-  for (const band of AGE_BANDS) if (ageBands.includes(band)) sum += audience.ageShares[band];
-  return clamp01(sum);
-}
-
-/** The rest of `femaleShare` is male or undisclosed, so the male share is an upper bound. */
-function genderShare(audience: AudienceProfile, gender: Gender): number {
-  return gender === 'all' ? 1 : gender === 'female' ? clamp01(audience.femaleShare) : clamp01(1 - audience.femaleShare);
-}
-
-/**
- * Audience match: countries × age groups × gender, each the creator's share in the
- * targeting, treated as independent (platforms report them separately). Scored as is: a
- * 0.62 match scores 0.62. Only listed top countries count, so the match is a floor.
- */
-export function audienceOverlap(audience: AudienceProfile, target: Pick<FitTarget, 'countries' | 'ageBands' | 'gender'>): number {
-  return countryShare(audience, target.countries) * ageShare(audience, target.ageBands) * genderShare(audience, target.gender);
 }
 
 /**
@@ -388,3 +350,5 @@ export function fitScore(creator: FitCreator, target: FitTarget, benchmarks: Fit
     })),
   };
 }
+
+export { audienceOverlap };

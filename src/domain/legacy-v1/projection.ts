@@ -14,26 +14,21 @@ import { point, rangeOf, rankedDraws, SAMPLE_SIZE, type Range } from './stats';
  * before the upgrade moved, once; nothing else uses it. Do not change it.
  */
 
-
-const SUMMED_METRICS = [
-  'impressions',
-  'paidImpressions',
-  'earnedViews',
-  'videoViews',
-  'engagements',
-  'clicks',
-  'conversions',
-  'submissions',
-  'revenue',
-  'emv',
-] as const;
-type SummedMetric = (typeof SUMMED_METRICS)[number];
-
+type SummedMetric =
+  | 'impressions'
+  | 'paidImpressions'
+  | 'earnedViews'
+  | 'videoViews'
+  | 'engagements'
+  | 'clicks'
+  | 'conversions'
+  | 'submissions'
+  | 'revenue'
+  | 'emv';
 
 type BoughtUnit = 'impressions' | 'clicks' | '6-second views' | 'days' | 'posts';
 
-/** Figures of a line item or of the plan: P50 values, with every range beside them. */
-/** The numbers a line item's figures are computed from, for "How is this calculated?". */
+/** The numbers a line item's figures were computed from. */
 type Basis = Partial<
   Record<
     | 'budget'
