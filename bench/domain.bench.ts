@@ -1,11 +1,14 @@
 import { bench, describe } from 'vitest';
+import { generateCreators } from '../mocks/data/creators';
 import { PLAN_CSV_COLUMNS, planCsvRows, toCsv } from '../src/domain/csv';
+import { marginalBase, marginalGains, type Candidate } from '../src/domain/marginal';
+import { creatorLineFrom } from '../src/domain/plan';
 import { project } from '../src/domain/projection';
 import { validatePlan } from '../src/domain/validation';
-import { AD_FORMATS, ASSUMPTIONS, included, plan100 } from './plan-100';
+import { AD_FORMATS, BENCHMARKS, included, plan100 } from './plan-100';
 
 const plan = plan100();
-const check = validatePlan(included(plan), AD_FORMATS, ASSUMPTIONS);
+const check = validatePlan(included(plan), AD_FORMATS, BENCHMARKS);
 const projection = project(check.input);
 // A plan that edits the In-Feed budget, as one key press does.
 const edited = { ...plan, formats: plan.formats.map((f) => (f.formatId === 'in-feed' ? { ...f, amount: `${f.amount}0` } : f)) };
@@ -16,13 +19,57 @@ if (projection.items.length !== 100) throw new Error(`bench plan projects ${proj
 
 describe('plan model (100 line items)', () => {
   bench('validatePlan', () => {
-    validatePlan(included(plan), AD_FORMATS, ASSUMPTIONS);
+    validatePlan(included(plan), AD_FORMATS, BENCHMARKS);
   });
   bench('project', () => {
     project(check.input);
   });
   bench('validatePlan + project (one budget edit)', () => {
-    project(validatePlan(included(edited), AD_FORMATS, ASSUMPTIONS).input);
+    project(validatePlan(included(edited), AD_FORMATS, BENCHMARKS).input);
+  });
+});
+
+/**
+ * The issue's marginal-gains target: 2,000 candidate creators (seeded, with audience data and
+ * credibility, as the catalog serves them) against the 100-line plan, the plan prepared once and
+ * every candidate's first post then measured. Target: ≤ 20 ms (median) for both together.
+ */
+const CANDIDATES = 2000;
+const candidates: Candidate[] = generateCreators(CANDIDATES, 4242).map((c) => {
+  const l = creatorLineFrom(c);
+  return {
+    kind: 'creator',
+    line: {
+      // Handles apart from the plan's, so no candidate is turned away as already in the plan.
+      handle: `candidate.${l.handle}`,
+      displayName: l.displayName,
+      niche: l.niche,
+      country: l.country,
+      tier: l.tier,
+      fans: l.fans,
+      avgViews: l.avgViews,
+      engagementRate: l.engagementRate,
+      audience: l.audience,
+      credibility: l.credibility,
+      catalogFee: l.catalogFee,
+    },
+    fee: c.feePerPost,
+  };
+});
+const base = marginalBase(check.input);
+const gains = marginalGains(base, candidates);
+if (gains.length !== CANDIDATES || gains.some((g) => !g.ok)) throw new Error('every candidate creator must have a gain');
+if (!gains.some((g) => g.ok && g.reach > 0)) throw new Error('no candidate adds reach: the bench measures an empty path');
+
+describe(`marginal gains (100-line plan, ${CANDIDATES.toLocaleString('en-US')} candidate creators)`, () => {
+  bench('marginalBase', () => {
+    marginalBase(check.input);
+  });
+  bench(`marginalGains of ${CANDIDATES.toLocaleString('en-US')} creators`, () => {
+    marginalGains(base, candidates);
+  });
+  bench(`marginalBase + marginalGains of ${CANDIDATES.toLocaleString('en-US')} creators`, () => {
+    marginalGains(marginalBase(check.input), candidates);
   });
 });
 

@@ -1,11 +1,11 @@
 /** A 100-line-item plan (5 formats, 95 creators) built from the mocked catalog, as `npm run perf` builds it. */
 import { AD_FORMATS } from '../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../mocks/data/benchmarks';
+import { BENCHMARKS } from '../mocks/data/benchmarks';
 import { CREATORS } from '../mocks/data/creators';
-import { creatorLineFrom, DEFAULT_TARGETING, formatLine, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../src/domain/plan';
+import { creatorLineFrom, DEFAULT_TARGETING, formatLine, MODEL_EDITION, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../src/domain/plan';
 import type { FormatId } from '../src/domain/types';
 
-export { AD_FORMATS, ASSUMPTIONS, CREATORS };
+export { AD_FORMATS, BENCHMARKS, CREATORS };
 
 const FORMAT_AMOUNTS: Record<FormatId, string> = {
   'in-feed': '250000',
@@ -46,6 +46,8 @@ export function plan100(): Plan {
     assumptionOverrides: {},
     costs: { agencyCommission: '', usageRights: '', whitelisting: '', production: '', tax: '' },
     excludeWeekends: false,
+    earnedInReach: false,
+    modelEdition: MODEL_EDITION,
     updatedAt: '2025-02-24T09:00:00.000Z',
   };
 }

@@ -7,8 +7,17 @@ const CHIPOTLE_SUBMISSIONS = 250_000;
 const CHALLENGE_PACKAGE = 150_000;
 const CHALLENGE_CPM = 20;
 const CHIPOTLE_PAID_IMPRESSIONS = (CHALLENGE_PACKAGE / CHALLENGE_CPM) * 1000;
-/** Chipotle's videos per paid impression: the best U.S. challenge of its time, so the top of the range. */
-const CHIPOTLE_RATE = CHIPOTLE_SUBMISSIONS / CHIPOTLE_PAID_IMPRESSIONS;
+/** The default participation ceiling: the most of a market's users who make a video for one brand. */
+const MAX_PARTICIPATION = 0.02;
+/** The guide's 2020 U.S. users: the market Chipotle's challenge ran in. */
+const GUIDE_US_USERS = 26_500_000;
+/**
+ * Chipotle's participation rate, read through the saturating curve it is used in: the rate at which
+ * the 7.5M paid impressions its package bought make 250,000 videos under the default ceiling (2% of
+ * 26.5M users: 530,000). The best U.S. challenge of its time, so the top of the range.
+ */
+const CHIPOTLE_CAP = MAX_PARTICIPATION * GUIDE_US_USERS;
+const CHIPOTLE_RATE = (-Math.log1p(-CHIPOTLE_SUBMISSIONS / CHIPOTLE_CAP) * CHIPOTLE_CAP) / CHIPOTLE_PAID_IMPRESSIONS;
 
 const inFeed = AD_FORMATS.find((f) => f.id === 'in-feed');
 const takeover = AD_FORMATS.find((f) => f.id === 'brand-takeover');
@@ -550,7 +559,7 @@ export const ASSUMPTIONS: Assumption[] = [
     unit: 'fraction',
     group: 'ugc',
     definition:
-      'Videos participants make per paid impression of a Hashtag Challenge before the market saturates: submissions = cap × (1 − e^(−rate × paid impressions ÷ cap)), the cap being the most of the market’s users who take part. Chipotle #GuacDance, the best U.S. challenge of its time, made 250,000 videos from the 7.5M paid impressions a $150,000 package buys at a $20 CPM (3.33%): the top of the range; the typical challenge is taken as a third of it.',
+      `Videos participants make per paid impression of a Hashtag Challenge before the market saturates: submissions = cap × (1 − e^(−rate × paid impressions ÷ cap)), the cap being the most of the market’s users who take part. Chipotle #GuacDance, the best U.S. challenge of its time, made 250,000 videos from the 7.5M paid impressions a $150,000 package buys at a $20 CPM: ${(CHIPOTLE_RATE * 100).toFixed(2)}% read through that curve (2% of the guide’s 26.5M users as the cap), the top of the range; the typical challenge is taken as a third of it.`,
     market: 'US',
     range: [CHIPOTLE_RATE / 10, CHIPOTLE_RATE],
     source: { ...SOURCES.guide, note: 'Chipotle #GuacDance (guide) with the Stackmatix package price; the typical rate and the range are a team reading of it.' },
@@ -594,7 +603,7 @@ export const ASSUMPTIONS: Assumption[] = [
   {
     key: 'maxParticipationShare',
     label: 'Most of a market that takes part',
-    value: 0.02,
+    value: MAX_PARTICIPATION,
     unit: 'fraction',
     group: 'ugc',
     definition:

@@ -8,7 +8,7 @@ import { bandOf, CENTRAL, DRAWS, SAMPLE_SIZE, type Range } from './stats';
 import { packageTerms, takeoverDayPrice, MAX_FLIGHT_DAYS, MAX_POSTS, parseIsoDate, type ProjectionInput, type ValidCreatorLine, type ValidFormatLine } from './validation';
 import { marketKey, type AdFormat, type AssumptionKey, type FormatId } from './types';
 import { addSpendByDay, combineLogs, componentLog0, drawParams, flightRun, inReach, lineLog0, modelled, planReach, type Modelled, type PlanReach } from './model/engine';
-import { formatModel, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
+import { demographicKeys, formatModel, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
 import { NONE_RANGE, rangeOfTerms, sampleOf, type Scenarios, type Term } from './model/terms';
 import type { Trace, TraceStep } from './model/trace';
 
@@ -74,6 +74,9 @@ export interface ReachTrace {
   /** D: the share of the independent gain over the largest line item the plan gets. */
   independentShare: number;
   reach: number;
+  /** Reach ÷ U, and the earned reach ÷ U. */
+  share: number;
+  earnedShare: number;
 }
 
 /**
@@ -288,11 +291,11 @@ function peopleBand(shares: Float64Array | undefined, U: number): Range {
 // ---------------------------------------------------------------------------------------
 // The trace of reach, added to each line item's.
 
-function reachSteps(model: LineModel, central: readonly number[], m: Modelled, reach: number): TraceStep[] {
+function reachSteps(model: LineModel, central: readonly number[], m: Modelled, reach: number, targeting: ProjectionInput['targeting']): TraceStep[] {
   const { a } = m;
   const U = m.audience.universe;
   const steps: TraceStep[] = [];
-  const uses = m.audience.byCountry.map((c) => marketKey.universe(c.country));
+  const uses = m.audience.byCountry.flatMap((c) => [marketKey.universe(c.country), ...demographicKeys(c.country, targeting)]);
   steps.push({ key: 'universe', value: U, unit: 'people', rule: 'audience', from: [], uses, note: 'the targeted audience' });
   const has = (key: TraceStep['key']) => model.trace.some((s) => s.key === key);
   const parts: TraceStep['key'][] = [];
@@ -364,7 +367,7 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
     const target = pr.itemTarget[i]?.[CENTRAL] ?? 0;
     const reach = ranges.reach.mid;
     const frequency = reach > 0 ? target / reach : null;
-    const trace = [...model.trace, ...reachSteps(model, pr.centralComponents[i] ?? [], m, reach)];
+    const trace = [...model.trace, ...reachSteps(model, pr.centralComponents[i] ?? [], m, reach, input.targeting)];
     trace.push({ key: 'frequency', value: frequency ?? 0, unit: 'times', rule: 'quotient', from: ['targetImpressions', 'reach'], uses: [] });
     return {
       id: model.id,
@@ -418,6 +421,8 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
       largest: Math.max(0, ...itemReach.map((r) => r.reach)),
       independentShare: input.assumptions.duplicationFactor,
       reach: ranges.reach.mid,
+      share: U > 0 ? ranges.reach.mid / U : 0,
+      earnedShare: U > 0 ? ranges.earnedReach.mid / U : 0,
     },
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COST_METRICS, SUMMED_METRICS, type BudgetPoint, type DailyPoint, type LineResult, type Projection, type Range, type Totals } from '../../src/domain/projection';
+import { COST_METRICS, project, SUMMED_METRICS, type BudgetPoint, type DailyPoint, type LineResult, type Projection, type Range, type RangedMetric, type Totals } from '../../src/domain/projection';
 import {
   budgetCurveData,
   dateTicks,
@@ -15,37 +15,30 @@ import {
   sameRows,
   topWithOther,
 } from '../../src/features/projections/chart-data';
+import { creatorLine, DEFAULT_END, DEFAULT_FLIGHT_DAYS, formatLine, planWith, takeoverLine, validInput } from './plan-fixtures';
 
 const point = (v: number): Range => ({ low: v, mid: v, high: v });
+const RANGED: readonly RangedMetric[] = [...SUMMED_METRICS, 'reach', 'earnedReach'];
 const spread = (mid: number, share: number): Range => ({ low: mid * (1 - share), mid, high: mid * (1 + share) });
 
-/** A line item's figures: reach ±10%, conversions ±50%, everything else exact. */
+/** A line item's figures: reach ±10%, conversions ±50%, everything else exact (and 0 unless set). */
 function item(name: string, spend: number, reach: number, conversions = reach / 1000): LineResult {
-  const ranges = Object.fromEntries(SUMMED_METRICS.map((m) => [m, point(0)])) as LineResult['ranges'];
+  const ranges = Object.fromEntries(RANGED.map((m) => [m, point(0)])) as LineResult['ranges'];
   ranges.impressions = point(reach * 1.2);
   ranges.videoViews = point(reach * 1.2);
   ranges.engagements = point(reach / 10);
   ranges.conversions = spread(conversions, 0.5);
   ranges.reach = spread(reach, 0.1);
+  const central = Object.fromEntries(RANGED.map((m) => [m, ranges[m].mid])) as Record<RangedMetric, number>;
   return {
     id: name,
     kind: 'creator',
     name,
     formatId: null,
     bought: { quantity: 1, unit: 'posts' },
-    basis: {},
+    trace: [],
     spend,
-    impressions: reach * 1.2,
-    paidImpressions: 0,
-    earnedViews: 0,
-    videoViews: reach * 1.2,
-    engagements: reach / 10,
-    clicks: 0,
-    conversions,
-    submissions: 0,
-    revenue: 0,
-    emv: 0,
-    reach,
+    ...central,
     ranges,
     costs: Object.fromEntries(COST_METRICS.map((m) => [m, null])) as LineResult['costs'],
     engagementRate: null,
@@ -57,6 +50,8 @@ function item(name: string, spend: number, reach: number, conversions = reach / 
 }
 
 function day(i: number): DailyPoint {
+  const cumulative = Object.fromEntries(SUMMED_METRICS.map((m) => [m, 0])) as DailyPoint['cumulative'];
+  cumulative.impressions = 100 * (i + 1);
   return {
     date: `2027-01-${String(i + 1).padStart(2, '0')}`,
     spend: 10,
@@ -65,6 +60,7 @@ function day(i: number): DailyPoint {
     cumulativeReach: 90 * (i + 1),
     cumulativeReachLow: 80 * (i + 1),
     cumulativeReachHigh: 95 * (i + 1),
+    cumulative,
   };
 }
 
@@ -214,21 +210,22 @@ describe('errorSpan', () => {
 });
 
 describe('funnelSteps', () => {
-  const ranges = (submissions: number): Pick<Totals, 'ranges'> => ({
-    ranges: {
-      impressions: point(1_000_000),
-      paidImpressions: point(1_000_000),
-      earnedViews: point(0),
-      videoViews: point(1_000_000),
-      engagements: spread(41_400, 0.2),
-      clicks: spread(9_000, 0.3),
-      conversions: spread(180, 0.5),
-      submissions: point(submissions),
-      revenue: point(0),
-      emv: point(0),
-      reach: point(500_000),
-    },
-  });
+  const ranges = (submissions: number): Pick<Totals, 'ranges'> => {
+    const r = Object.fromEntries(RANGED.map((m) => [m, point(0)])) as Totals['ranges'];
+    return {
+      ranges: {
+        ...r,
+        impressions: point(1_000_000),
+        paidImpressions: point(1_000_000),
+        videoViews: point(1_000_000),
+        engagements: spread(41_400, 0.2),
+        clicks: spread(9_000, 0.3),
+        conversions: spread(180, 0.5),
+        submissions: point(submissions),
+        reach: point(500_000),
+      },
+    };
+  };
 
   it('runs impressions → views → engagements → clicks → conversions with each step’s rate', () => {
     const steps = funnelSteps(ranges(0));
@@ -275,5 +272,78 @@ describe('sameRows', () => {
     expect(sameRows([{ a: 1, b: [1, 2] }], [{ a: 1, b: [1, 3] }])).toBe(false);
     expect(sameRows([{ a: 1 }], [{ a: 2 }])).toBe(false);
     expect(sameRows([{ a: 1 }], [])).toBe(false);
+  });
+});
+
+describe('with a projected plan (In-Feed, a 3-day takeover, a 7-day challenge, a creator’s 4 posts)', () => {
+  const plan = planWith({
+    totalBudget: '2000000',
+    formats: [formatLine('in-feed', '60000'), takeoverLine('3'), formatLine('hashtag-challenge', '175000')],
+    creators: [creatorLine({ posts: '4', fee: '800' })],
+  });
+  const projection = project(validInput(plan));
+  const { daily, totals, budgetCurve } = projection;
+
+  it('plots the flight day by day, ending on the headline reach, band, impressions and spend', () => {
+    const points = reachOverFlight(daily);
+    expect(points).toHaveLength(DEFAULT_FLIGHT_DAYS);
+    expect(points.at(-1)).toEqual({
+      date: DEFAULT_END,
+      reach: totals.reach,
+      band: [totals.ranges.reach.low, totals.ranges.reach.high],
+      impressions: totals.impressions,
+      spend: totals.spend,
+    });
+    for (const p of points) expect(p.band[0]).toBeLessThanOrEqual(p.reach);
+    for (const p of points) expect(p.band[1]).toBeGreaterThanOrEqual(p.reach);
+  });
+
+  it.each(SUMMED_METRICS)('daily points carry cumulative %s: never falling, the last day the headline', (metric) => {
+    expect(daily.at(-1)?.cumulative[metric]).toBe(totals[metric]);
+    for (let d = 1; d < daily.length; d++) {
+      expect(daily[d]!.cumulative[metric]).toBeGreaterThanOrEqual(daily[d - 1]!.cumulative[metric] - 1e-6);
+    }
+    // The impressions the flight chart plots are the cumulative impressions.
+    for (const p of daily) expect(p.cumulativeImpressions).toBe(p.cumulative.impressions);
+  });
+
+  it('steps the budget curve in whole purchases: takeover days, the package and whole extra days, whole posts, In-Feed above its minimum', () => {
+    expect(budgetCurve).toHaveLength(25);
+    budgetCurve.forEach((p, step) => {
+      const x = step / 12;
+      const takeoverDays = Math.floor(3 * x + 1e-9);
+      const challengeDays = Math.floor(7 * x + 1e-9);
+      const inFeed = 60_000 * x;
+      const expected =
+        (inFeed >= 6_000 ? inFeed : 0) +
+        takeoverDays * 50_000 +
+        (challengeDays >= 6 ? challengeDays * 25_000 : 0) +
+        Math.floor(4 * x + 1e-9) * 800;
+      expect(p.spend, `step ${step}`).toBeCloseTo(expected, 6);
+      expect(p.isPlan).toBe(step === 12);
+    });
+  });
+
+  it('marks the plan’s own point exactly, and the points nearest half and one and a half times its spend', () => {
+    const data = budgetCurveData(budgetCurve);
+    expect(data.plan).toEqual({ spend: totals.spend, reach: totals.reach, isPlan: true });
+    expect(totals.spend).toBe(60_000 + 150_000 + 175_000 + 3_200);
+    const nearest = (target: number) => Math.min(...data.points.map((p) => Math.abs(p.spend - target)));
+    expect(Math.abs((data.half?.spend ?? 0) - totals.spend * 0.5)).toBe(nearest(totals.spend * 0.5));
+    expect(Math.abs((data.more?.spend ?? 0) - totals.spend * 1.5)).toBe(nearest(totals.spend * 1.5));
+    // More money never buys less reach.
+    const sorted = [...data.points].sort((a, b) => a.spend - b.spend);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.reach).toBeGreaterThanOrEqual(sorted[i - 1]!.reach - 1e-6);
+  });
+});
+
+describe('frequencyBars of a projected takeover', () => {
+  it('shows no one reached more times than there are takeover days (once a day per person)', () => {
+    const projection = project(validInput(planWith({ formats: [takeoverLine('2')] })));
+    const bars = frequencyBars(projection.totals.reachAtLeast, projection.audience.universe);
+    expect(bars.map((b) => b.label)).toEqual(['1+', '2+', '3+', '4+', '5+']);
+    expect(bars[0]?.people).toBeCloseTo(projection.totals.reach, 3);
+    expect(bars[1]?.people).toBeGreaterThan(0);
+    for (const bar of bars.slice(2)) expect(bar).toMatchObject({ people: 0, low: 0, high: 0, share: 0 });
   });
 });

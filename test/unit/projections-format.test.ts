@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
-import { formatLine, newPlan } from '../../src/domain/plan';
-import { project } from '../../src/domain/projection';
-import { validatePlan } from '../../src/domain/validation';
-import { costRows, headlineMetrics } from '../../src/features/projections/metrics';
+import type { Plan } from '../../src/domain/plan';
+import { project, type Projection } from '../../src/domain/projection';
+import type { Goal } from '../../src/domain/types';
+import type { FigureKey } from '../../src/features/projections/goal';
+import { costRows, headlineMetrics, type MetricCard } from '../../src/features/projections/metrics';
 import { boughtText, rowCells } from '../../src/features/projections/rows';
-import { approx, approxMoney, lowHigh, pctApprox, pctRound, times, unitApprox } from '../../src/lib/format';
+import { approx, approxMoney, lowHigh, money, pct, pctApprox, pctRound, times, unitApprox, unitCost, whole } from '../../src/lib/format';
+import { creatorLine, formatLine, planWith, takeoverLine, validInput } from './plan-fixtures';
 
 describe('compact numbers for ranges', () => {
   it.each([
@@ -67,30 +67,124 @@ describe('lowHigh', () => {
   });
 });
 
-describe('headline metrics and the results table', () => {
-  const plan = { ...newPlan('m', new Date(2027, 0, 1)), formats: [formatLine('in-feed', '60000'), formatLine('hashtag-challenge', '150000')], totalBudget: '500000' };
-  const check = validatePlan(plan, AD_FORMATS, ASSUMPTIONS);
-  const projection = project(check.input);
+function projected(overrides: Partial<Plan>): Projection {
+  return project(validInput(planWith({ totalBudget: '2000000', ...overrides })));
+}
 
-  it('shows each headline figure with its range where it has one, and the audience reach is out of', () => {
-    const cards = headlineMetrics(projection, 'awareness');
-    const reach = cards.find((c) => c.key === 'reach');
-    expect(reach?.label).toBe('Reach (de-duplicated)');
-    expect(reach?.short).toMatch(/^of 26\.5M people in the target audience \(\d+(\.\d)?%\)$/);
-    expect(cards.find((c) => c.key === 'spend')).toMatchObject({ value: '$210,000', range: null });
-    expect(cards.find((c) => c.key === 'engagements')?.range).toMatch(/^[\d.]+[KM]–[\d.]+[KM]$/);
+function card(cards: MetricCard[], key: FigureKey): MetricCard {
+  const found = cards.find((c) => c.key === key);
+  if (!found) throw new Error(`no ${key} card`);
+  return found;
+}
+
+const EARNED_CARDS: FigureKey[] = ['submissions', 'earnedReach', 'earnedViews', 'earnedEngagements', 'emv'];
+
+describe('headline metrics', () => {
+  // In-Feed Ads (6-second views), a Hashtag Challenge package (participants' videos) and a creator.
+  const plan: Partial<Plan> = { formats: [formatLine('in-feed', '60000'), formatLine('hashtag-challenge', '150000')], creators: [creatorLine()] };
+  const projection = projected(plan);
+  const cards = headlineMetrics(projection, 'awareness');
+
+  it('shows each headline figure at its central value, with its range where it has one, and the audience reach is out of', () => {
+    const t = projection.totals;
+    const reach = card(cards, 'reach');
+    expect(reach.label).toBe('Reach (de-duplicated)');
+    expect(reach.value).toBe(whole(t.reach));
+    expect(reach.short).toBe(`of ${approx(projection.audience.universe)} people in the target audience (${pctRound(t.reach / projection.audience.universe)})`);
+    expect(reach.short).toMatch(/^of 162M people in the target audience \(\d+(\.\d)?%\)$/);
+    expect(card(cards, 'spend')).toMatchObject({ value: '$211,600', range: null });
+    expect(card(cards, 'engagements').range).toMatch(/^[\d.]+[KM]–[\d.]+[KM]$/);
     expect(cards.map((c) => c.label)).toEqual(
-      expect.arrayContaining(['Impressions', 'Average frequency', 'Video views', 'Engagement rate', 'Video submissions (UGC)', 'Clicks', 'Conversions', 'Revenue', 'Earned media value', 'CPM', 'Cost per 1,000 reached', 'ROAS', 'ROI']),
+      expect.arrayContaining(['Impressions', 'Average frequency', 'Video views', 'Engagement rate', 'Clicks', 'Conversions', 'Revenue', 'CPM', 'Cost per 1,000 reached', 'ROAS', 'ROI']),
     );
   });
 
-  it('names the goal’s unit cost, and leaves out UGC figures a plan without challenges has none of', () => {
-    const only = validatePlan({ ...plan, goal: 'engagement', formats: [formatLine('in-feed', '60000')] }, AD_FORMATS, ASSUMPTIONS);
-    const cards = headlineMetrics(project(only.input), 'engagement');
-    expect(cards.map((c) => c.label)).toContain('Cost per engagement');
-    expect(cards.map((c) => c.key)).not.toContain('submissions');
-    expect(cards.map((c) => c.key)).not.toContain('emv');
-    expect(cards.find((c) => c.key === 'impressions')?.range).toBeNull();
+  it.each([
+    ['impressions', (t: Projection['totals']) => whole(t.impressions)],
+    ['videoViews', (t: Projection['totals']) => whole(t.videoViews)],
+    ['sixSecondViews', (t: Projection['totals']) => whole(t.sixSecondViews)],
+    ['engagements', (t: Projection['totals']) => whole(t.engagements)],
+    ['submissions', (t: Projection['totals']) => whole(t.submissions)],
+    ['earnedReach', (t: Projection['totals']) => whole(t.earnedReach)],
+    ['earnedViews', (t: Projection['totals']) => whole(t.earnedViews)],
+    ['earnedEngagements', (t: Projection['totals']) => whole(t.earnedEngagements)],
+    ['emv', (t: Projection['totals']) => money(t.emv)],
+    ['frequency', (t: Projection['totals']) => times(t.frequency)],
+    ['engagementRate', (t: Projection['totals']) => pct(t.engagementRate?.mid ?? null)],
+    ['cpm', (t: Projection['totals']) => unitCost(t.cpm)],
+    ['costPerResult', (t: Projection['totals']) => unitCost(t.costPerResult?.mid ?? null)],
+    ['roi', (t: Projection['totals']) => pct(t.roi?.mid ?? null)],
+  ] as const)('the %s card shows the central figure', (key, expected) => {
+    expect(card(cards, key).value).toBe(expected(projection.totals));
+  });
+
+  it('shows 6-second views with their range: In-Feed’s paid plays watched 6 seconds or more', () => {
+    const six = card(cards, 'sixSecondViews');
+    expect(six.label).toBe('6-second views');
+    expect(projection.totals.sixSecondViews).toBeCloseTo(60_000 / 10 * 1000 * 0.2, 6);
+    expect(six.range).toMatch(/–/);
+  });
+
+  it('shows a package’s earned figures, apart from the brand’s own, and says they are out of reach unless counted', () => {
+    expect(cards.map((c) => c.key)).toEqual(expect.arrayContaining(EARNED_CARDS));
+    expect(card(cards, 'earnedReach').short).toBe('People reached by participants’ videos (not in reach)');
+    expect(card(cards, 'earnedViews')).toMatchObject({ label: 'Earned views', short: 'Views of participants’ videos' });
+    expect(card(cards, 'impressions').short).toBe('Paid + guaranteed + creator views');
+    expect(card(cards, 'videoViews').short).toBe('Paid plays + creator views');
+    // Earned views are not in the brand's impressions or views.
+    expect(projection.totals.impressions).toBeLessThan(projection.totals.earnedViews);
+  });
+
+  it('with participants’ videos counted (headlineMetrics(projection, goal, earnedIn)), says so on impressions, views and earned reach', () => {
+    const counted = projected({ ...plan, earnedInReach: true });
+    const withEarned = headlineMetrics(counted, 'awareness', true);
+    expect(card(withEarned, 'impressions').short).toBe('Paid + guaranteed + creator views + participants’ videos');
+    expect(card(withEarned, 'videoViews').short).toBe('Paid plays + creator views + participants’ videos');
+    expect(card(withEarned, 'earnedReach').short).toBe('People reached by participants’ videos (counted in reach)');
+    expect(counted.totals.impressions).toBeCloseTo(projection.totals.impressions + projection.totals.earnedViews, 3);
+    expect(card(withEarned, 'impressions').value).toBe(whole(counted.totals.impressions));
+    expect(counted.totals.reach).toBeGreaterThan(projection.totals.reach);
+  });
+
+  it.each<[string, Partial<Plan>, FigureKey[], FigureKey[]]>([
+    ['In-Feed Ads alone', { formats: [formatLine('in-feed', '60000')] }, ['sixSecondViews'], [...EARNED_CARDS]],
+    ['a Brand Takeover alone (a splash: no 6-second views)', { formats: [takeoverLine('2')] }, [], ['sixSecondViews', ...EARNED_CARDS]],
+    ['a creator alone', { creators: [creatorLine()] }, [], ['sixSecondViews', ...EARNED_CARDS]],
+    ['a creator with Spark Ads', { creators: [creatorLine({ sparkBudget: '5000' })] }, ['sixSecondViews'], [...EARNED_CARDS]],
+    ['a Hashtag Challenge package', { formats: [formatLine('hashtag-challenge', '150000')] }, [...EARNED_CARDS], ['sixSecondViews']],
+    ['a Branded Effects package', { formats: [formatLine('branded-effects', '100000')] }, [...EARNED_CARDS], ['sixSecondViews']],
+  ])('%s: shows the cards of the figures it has, and none of the others', (_, overrides, shown, hidden) => {
+    const keys = headlineMetrics(projected(overrides), 'awareness').map((c) => c.key);
+    for (const key of shown) expect(keys).toContain(key);
+    for (const key of hidden) expect(keys).not.toContain(key);
+  });
+
+  it.each([
+    ['awareness', 'Cost per 1,000 reached'],
+    ['engagement', 'Cost per engagement'],
+    ['ugc', 'Cost per video submission'],
+    ['app-installs', 'Cost per install'],
+    ['sales', 'Cost per conversion (CPA)'],
+  ] as const)('names the %s goal’s unit cost "%s"', (goal: Goal, label) => {
+    expect(card(headlineMetrics(projection, goal), 'costPerResult').label).toBe(label);
+  });
+
+  it('shows submissions for a UGC goal even when the plan has none yet', () => {
+    const none = projected({ goal: 'ugc', formats: [formatLine('in-feed', '60000')] });
+    expect(card(headlineMetrics(none, 'ugc'), 'submissions').value).toBe('0');
+    expect(headlineMetrics(none, 'awareness').map((c) => c.key)).not.toContain('submissions');
+  });
+
+  it('has no range on a figure bought at a fixed price', () => {
+    const only = projected({ formats: [formatLine('in-feed', '60000')] });
+    expect(card(headlineMetrics(only, 'engagement'), 'impressions').range).toBeNull();
+  });
+});
+
+describe('the results table', () => {
+  const projection = projected({
+    formats: [formatLine('in-feed', '60000'), takeoverLine('2'), formatLine('hashtag-challenge', '175000')],
+    creators: [creatorLine({ posts: '2' })],
   });
 
   it('lists every unit cost, per 1,000 reached scaled from per person', () => {
@@ -100,13 +194,33 @@ describe('headline metrics and the results table', () => {
     expect(rows[1]?.value).toBe(unitApprox(perReach * 1000));
   });
 
-  it('says what each line item buys and gives its cells with ranges', () => {
-    const [inFeed, challenge] = projection.items;
-    expect(boughtText(inFeed!)).toBe('6,000,000 impressions');
-    expect(boughtText({ bought: { quantity: 1, unit: 'days' } })).toBe('1 day');
-    expect(boughtText({ bought: { quantity: 2, unit: 'posts' } })).toBe('2 posts');
-    const cells = rowCells(challenge!, 'awareness', boughtText(challenge!));
-    expect(cells.map((c) => c.value).slice(0, 2)).toEqual(['$150,000', '7,500,000 impressions']);
+  it.each([
+    ['In-Feed Ads', '6,000,000 impressions'],
+    ['Brand Takeover', '2 days'],
+    ['Hashtag Challenge', '7 days'],
+    ['@maya.fit', '2 posts'],
+  ])('says what %s buys: %s', (name, text) => {
+    const item = projection.items.find((i) => i.name === name);
+    expect(item && boughtText(item)).toBe(text);
+  });
+
+  it.each([
+    ['clicks', { quantity: 75_000, unit: 'clicks' }, '75,000 clicks'],
+    ['6-second views', { quantity: 12_000, unit: '6-second views' }, '12,000 6-second views'],
+    ['one day', { quantity: 1, unit: 'days' }, '1 day'],
+    ['one post', { quantity: 1, unit: 'posts' }, '1 post'],
+  ] as const)('names %s bought', (_, bought, text) => {
+    expect(boughtText({ bought })).toBe(text);
+  });
+
+  it('gives each row’s cells at the central figures, with ranges where they have one', () => {
+    const challenge = projection.items.find((i) => i.formatId === 'hashtag-challenge');
+    if (!challenge) throw new Error('no challenge row');
+    const cells = rowCells(challenge, 'awareness', boughtText(challenge));
+    expect(cells.map((c) => c.value).slice(0, 4)).toEqual(['$175,000', '7 days', whole(challenge.reach), '8,750,000']);
+    expect(cells[0]?.range).toBeNull();
     expect(cells[2]?.range).toMatch(/–/);
+    // Paid impressions are bought at a fixed price: no range.
+    expect(cells[3]?.range).toBeNull();
   });
 });

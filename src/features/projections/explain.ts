@@ -318,7 +318,7 @@ function returnExplanations(item: LineResult, c: ExplainContext): Explanation[] 
             ],
       range: rangeLine(item.roi, pctFmt, size),
       note: null,
-      uses: usesOf(item.trace, 'revenue'),
+      uses: dedupe([...usesOf(item.trace, 'revenue'), ...usesOf(item.trace, 'spend')]),
     },
     {
       key: 'costPerResult',
@@ -329,9 +329,14 @@ function returnExplanations(item: LineResult, c: ExplainContext): Explanation[] 
         : [`No ${g.label}, so no cost per result.`],
       range: rangeLine(cost, unitFmt, size),
       note: null,
-      uses: [],
+      uses: dedupe([...usesOf(item.trace, 'spend'), ...usesOf(item.trace, resultKey(g))]),
     },
   ];
+}
+
+/** The traced figure a goal's unit cost divides by (sales: conversions). */
+function resultKey(g: ReturnType<typeof goalResult>): TraceKey {
+  return g.metric === 'revenue' ? 'conversions' : g.metric;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -383,10 +388,10 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
   if (rt.items.length > 1) {
     reachSteps.push(
       `As if they reached people independently (Sainsbury): U × (1 − Π(1 − rᵢ ÷ U)) = ${whole(rt.sainsbury)} people. The largest line item alone: ${whole(rt.largest)}.`,
-      `Line items share heavy users, so the plan gets ${rate(rt.independentShare)} of the difference: ${whole(rt.largest)} + ${rate(rt.independentShare)} × (${whole(rt.sainsbury)} − ${whole(rt.largest)}) = ${whole(rt.reach)} people${audience.universe > 0 ? `, ${rate(rt.reach / audience.universe)} of the audience` : ''}.`,
+      `Line items share heavy users, so the plan gets ${rate(rt.independentShare)} of the difference: ${whole(rt.largest)} + ${rate(rt.independentShare)} × (${whole(rt.sainsbury)} − ${whole(rt.largest)}) = ${whole(rt.reach)} people${audience.universe > 0 ? `, ${rate(rt.share)} of the audience` : ''}.`,
     );
   } else {
-    reachSteps.push(`${whole(rt.reach)} people${audience.universe > 0 ? `, ${rate(rt.reach / audience.universe)} of the audience` : ''}.`);
+    reachSteps.push(`${whole(rt.reach)} people${audience.universe > 0 ? `, ${rate(rt.share)} of the audience` : ''}.`);
   }
 
   const cost = costPerResult(totals, c.goal);
@@ -420,7 +425,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       steps: [`In-target impressions ÷ reach = ${whole(totals.targetImpressions.mid)} ÷ ${whole(totals.reach)} = ${times(totals.frequency)}.`],
       range: rangeLine(totals.frequencyRange, timesFmt, size),
       note: null,
-      uses: [],
+      uses: dedupe([...usesAcross(items, 'targetImpressions'), ...usesAcross(items, 'reach'), ...(items.length > 1 ? (['duplicationFactor'] as const) : [])]),
     },
     summed('videoViews', 'Video views'),
     summed('sixSecondViews', '6-second views'),
@@ -432,7 +437,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       steps: [`Engagements ÷ video views = ${whole(totals.engagements)} ÷ ${whole(totals.videoViews)} = ${pct(totals.engagementRate?.mid ?? null)} a view.`],
       range: rangeLine(totals.engagementRate, pctFmt, size),
       note: null,
-      uses: usesAcross(items, 'engagements'),
+      uses: dedupe([...usesAcross(items, 'engagements'), ...usesAcross(items, 'videoViews')]),
     },
     summed('submissions', 'Video submissions (UGC)'),
     summed('earnedViews', 'Earned views (participants’ videos)'),
@@ -440,7 +445,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       key: 'earnedReach',
       label: 'Earned reach',
       value: whole(totals.earnedReach),
-      steps: [`Participants’ videos of every line item, combined as line items are: ${whole(totals.earnedReach)} people${totals.earnedReach > 0 && audience.universe > 0 ? `, ${rate(totals.earnedReach / audience.universe)} of the audience` : ''}.`],
+      steps: [`Participants’ videos of every line item, combined as line items are: ${whole(totals.earnedReach)} people${totals.earnedReach > 0 && audience.universe > 0 ? `, ${rate(rt.earnedShare)} of the audience` : ''}.`],
       range: rangeLine(totals.ranges.earnedReach, countFmt, size),
       note: 'Participants’ videos are earned: they are in reach and frequency only when the plan counts them (the switch under the figures).',
       uses: usesAcross(items, 'earnedReach'),
@@ -457,7 +462,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       steps: [`Spend ÷ impressions × 1,000 = ${money(totals.spend)} ÷ ${whole(totals.impressions)} × 1,000 = ${unitCost(totals.cpm)}.`],
       range: rangeLine(totals.costs.cpm, unitFmt, size),
       note: null,
-      uses: [],
+      uses: dedupe([...usesAcross(items, 'spend'), ...usesAcross(items, 'impressions')]),
     },
     {
       key: 'costPerResult',
@@ -471,7 +476,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
         : [`No ${g.label} yet, so no cost per result.`],
       range: rangeLine(cost, unitFmt, size),
       note: null,
-      uses: [],
+      uses: dedupe([...usesAcross(items, 'spend'), ...usesAcross(items, resultKey(g)), ...(g.metric === 'reach' && items.length > 1 ? (['duplicationFactor'] as const) : [])]),
     },
     {
       key: 'roas',
@@ -480,7 +485,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
       steps: [`Revenue ÷ gross cost = ${money(totals.revenue)} ÷ ${money(gross)} = ${times(totals.roas?.mid ?? null)}.`],
       range: rangeLine(totals.roas, timesFmt, size),
       note: null,
-      uses: usesAcross(items, 'revenue'),
+      uses: dedupe([...usesAcross(items, 'revenue'), ...usesAcross(items, 'spend')]),
     },
     {
       key: 'roi',
@@ -495,7 +500,7 @@ export function explainTotals(projection: Projection, c: ExplainContext): Explan
             ],
       range: rangeLine(totals.roi, pctFmt, size),
       note: null,
-      uses: usesAcross(items, 'revenue'),
+      uses: dedupe([...usesAcross(items, 'revenue'), ...usesAcross(items, 'spend')]),
     },
   ];
   // Figures a plan has none of are left out (UGC, earned, 6-second views).
