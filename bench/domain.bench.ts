@@ -1,7 +1,7 @@
 import { bench, describe } from 'vitest';
 import { generateCreators } from '../mocks/data/creators';
 import { PLAN_CSV_COLUMNS, planCsvRows, toCsv } from '../src/domain/csv';
-import { marginalBase, marginalGains, type Candidate } from '../src/domain/marginal';
+import { creatorCandidate, marginalBase, marginalGains, type Candidate } from '../src/domain/marginal';
 import { creatorLineFrom } from '../src/domain/plan';
 import { project } from '../src/domain/projection';
 import { validatePlan } from '../src/domain/validation';
@@ -37,24 +37,8 @@ describe('plan model (100 line items)', () => {
 const CANDIDATES = 2000;
 const candidates: Candidate[] = generateCreators(CANDIDATES, 4242).map((c) => {
   const l = creatorLineFrom(c);
-  return {
-    kind: 'creator',
-    line: {
-      // Handles apart from the plan's, so no candidate is turned away as already in the plan.
-      handle: `candidate.${l.handle}`,
-      displayName: l.displayName,
-      niche: l.niche,
-      country: l.country,
-      tier: l.tier,
-      fans: l.fans,
-      avgViews: l.avgViews,
-      engagementRate: l.engagementRate,
-      audience: l.audience,
-      credibility: l.credibility,
-      catalogFee: l.catalogFee,
-    },
-    fee: c.feePerPost,
-  };
+  // Handles apart from the plan's, so no candidate is turned away as already in the plan.
+  return creatorCandidate({ ...l, handle: `candidate.${l.handle}` }, c.feePerPost);
 });
 const base = marginalBase(check.input);
 const gains = marginalGains(base, candidates);

@@ -507,7 +507,7 @@ export const ASSUMPTIONS: Assumption[] = [
     },
   },  {
     key: 'clickThroughRate',
-    label: 'Click-through rate (paid)',
+    label: 'Click-through rate',
     value: 0.009,
     unit: 'fraction',
     group: 'funnel',
@@ -590,7 +590,7 @@ export const ASSUMPTIONS: Assumption[] = [
   },
   {
     key: 'viewsPerSubmission',
-    label: 'Views per participant’s video',
+    label: 'Views per submitted video',
     value: (430_000_000 - CHIPOTLE_PAID_IMPRESSIONS) / CHIPOTLE_SUBMISSIONS,
     unit: 'views',
     group: 'ugc',

@@ -1,7 +1,7 @@
 import { audienceOf } from './audience';
 import { emptyContract } from './contract';
 import { GOAL_KPI, type PlanCreatorLine } from './plan';
-import { atLeastShares, BINS, combinedExposures, MAX_EXPOSURES, type Exposures } from './reach';
+import { BINS, combinedExposures, MAX_EXPOSURES, type Exposures } from './reach';
 import { DEFAULT_SEED, drawScenarios } from './scenarios';
 import { CENTRAL } from './stats';
 import type { FormatId } from './types';
@@ -26,8 +26,28 @@ export type Candidate =
   | { kind: 'more'; id: string }
   /** A format not in the plan: its first purchase (a package, a takeover day, the In-Feed minimum). */
   | { kind: 'format'; formatId: FormatId }
-  /** A creator not in the plan: one post at `fee`. */
-  | { kind: 'creator'; line: Omit<PlanCreatorLine, 'posts' | 'fee' | 'postDates' | 'sparkBudget' | 'contract'>; fee: number };
+  /** A creator not in the plan: one post at their fee (see `creatorCandidate`). */
+  | { kind: 'creator'; creator: ValidCreatorLine };
+
+/**
+ * A creator not in the plan as a candidate: one post at `fee`, no Spark Ads. Built once per
+ * creator, so an optimizer asking for gains again and again pays for the model alone.
+ */
+export function creatorCandidate(line: Omit<PlanCreatorLine, 'posts' | 'fee' | 'postDates' | 'sparkBudget' | 'contract'>, fee: number): Candidate {
+  return {
+    kind: 'creator',
+    creator: {
+      line: { ...line, posts: '1', fee: String(fee), postDates: [], sparkBudget: '', contract: EMPTY_CONTRACT },
+      posts: 1,
+      fee,
+      sparkBudget: 0,
+      spend: fee,
+      postDays: [],
+    },
+  };
+}
+
+const EMPTY_CONTRACT = emptyContract();
 
 export type GainUnit = 'budget step' | 'day' | 'package' | 'post';
 
@@ -118,6 +138,12 @@ export interface MarginalBase {
   suffix: Exposures[];
   /** The 2 × MAX_EXPOSURES smallest step points with their line's index. */
   smallest: { point: number; line: number }[];
+  /** The MAX_EXPOSURES smallest step points of the whole plan, sorted. */
+  smallestPoints: number[];
+  /** The two lowest line logs (the largest line items) and the index of the lowest. */
+  lowest: { first: number; second: number; index: number };
+  /** Handles of the creators in the plan, and formats. */
+  handles: ReadonlySet<string>;
   /** The plan's own reach and k+ reach (shares) and goal metric. */
   reach: number;
   atLeast: number[];
@@ -129,14 +155,35 @@ function combine(sumLog: number, largestLog: number, conv: Exposures, smallest: 
   const sainsbury = Math.max(0, -Math.expm1(sumLog));
   const largest = Math.max(0, -Math.expm1(largestLog));
   const reach = Math.min(1, largest + d * Math.max(0, sainsbury - largest));
-  const conv1 = atLeastShares(conv);
-  const atLeast: number[] = [];
-  for (let k = 1; k <= MAX_EXPOSURES; k++) {
+  const atLeast = new Array<number>(MAX_EXPOSURES);
+  // The convolution's k+ shares summed from the top, so bins nobody reaches stay 0.
+  let tail = 0;
+  for (let k = MAX_EXPOSURES; k >= 1; k--) {
+    tail += conv[k] ?? 0;
     const nested = 1 - (smallest[k - 1] ?? 1);
-    atLeast.push(Math.max(0, d * (conv1[k - 1] ?? 0) + (1 - d) * nested));
+    atLeast[k - 1] = Math.max(0, d * tail + (1 - d) * nested);
   }
   atLeast[0] = reach;
   return { reach, atLeast };
+}
+
+/** The MAX_EXPOSURES smallest of two sorted lists. */
+function mergeSmallest(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < MAX_EXPOSURES && (i < a.length || j < b.length)) {
+    const x = a[i] ?? Infinity;
+    const y = b[j] ?? Infinity;
+    if (x <= y) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 /** Prepares a plan (its checked input) for marginal gains. */
@@ -160,8 +207,16 @@ export function marginalBase(input: ProjectionInput, options: MarginalOptions = 
   points.sort((x, y) => x.point - y.point);
   const smallest = points.slice(0, 2 * MAX_EXPOSURES);
   const sumLog = lines.reduce((acc, l) => acc + l.log0, 0);
-  const largestLog = lines.reduce((acc, l) => Math.min(acc, l.log0), 0);
-  const plan = combine(sumLog, largestLog, prefix[n] ?? ONE, smallest.map((x) => x.point), p.independentShare);
+  const lowest = { first: 0, second: 0, index: -1 };
+  lines.forEach((l, i) => {
+    if (l.log0 < lowest.first) {
+      lowest.second = lowest.first;
+      lowest.first = l.log0;
+      lowest.index = i;
+    } else if (l.log0 < lowest.second) lowest.second = l.log0;
+  });
+  const smallestPoints = smallest.slice(0, MAX_EXPOSURES).map((x) => x.point);
+  const plan = combine(sumLog, lowest.first, prefix[n] ?? ONE, smallestPoints, p.independentShare);
   return {
     input,
     ctx,
@@ -173,6 +228,9 @@ export function marginalBase(input: ProjectionInput, options: MarginalOptions = 
     prefix,
     suffix,
     smallest,
+    smallestPoints,
+    lowest,
+    handles: new Set(input.creators.map((l) => l.line.handle)),
     reach: plan.reach,
     atLeast: plan.atLeast,
     goal: metric === 'reach' ? plan.reach * p.universe : lines.reduce((acc, l) => acc + l.goal, 0),
@@ -185,10 +243,11 @@ function withLine(b: MarginalBase, without: number | null, added: Line): { reach
   const others = without === null ? (b.prefix[n] ?? ONE) : convolve(b.prefix[without] ?? ONE, b.suffix[without + 1] ?? ONE);
   const conv = convolve(others, added.exposures);
   const sumLog = b.sumLog - (without === null ? 0 : (b.lines[without]?.log0 ?? 0)) + added.log0;
-  let largestLog = added.log0;
-  for (let i = 0; i < n; i++) if (i !== without) largestLog = Math.min(largestLog, b.lines[i]?.log0 ?? 0);
-  const points = [...b.smallest.filter((x) => x.line !== without).map((x) => x.point), ...steps(added.exposures)].sort((x, y) => x - y);
-  return combine(sumLog, largestLog, conv, points.slice(0, MAX_EXPOSURES), b.p.independentShare);
+  const othersLowest = without !== null && without === b.lowest.index ? b.lowest.second : b.lowest.first;
+  const largestLog = Math.min(othersLowest, added.log0);
+  const kept = without === null ? b.smallestPoints : b.smallest.filter((x) => x.line !== without).map((x) => x.point);
+  const own = steps(added.exposures).sort((x, y) => x - y);
+  return combine(sumLog, largestLog, conv, mergeSmallest(kept, own), b.p.independentShare);
 }
 
 /** The gain of replacing line `without` (or adding) by `model`, costing `cost`. */
@@ -247,20 +306,11 @@ export function marginalGains(b: MarginalBase, candidates: readonly Candidate[],
       if ('unavailable' in first) return { ok: false, reason: first.unavailable };
       return gainOf(b, null, formatModel(first, b.ctx), pkg ? 'package' : format.purchaseUnit === 'days' ? 'day' : 'budget step', first.spend);
     }
-    if (input.creators.some((l) => l.line.handle === c.line.handle)) return { ok: false, reason: 'Already in the plan: ask for more of them.' };
-    const line: ValidCreatorLine = {
-      line: { ...c.line, posts: '1', fee: String(c.fee), postDates: [], sparkBudget: '', contract: EMPTY_CONTRACT },
-      posts: 1,
-      fee: c.fee,
-      sparkBudget: 0,
-      spend: c.fee,
-      postDays: [],
-    };
-    return gainOf(b, null, creatorModel(line, b.ctx), 'post', c.fee);
+    if (b.handles.has(c.creator.line.handle)) return { ok: false, reason: 'Already in the plan: ask for more of them.' };
+    return gainOf(b, null, creatorModel(c.creator, b.ctx), 'post', c.creator.spend);
   });
 }
 
-const EMPTY_CONTRACT = emptyContract();
 
 /** The plan's own central reach, k+ reach and goal metric, as the gains are measured from (people, or the metric's unit). */
 export function baseFigures(b: MarginalBase): { reach: number; reachAtLeast: number[]; goal: number } {

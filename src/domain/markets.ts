@@ -72,7 +72,7 @@ export function marketAssumptions(market: Market, year: number | null, dailyActi
   const rows: Assumption[] = [
     {
       key: marketKey.universe(c),
-      label: `TikTok users, ${name}`,
+      label: `Audience universe, ${name}`,
       value: figure.users,
       unit: 'people',
       group: 'audience',

@@ -409,7 +409,14 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
   const totals: Totals = {
     ...base,
     frequencyRange,
-    reachAtLeast: pr.atLeast.map((bin) => bandOf(scaled(bin, U))),
+    // The k+ bands come from the scenarios at the P10 and P90 of reach, widened to the central value.
+    reachAtLeast: pr.atLeast
+      ? pr.atLeast.mid.map((mid, k) => {
+          const a = (pr.atLeast?.low[k] ?? mid) * U;
+          const b = (pr.atLeast?.high[k] ?? mid) * U;
+          return { low: Math.min(a, b, mid * U), mid: mid * U, high: Math.max(a, b, mid * U) };
+        })
+      : [],
     ...returnOn(cost.gross, ranges.revenue),
     costPerResult: goalCost(spend, ranges, input.goal),
     targetImpressions,

@@ -4,7 +4,7 @@
  * goal's metric) and costs what the changed plan adds to spend. Speed is the benchmark's business.
  */
 import { describe, expect, it } from 'vitest';
-import { baseFigures, marginalBase, marginalGains, type Candidate, type Gain, type GainUnit } from '../../src/domain/marginal';
+import { baseFigures, creatorCandidate, marginalBase, marginalGains, type Candidate, type Gain, type GainUnit } from '../../src/domain/marginal';
 import { GOALS, type AudienceProfile, type Goal } from '../../src/domain/types';
 import type { Plan, PlanCreatorLine, Targeting } from '../../src/domain/plan';
 import { project, type Projection } from '../../src/domain/projection';
@@ -32,10 +32,10 @@ function basePlan(changes: Partial<Plan> = {}): Plan {
   });
 }
 
-/** A creator as a candidate: the catalog facts, no purchase. */
-function candidateCreator(line: PlanCreatorLine): Extract<Candidate, { kind: 'creator' }>['line'] {
+/** A creator as a candidate: the catalog facts, one post at `fee`. */
+function candidateCreator(line: PlanCreatorLine, fee: number): Candidate {
   const { handle, displayName, niche, country, tier, fans, avgViews, engagementRate, audience, credibility, catalogFee } = line;
-  return { handle, displayName, niche, country, tier, fans, avgViews, engagementRate, audience, credibility, catalogFee };
+  return creatorCandidate({ handle, displayName, niche, country, tier, fans, avgViews, engagementRate, audience, credibility, catalogFee }, fee);
 }
 
 const NEW_CREATOR = creatorLine({ handle: 'nina.moves', displayName: 'Nina Moreau', tier: 'mid', fans: 400_000, avgViews: 60_000, engagementRate: 0.05 });
@@ -113,7 +113,7 @@ const CANDIDATES: readonly { name: string; candidate: Candidate; changed: (p: Pl
   },
   {
     name: 'a new creator: one post at their fee',
-    candidate: { kind: 'creator', line: candidateCreator(NEW_CREATOR), fee: 1_200 },
+    candidate: candidateCreator(NEW_CREATOR, 1_200),
     changed: (p) => ({ ...p, creators: [...p.creators, { ...NEW_CREATOR, posts: '1', fee: '1200' }] }),
     unit: 'post',
   },
@@ -186,7 +186,7 @@ describe('marginal gains equal projecting the changed plan', () => {
     const creator = { ...NEW_CREATOR, audience: PROFILE };
     expectGainOfProjecting(
       plan,
-      { kind: 'creator', line: candidateCreator(creator), fee: 900 },
+      candidateCreator(creator, 900),
       { ...plan, creators: [...plan.creators, { ...creator, posts: '1', fee: '900' }] },
       'post',
     );
@@ -244,7 +244,7 @@ describe('marginal gains that can’t be bought say why', () => {
   });
 
   it('a creator already in the plan: ask for more of them', () => {
-    expect(reasonOf(basePlan(), { kind: 'creator', line: candidateCreator(creatorLine()), fee: 800 })).toBe('Already in the plan: ask for more of them.');
+    expect(reasonOf(basePlan(), candidateCreator(creatorLine(), 800))).toBe('Already in the plan: ask for more of them.');
   });
 
   it('a line item not in the plan', () => {

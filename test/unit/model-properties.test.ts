@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
 import { CREATORS } from '../../mocks/data/creators';
-import { baseFigures, marginalBase, marginalGains } from '../../src/domain/marginal';
+import { baseFigures, creatorCandidate, marginalBase, marginalGains } from '../../src/domain/marginal';
 import { creatorLineFrom, IN_FEED_BUYING_MODELS, PACINGS, type Plan, type PlanCreatorLine, type PlanFormatLine } from '../../src/domain/plan';
 import { project, SUMMED_METRICS, type Figures, type Projection, type Range } from '../../src/domain/projection';
 import { SAMPLE_SIZE } from '../../src/domain/stats';
@@ -411,7 +411,7 @@ describe('projection invariants over random valid plans', () => {
         expect(baseFigures(base).reach).toBeCloseTo(p.totals.reach, 3);
         const candidate = CREATORS[pick];
         if (!candidate || plan.creators.some((c) => c.handle === candidate.handle)) return;
-        const [gain] = marginalGains(base, [{ kind: 'creator', line: creatorLineFrom(candidate), fee: candidate.feePerPost }]);
+        const [gain] = marginalGains(base, [creatorCandidate(creatorLineFrom(candidate), candidate.feePerPost)]);
         if (!gain?.ok) throw new Error('a new creator can always be added');
         const line = { ...creatorLineFrom(candidate), posts: '1', fee: String(candidate.feePerPost) };
         const after = project(check({ ...plan, creators: [...plan.creators, line] }).input, { seed });

@@ -13,7 +13,7 @@ import {
   type Exposures,
 } from '../reach';
 import { DEFAULT_SEED, drawScenarios } from '../scenarios';
-import { CENTRAL, DRAWS } from '../stats';
+import { CENTRAL, DRAWS, rankedDraws } from '../stats';
 import type { Assumptions } from '../types';
 import type { ProjectionInput } from '../validation';
 import { doneBy, lineModels, SUMMED_METRICS, type Component, type LineModel, type SummedMetric } from './lines';
@@ -134,8 +134,12 @@ export interface PlanReach {
   reach: Float64Array;
   earned: Float64Array;
   target: Float64Array;
-  /** The plan's reach at 1+ … 5+ exposures (shares) in each draw; empty when not asked for. */
-  atLeast: Float64Array[];
+  /**
+   * The plan's reach at 1+ … 5+ exposures (shares) in the central scenario and in the sampled
+   * scenarios at the P10 and P90 of the plan's reach (the frequency chart's band, as the daily
+   * series' band); null when not asked for.
+   */
+  atLeast: { low: number[]; mid: number[]; high: number[] } | null;
 }
 
 /** A component as the per-draw loops read it: its curve's input in every draw, precomputed. */
@@ -171,7 +175,6 @@ function prepare(m: Modelled): Prepared[][] {
 /** Every line item's and the plan's reach in every draw. */
 export function planReach(m: Modelled, options: { exposures?: boolean; draws?: 'all' | 'central' } = {}): PlanReach {
   const { models } = m;
-  const withExposures = options.exposures !== false;
   const n = models.length;
   const itemReach = models.map(() => new Float64Array(DRAWS));
   const itemEarned = models.map(() => new Float64Array(DRAWS));
@@ -180,7 +183,6 @@ export function planReach(m: Modelled, options: { exposures?: boolean; draws?: '
   const reach = new Float64Array(DRAWS);
   const earned = new Float64Array(DRAWS);
   const target = new Float64Array(DRAWS);
-  const atLeast = withExposures ? Array.from({ length: BINS - 1 }, () => new Float64Array(DRAWS)) : [];
   const prepared = prepare(m);
   const U = m.audience.universe;
   const planMix = new ExposureMix();
@@ -188,7 +190,9 @@ export function planReach(m: Modelled, options: { exposures?: boolean; draws?: '
   const lineExposures = new Float64Array(BINS);
   const planExposures = new Float64Array(BINS);
   const first = options.draws === 'central' ? CENTRAL : 0;
-  for (let d = first; d < DRAWS; d++) {
+  const shares = new Float64Array(BINS - 1);
+  /** One draw: every line item's reach, the plan's, and (when asked) its k+ shares into `shares`. */
+  const runDraw = (d: number, withExposures: boolean) => {
     const p = drawParams(m, d);
     const D = p.independentShare;
     planMix.reset();
@@ -261,9 +265,21 @@ export function planReach(m: Modelled, options: { exposures?: boolean; draws?: '
       let tail = 0;
       for (let k = BINS - 1; k >= 1; k--) {
         tail += planExposures[k] ?? 0;
-        (atLeast[k - 1] as Float64Array)[d] = tail;
+        shares[k - 1] = tail;
       }
     }
+  };
+  for (let d = first; d < DRAWS; d++) runDraw(d, false);
+  let atLeast: PlanReach['atLeast'] = null;
+  if (options.exposures !== false) {
+    // The k+ shares of three scenarios: the central one and those at the P10 and P90 of reach.
+    const ranked = options.draws === 'central' ? { low: CENTRAL, high: CENTRAL } : rankedDraws(reach);
+    const at = (d: number) => {
+      runDraw(d, true);
+      return Array.from(shares);
+    };
+    const mid = at(CENTRAL);
+    atLeast = { low: ranked.low === CENTRAL ? mid : at(ranked.low), mid, high: ranked.high === CENTRAL ? mid : at(ranked.high) };
   }
   return { itemReach, itemEarned, itemTarget, centralComponents, reach, earned, target, atLeast };
 }

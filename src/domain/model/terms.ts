@@ -30,11 +30,30 @@ export class Scenarios {
 
   term(coef: number, num: readonly AssumptionKey[] = NONE, den: readonly AssumptionKey[] = NONE): Term {
     if (num.length + den.length === 0) return { coef, sig: '', sample: null };
+    // One rate, the common case: its signature is cached, so a line model costs no string work.
+    if (num.length + den.length === 1) {
+      const key = (num[0] ?? den[0]) as AssumptionKey;
+      const side = num.length === 1 ? this.single.num : this.single.den;
+      let sig = side.get(key);
+      if (sig === undefined) {
+        sig = this.signature(num, den);
+        side.set(key, sig);
+      }
+      return { coef, sig, sample: null };
+    }
+    return { coef, sig: this.signature(num, den), sample: null };
+  }
+
+  private readonly single = { num: new Map<AssumptionKey, string>(), den: new Map<AssumptionKey, string>() };
+  private readonly products = new Map<string, string>();
+
+  /** The signature of a product of rates (and records its parts). */
+  private signature(num: readonly AssumptionKey[], den: readonly AssumptionKey[]): string {
     const n = num.filter((k) => this.factors[k]).sort();
     const d = den.filter((k) => this.factors[k]).sort();
     const sig = n.length + d.length === 0 ? '' : `${n.join('*')}/${d.join('*')}`;
     if (sig !== '' && !this.parts.has(sig)) this.parts.set(sig, { num: n, den: d });
-    return { coef, sig, sample: null };
+    return sig;
   }
 
   /** A term with its value given in every draw. */
@@ -51,7 +70,20 @@ export class Scenarios {
       return this.sampled(out);
     }
     if (num.length + den.length === 0) return { coef: t.coef * coef, sig: t.sig, sample: null };
-    const p = t.sig === '' ? { num: NONE, den: NONE } : this.parts.get(t.sig);
+    if (t.sig === '') return this.term(t.coef * coef, num, den);
+    // A signature times one more rate, cached like one rate's.
+    const one = num.length === 1 && den.length === 0 ? num[0] : undefined;
+    if (one !== undefined) {
+      const key = `${t.sig}|${one}`;
+      let sig = this.products.get(key);
+      if (sig === undefined) {
+        const p = this.parts.get(t.sig);
+        sig = this.signature([...(p?.num ?? []), one], p?.den ?? []);
+        this.products.set(key, sig);
+      }
+      return { coef: t.coef * coef, sig, sample: null };
+    }
+    const p = this.parts.get(t.sig);
     return this.term(t.coef * coef, [...(p?.num ?? []), ...num], [...(p?.den ?? []), ...den]);
   }
 

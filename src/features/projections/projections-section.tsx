@@ -213,7 +213,8 @@ const HowDetails = memo(function HowDetails({ projection, context }: { projectio
       {open && (
         <>
           <p className="how__intro">
-            Each formula with this plan’s inputs written in, at the default rates; then the range, and the assumptions used with
+            Each formula with this plan’s inputs written in, every assumption at the value the ledger shows (the central scenario);
+            then the range, and the assumptions used with
             their source. Open a line item’s “How?” in the results table for its own figures.
           </p>
           <LazyPart
