@@ -4,7 +4,7 @@ import type { CostField, PlanCosts } from './plan';
 /**
  * The full cost of a plan: what it pays beyond the line items' working spend.
  *
- * - Media = ad-format spend (budgets, takeover days × price) + Spark Ads budgets.
+ * - Media = ad-format spend (In-Feed budgets, package days and takeover days bought) + Spark Ads budgets.
  * - Creator fees = fee × posts of each creator.
  * - Agency commission = commission % × media (never on creator fees).
  * - Usage rights, whitelisting and production: amounts in USD for the whole plan.

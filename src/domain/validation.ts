@@ -431,11 +431,12 @@ export function packageDays(
   const terms = packageTerms(format, assumptions);
   if (!terms) return { ok: false, reason: `${format.name} is not sold as a package.` };
   const { price, days: length, dayPrice } = terms;
-  const label = formatAmountLabel(format);
   if (toCents(budget) < toCents(price)) {
     return {
       ok: false,
-      reason: `${format.name} is sold as a ${length}-day package of ${usd(price)}: ${label.toLowerCase()} ${usd(budget)} doesn’t buy it.`,
+      reason:
+        `${format.name} is sold as a ${length}-day package of ${usd(price)}${format.priceIsEstimate ? ' (an estimate)' : ''}: ` +
+        `a budget of ${usd(budget)} doesn’t buy it. If your quote is lower, change “${format.name} package price” in the assumptions.`,
     };
   }
   if (flightDays !== null && length > flightDays) {

@@ -86,12 +86,19 @@ describe('In-Feed Ads budget input', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(budget).toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('an estimated-price format below its package price gets a warning, not an error', async () => {
+  test('a budget below a package’s price is an error that names the price and the assumption to change', async () => {
     const { user } = renderApp();
     await waitForPlanner();
     const budget = await includeFormat(user, 'Branded Effects', '50000');
+    const message =
+      'Branded Effects is sold as a 10-day package of $100,000 (an estimate): a budget of $50,000 doesn’t buy it. ' +
+      'If your quote is lower, change “Branded Effects package price” in the assumptions.';
+    expectFieldError(budget, message);
+    expectExportBlockedBy(message);
+
+    await retype(user, budget, '100000');
     expectFieldOk(budget);
-    expect(budget).toHaveAccessibleDescription(expect.stringContaining('Below the estimated package price of $100,000'));
+    expect(budget).toHaveAccessibleDescription(expect.stringContaining('$100,000 buys the 10-day package'));
     expect(exportButton()).toBeEnabled();
   });
 });
@@ -239,7 +246,7 @@ describe('goals and budget fields', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(exportButton()).toBeEnabled();
 
     await retype(user, screen.getByRole('textbox', { name: '@zachking fee' }), '716.70');
-    expectFieldError(total, 'Planned spend ($6,717.2) is over the total budget by $0.01.');
+    expectFieldError(total, 'Planned spend ($6,717.20) is over the total budget by $0.01.');
   });
 
   test('several errors are counted in the export reason', async () => {

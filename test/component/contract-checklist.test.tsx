@@ -6,6 +6,7 @@ import { emptyContract } from '../../src/domain/contract';
 import { creatorLineFrom } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
 import { ContractChecklist } from '../../src/features/creators/contract-checklist';
+import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 import { usePlan, usePlanActions } from '../../src/store/plan-store';
 import { savedIndex, savedPlan } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
@@ -108,7 +109,7 @@ describe('the contract checklist', () => {
       exclusivityDays: '60',
       contentDueDate: '2099-01-01',
     });
-    expect(savedIndex()).toMatchObject({ version: 5 });
+    expect(savedIndex()).toMatchObject({ version: PLAN_STORAGE_VERSION });
 
     // A reload brings it all back, the bad day count and its message included.
     unmount();

@@ -1,11 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import Papa from 'papaparse';
 import { onTestFinished, vi } from 'vitest';
+import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
 import { PLAN_CSV_COLUMNS } from '../../src/domain/csv';
 import type { Figures } from '../../src/domain/projection';
 import { roundFor } from '../../src/domain/rounding';
 import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
 import { blobText, captureDownloads, type Download } from '../utils/download';
+import { catalogCreatorLine } from '../utils/catalog';
 import { projectionOf } from '../utils/projection';
 import {
   addCreator,
@@ -116,11 +118,16 @@ describe('Export CSV', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       quantity_unit: 'impressions',
     });
     expect(takeover).toMatchObject({ budget: '50000', impressions: '5000000', quantity: '1', quantity_unit: 'days' });
-    const fee = creatorLine('zachking').catalogFee;
-    expect(zach).toMatchObject({ budget: String(2 * fee), impressions: String(2 * 3_173_310), quantity: '2', quantity_unit: 'posts' });
+    const z = catalogCreatorLine('zachking');
+    const fee = z.catalogFee;
+    // No measured views in the catalog: a post is seen by real followers × the creator view rate.
+    expect(z.avgViews).toBeNull();
+    expect(z.credibility).toBeLessThan(1);
+    const perPost = z.fans * (z.credibility ?? 1) * (ASSUMPTIONS.find((a) => a.key === 'creatorViewRate')?.value ?? NaN);
+    expect(zach).toMatchObject({ budget: String(2 * fee), impressions: String(Math.round(2 * perPost)), quantity: '2', quantity_unit: 'posts' });
     expect(total).toMatchObject({
       budget: String(110_000 + 2 * fee),
-      impressions: String(11_000_000 + 2 * 3_173_310),
+      impressions: String(Math.round(11_000_000 + 2 * perPost)),
       quantity: '',
       quantity_unit: '',
     });
@@ -130,7 +137,7 @@ describe('Export CSV', { timeout: JOURNEY_TIMEOUT_MS }, () => {
         name: 'Spring launch',
         totalBudget: '500000',
         formats: [formatLine('in-feed', '$60,000'), formatLine('brand-takeover', '1')],
-        creators: [creatorLine('zachking', { posts: '2' })],
+        creators: [catalogCreatorLine('zachking', { posts: '2' })],
       }),
     );
     expect(projection.items.map((i) => i.name)).toEqual(['In-Feed Ads', 'Brand Takeover', '@zachking']);

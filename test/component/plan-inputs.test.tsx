@@ -59,9 +59,11 @@ describe('target audience', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(audience).toHaveAccessibleDescription('Targeting narrows the audience universe that reach is measured against.');
 
     const countries = within(audience).getByRole('group', { name: 'Countries' });
-    expect(within(countries).getAllByRole('checkbox').map((box) => box.getAttribute('value'))).toEqual(['US', 'KR', 'GB', 'CA', 'JP']);
+    expect(within(countries).getAllByRole('checkbox').map((box) => box.getAttribute('value'))).toEqual([
+      'US', 'KR', 'JP', 'GB', 'CA', 'ID', 'TH', 'VN', 'PH', 'MY',
+    ]);
     expect(within(countries).getByRole('checkbox', { name: 'United States' })).toBeChecked();
-    for (const name of ['South Korea', 'United Kingdom', 'Canada', 'Japan']) {
+    for (const name of ['South Korea', 'Japan', 'United Kingdom', 'Canada', 'Indonesia', 'Thailand', 'Vietnam', 'Philippines', 'Malaysia']) {
       expect(within(countries).getByRole('checkbox', { name })).not.toBeChecked();
     }
     const ages = within(audience).getByRole('group', { name: 'Age groups' });
@@ -131,7 +133,7 @@ describe('target audience', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(screen.getByRole('checkbox', { name: 'South Korea' })).toHaveFocus();
     await user.keyboard(' ');
     expect(screen.getByRole('checkbox', { name: 'South Korea' })).toBeChecked();
-    for (const name of ['United Kingdom', 'Canada', 'Japan', ...AGE_BANDS]) {
+    for (const name of ['Japan', 'United Kingdom', 'Canada', 'Indonesia', 'Thailand', 'Vietnam', 'Philippines', 'Malaysia', ...AGE_BANDS]) {
       await user.tab();
       expect(screen.getByRole('checkbox', { name })).toHaveFocus();
     }

@@ -11,6 +11,7 @@ import {
   JOURNEY_TIMEOUT_MS,
 } from '../utils/render-app';
 import { buildPlan, creatorLine, formatLine, savedPlan } from '../utils/builders';
+import { catalogCreatorLine } from '../utils/catalog';
 import { projectionOf, shownCount, shownMoney, shownPercent } from '../utils/projection';
 
 /** The plan "In-Feed Ads at $60,000" makes from a new plan, with `changes`. */
@@ -100,9 +101,10 @@ describe('planning a campaign end to end', { timeout: JOURNEY_TIMEOUT_MS }, () =
     expect(fee).toHaveValue(String(catalogFee));
     await retype(user, posts, '2');
 
-    // Zach King has no measured views: 21.9M fans × 14.49% view rate = 3,173,310 views per post.
+    // Zach King has no measured views: 21.9M fans × 85% real followers × 14.49% view rate = 2,697,313.5 views per post.
+    expect(catalogCreatorLine('zachking')).toMatchObject({ fans: 21_900_000, avgViews: null, credibility: 0.85 });
     expect(metric('Spend')).toBe(`$${(60_000 + 2 * catalogFee).toLocaleString('en-US')}`);
-    expect(metric('Impressions')).toBe((6_000_000 + 2 * 3_173_310).toLocaleString('en-US'));
+    expect(metric('Impressions')).toBe('11,394,627');
     const table = (await screen.findByRole('table', { name: 'Results by line item' }));
     expect(within(table).getByRole('row', { name: /^@zachking/ })).toHaveTextContent(`$${(2 * catalogFee).toLocaleString('en-US')}`);
     expect(screen.getByRole('heading', { name: 'In this plan (1)' })).toBeInTheDocument();

@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { ASSUMPTIONS, MARKETS } from '../../mocks/data/benchmarks';
+import { ledgerFor } from '../../src/domain/markets';
 import { CREATORS } from '../../mocks/data/creators';
 import { Providers } from '../../src/app/providers';
 import type { Plan } from '../../src/domain/plan';
@@ -43,7 +44,6 @@ const SPRING = buildPlan({
   updatedAt: '2025-02-24T09:00:00.000Z',
 });
 
-const label = (key: string) => ASSUMPTIONS.find((a) => a.key === key)?.label ?? key;
 
 describe('the printed summary of a plan', () => {
   test('heads the page with the plan’s name and facts', () => {
@@ -83,17 +83,27 @@ describe('the printed summary of a plan', () => {
   });
 
   test('ends with what the numbers are and the assumptions they rest on, naming the overridden ones', async () => {
-    renderSummary({ ...SPRING, assumptionOverrides: { inFeedCpm: '7.5', universeKR: '9,000,000', sixSecondViewRate: 'lots', clickThroughRate: ' ' } });
+    renderSummary({
+      ...SPRING,
+      assumptionOverrides: { inFeedCpm: '7.5', universeKR: '9,000,000', universeJP: '1', sixSecondViewRate: 'lots', clickThroughRate: ' ' },
+    });
     const note = document.querySelector('.print-footnote');
     // Until the benchmarks arrive, only what every projection is.
-    expect(note).toHaveTextContent(/^Projections are P50 with P10–P90 ranges\.$/);
+    expect(note).toHaveTextContent(/^Projections are central estimates with P10–P90 ranges\.$/);
 
-    const kinds = (kind: string) => ASSUMPTIONS.filter((a) => a.source.kind === kind).length;
-    await screen.findByText(/the median of \d+ scenarios/);
+    // The ledger of a plan in the U.S. and Korea in 2025: every global rate and those two markets' own.
+    const ledger = ledgerFor(ASSUMPTIONS, MARKETS, 2025).filter((a) => a.country === undefined || a.country === 'US' || a.country === 'KR');
+    const kinds = (kind: string) => ledger.filter((a) => a.source.kind === kind).length;
+    expect(ledger.length).toBe(ASSUMPTIONS.length + 2 * 10);
+    await screen.findByText(/over \d+ scenarios/);
+    // Japan isn't targeted: its override leaves the numbers alone and isn't named.
+    const ledgerLabel = (key: string) => ledger.find((a) => a.key === key)?.label ?? key;
     expect(note).toHaveTextContent(
-      `Assumptions: ${ASSUMPTIONS.length} rates (${kinds('guide')} from the platform guide, ${kinds('benchmark')} industry benchmarks, ${kinds('team-assumption')} team assumptions), each with its source in the assumptions ledger; ` +
-        `2 overridden for this plan: ${label('universeKR')} (9,000,000); ${label('inFeedCpm')} ($7.50).`,
+      'Projections are central estimates, every assumption at its ledger value, with P10–P90 ranges over 81 scenarios. ' +
+        `Assumptions: ${ledger.length} rates (${kinds('guide')} from the platform guide, ${kinds('benchmark')} industry benchmarks, ${kinds('team-assumption')} team assumptions), each with its source in the assumptions ledger; ` +
+        `2 overridden for this plan: ${ledgerLabel('inFeedCpm')} ($7.50); ${ledgerLabel('universeKR')} (9,000,000).`,
     );
+    expect(ledgerLabel('universeKR')).toBe('Audience universe, South Korea');
   });
 
   test('says so when no assumption is overridden', async () => {
@@ -141,7 +151,8 @@ describe('the printed line items', () => {
       // What each buys, short: the CSV export has it exact.
       ['In-Feed Ads', '$120,000', expect.stringMatching(/^[\d.]+[KM] impressions$/) as string],
       ['Brand Takeover', takeover, '1 day'],
-      ['Hashtag Challenge', '$150,000', expect.stringMatching(/^[\d.]+[KM]? impressions$/) as string],
+      // A package buys days: the 6-day package for its price.
+      ['Hashtag Challenge', '$150,000', '6 days'],
       [`@${handles[0]}`, '$40,000', '2 posts'],
       ['Total', expect.stringMatching(/^\$[\d,]+$/) as string, '—'],
     ]);
@@ -195,7 +206,7 @@ describe('the printed line items', () => {
     const plan = buildPlan({ ...SPRING, formats: [] });
     seedPlan(plan);
     renderSummary(plan);
-    await screen.findByText(/the median of \d+ scenarios/);
+    await screen.findByText(/over \d+ scenarios/);
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(document.querySelector('.print-flight')).toBeNull();
   });

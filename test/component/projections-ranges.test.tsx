@@ -30,7 +30,7 @@ function seedMixedPlan() {
 }
 
 describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
-  test('every number shows its P50 with its P10–P90 beside it; bought quantities have none', async () => {
+  test('every number shows its central estimate with its P10–P90 beside it; bought quantities have none', async () => {
     seedMixedPlan();
     renderApp();
     await waitForPlanner();
@@ -38,13 +38,14 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const engagements = card('Engagements');
     expect(within(engagements).getByText(/^[\d,]+$/, { selector: 'dd' })).toBeInTheDocument();
     expect(engagements.querySelector('.metric__range')?.textContent).toMatch(/^Range [\d.]+K–[\d.]+K$/);
-    expect(card('Reach (de-duplicated)')).toHaveTextContent(/of 26\.5M people in the target audience/);
+    // This year's flight: the U.S. universe is the latest published figure, 147.6M people 13+ (2025).
+    expect(card('Reach (de-duplicated)')).toHaveTextContent(/of 148M people in the target audience \([\d.]+%\)/);
     expect(card('ROI').querySelector('.metric__range')?.textContent).toMatch(/ to /);
     // Spend is what the plan pays: no range.
     expect(card('Spend').querySelector('.metric__range')).toBeNull();
     expect(screen.getByRole('table', { name: 'Cost per result' })).toHaveTextContent(/CPA/);
 
-    // The KPI: its P50 with a range, and the chance of meeting the target.
+    // The KPI: its central estimate with a range, and the chance of meeting the target.
     const kpi = within(section('Projections')).getAllByRole('status').find((s) => s.classList.contains('kpi-status'));
     expect(kpi?.querySelector('.kpi-status__range')?.textContent).toMatch(/range [\d.]+M–[\d.]+M$/);
     expect(kpi).toHaveTextContent(/Chance of meeting it: \d+% \(\d+ of 81 scenarios reach the target\)\./);
@@ -67,19 +68,22 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     await user.click(screen.getByText('How each number is calculated'));
     const how = screen.getByText('How each number is calculated').closest('details') as HTMLElement;
     expect(await within(how).findByText(/^Sum of the line items: @zachking \$125,000 \+ In-Feed Ads \$60,000 = \$185,000\.$/)).toBeInTheDocument();
-    expect(within(how).getByText(/^De-duplicated as if independent \(Sainsbury\)/)).toBeInTheDocument();
+    expect(within(how).getByText(/^As if they reached people independently \(Sainsbury\): U × \(1 − Π\(1 − rᵢ ÷ U\)\) = [\d,]+ people\./)).toBeInTheDocument();
+    expect(within(how).getByText(/^Line items share heavy users, so the plan gets [\d.]+% of the difference: /)).toBeInTheDocument();
     expect(within(how).getByRole('list', { name: 'Assumptions behind Conversions' })).toHaveTextContent(/Click-through rate 0\.9%/);
 
     // A line item's own figures.
     await user.click(screen.getByRole('button', { name: 'How the figures of In-Feed Ads are calculated' }));
     const item = await screen.findByRole('region', { name: 'How the figures of In-Feed Ads are calculated' });
-    expect(await within(item).findByText('$60,000 ÷ $10.00 CPM × 1,000 = 6,000,000 impressions.')).toBeInTheDocument();
-    expect(within(item).getByText(/^Paid: U × \(1 − \(1 \+ I ÷ \(k × U\)\)\^−k\) with I = 6,000,000 in-target impressions/)).toBeInTheDocument();
+    expect((await within(item).findAllByText('$60,000 budget ÷ $10.00 CPM × 1,000 = 6,000,000 paid impressions.')).length).toBeGreaterThan(0);
+    // Reach, and frequency from it, each show the curve with this line's figures written in.
+    const curve = within(item).getAllByText(/^On the negative-binomial curve, U × \(1 − \(1 \+ I ÷ \(k × U\)\)\^−k\) with I = /);
+    expect(curve[0]).toHaveTextContent(/I = 6,000,000 in-target impressions, U = [\d,]+, k = 1: [\d,]+ people reached by the paid delivery\.$/);
     expect(screen.getByRole('button', { name: 'How the figures of In-Feed Ads are calculated' })).toHaveAttribute('aria-expanded', 'true');
 
     await user.click(screen.getByRole('button', { name: 'How the figures of @zachking are calculated' }));
     const creator = await screen.findByRole('region', { name: 'How the figures of @zachking are calculated' });
-    expect(await within(creator).findByText(/^Beta-binomial over 2 posts: 1 post reaches [\d,]+ people/)).toBeInTheDocument();
+    expect((await within(creator).findAllByText(/^Beta-binomial over 2 posts: each reaches [\d,]+ in-target viewers a post, and 50% of its viewers saw the one before/)).length).toBeGreaterThan(0);
   });
 
   test('ROI is on the full cost: its breakdown sits beside it, and “How is this calculated?” adds up the gross', async () => {
@@ -143,8 +147,11 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
       'Clicks',
       'Conversions',
     ]);
-    // Formats that the budget can't buy say why.
-    expect(screen.getByRole('figure', { name: 'Ad formats compared on the same budget' })).toHaveTextContent(/Each format alone on \$500,000/);
+    // Each format alone on the plan's planned spend ($60,000 + 2 × $62,500); what it can't buy, or only part of, says so.
+    const compared = screen.getByRole('figure', { name: 'Ad formats compared on the same budget' });
+    expect(compared).toHaveTextContent(/Each format alone on \$185,000:/);
+    expect(compared).toHaveTextContent('Hashtag Challenge can only use $175,000 of it.');
+    expect(compared).toHaveTextContent('Hashtag Challenge Plus can’t be bought with it: The 6-day package costs $200,000.');
   });
 
   test('the assumptions ledger is grouped, shows sources and ranges, and exports as CSV with overrides marked', async () => {
@@ -178,7 +185,9 @@ describe('projections with ranges', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(header).toBe('name,value,unit,market,source,overridden');
     expect(header).toBe(ASSUMPTIONS_CSV_COLUMNS.join(','));
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
-    expect(rows).toHaveLength(ASSUMPTIONS.length);
+    // Every global rate, and the targeted market's own (the U.S.: universe, six age groups, women, takeover price and impressions).
+    expect(rows).toHaveLength(ASSUMPTIONS.length + 10);
+    expect(rows.filter((r) => r.market === 'US').map((r) => r.name)).toContain('Audience universe, United States');
     const ctr = rows.find((r) => r.name === 'Click-through rate');
     expect(ctr).toMatchObject({ value: '1.8', unit: '%', overridden: 'yes' });
     expect(rows.filter((r) => r.overridden === 'yes')).toHaveLength(1);

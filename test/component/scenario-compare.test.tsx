@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { vi } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
-import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
+import { BENCHMARKS } from '../../mocks/data/benchmarks';
 import { server } from '../../mocks/node';
 import { adFormatQueries } from '../../src/api/ad-formats';
 import { benchmarkQueries } from '../../src/api/benchmarks';
@@ -263,7 +263,7 @@ describe('comparison data', () => {
     const a = basePlan();
     const b = moreInFeed();
     const later: Plan = { ...b, id: 'plan-later', startDate: '2031-01-01', endDate: '2031-01-28' };
-    const columns = compareColumns([a, b, later, toFix()], AD_FORMATS, ASSUMPTIONS);
+    const columns = compareColumns([a, b, later, toFix()], AD_FORMATS, BENCHMARKS);
     const pb = projectionOf(b);
 
     const flight = flightChartData(columns);
@@ -287,7 +287,7 @@ describe('comparison data', () => {
   });
 
   test('a row ranks only the plans with figures', () => {
-    const rows = totalsRows(compareColumns([basePlan(), toFix(), moreInFeed()], AD_FORMATS, ASSUMPTIONS));
+    const rows = totalsRows(compareColumns([basePlan(), toFix(), moreInFeed()], AD_FORMATS, BENCHMARKS));
     const impressions = rows.find((r) => r.key === 'impressions');
     expect(impressions?.cells[1]).toBeNull();
     expect(impressions?.cells.map((c) => c?.best ?? null)).toEqual([false, null, true]);

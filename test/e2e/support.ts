@@ -223,6 +223,8 @@ export const SEEDED_PLAN = {
   assumptionOverrides: {},
   costs: { agencyCommission: '', usageRights: '', whitelisting: '', production: '', tax: '' },
   excludeWeekends: false,
+  earnedInReach: false,
+  modelEdition: 2,
   updatedAt: '2027-07-01T09:00:00.000Z',
 } satisfies Plan;
 

@@ -37,6 +37,8 @@ const ZACH_KING: PlanCreatorLine = {
   fans: 21_900_000,
   avgViews: null,
   engagementRate: null,
+  audience: null,
+  credibility: null,
   catalogFee: 62_500,
   posts: '2',
   fee: '62500',

@@ -342,7 +342,7 @@ describe('what the steps say', () => {
   it('a creator’s reach: beta-binomial over the posts', () => {
     const expected = reachShare(unitsLogUnreached(8_000 / U, 2, A.creatorRepeatOverlap)) * U;
     expect(steps('@maya.fit', 'reach')).toContain(
-      `Beta-binomial over 2 posts: each reaches 8,000 in-target views a post, and 50% of its viewers saw the one before, so each adds fewer new people: ${whole(expected)} people reached by the posts.`,
+      `Beta-binomial over 2 posts: each reaches 8,000 in-target viewers a post, and 50% of its viewers saw the one before, so each adds fewer new people: ${whole(expected)} people reached by the posts.`,
     );
   });
 

@@ -113,10 +113,10 @@ describe('validatePlan: packages', () => {
   });
 
   it.each([
-    ['hashtag-challenge', '100000', 'Hashtag Challenge is sold as a 6-day package of $150,000: hashtag challenge budget $100,000 doesn’t buy it.'],
-    ['hashtag-challenge', '149,999.99', 'Hashtag Challenge is sold as a 6-day package of $150,000: hashtag challenge budget $149,999.99 doesn’t buy it.'],
-    ['hashtag-challenge-plus', '150000', 'Hashtag Challenge Plus is sold as a 6-day package of $200,000: hashtag challenge plus budget $150,000 doesn’t buy it.'],
-    ['branded-effects', '$50,000', 'Branded Effects is sold as a 10-day package of $100,000: branded effects budget $50,000 doesn’t buy it.'],
+    ['hashtag-challenge', '100000', 'Hashtag Challenge is sold as a 6-day package of $150,000 (an estimate): a budget of $100,000 doesn’t buy it. If your quote is lower, change “Hashtag Challenge package price” in the assumptions.'],
+    ['hashtag-challenge', '149,999.99', 'Hashtag Challenge is sold as a 6-day package of $150,000 (an estimate): a budget of $149,999.99 doesn’t buy it. If your quote is lower, change “Hashtag Challenge package price” in the assumptions.'],
+    ['hashtag-challenge-plus', '150000', 'Hashtag Challenge Plus is sold as a 6-day package of $200,000 (an estimate): a budget of $150,000 doesn’t buy it. If your quote is lower, change “Hashtag Challenge Plus package price” in the assumptions.'],
+    ['branded-effects', '$50,000', 'Branded Effects is sold as a 10-day package of $100,000 (an estimate): a budget of $50,000 doesn’t buy it. If your quote is lower, change “Branded Effects package price” in the assumptions.'],
   ] as const)('%s with a budget of %s, below the package, is an error naming its price and length', (formatId, amount, message) => {
     const result = packageCheck(formatId, amount);
     expect(result.errors).toEqual({ [fieldId.format(formatId)]: message });

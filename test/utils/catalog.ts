@@ -3,6 +3,7 @@ import { createCatalogService, type CatalogItem } from '../../mocks/catalog-serv
 import { generateCatalog } from '../../mocks/data/catalog-generator';
 import { buildCatalogIndex, NO_FILTERS, pageInOrder, type CatalogSort } from '../../mocks/data/catalog-query';
 import { TEST_CATALOG_SIZE } from '../../mocks/node';
+import { creatorLineFrom, type PlanCreatorLine } from '../../src/domain/plan';
 import type { Niche, Tier } from '../../src/domain/types';
 
 /** The catalog the tests' mocked API serves (the same seed, size and day), indexed. */
@@ -39,4 +40,11 @@ export async function expectedFit(target: string): Promise<{ items: CatalogItem[
   const r = await TEST_SERVICE.search(`sort=fit&${target}`);
   if (r.status !== 200) throw new Error(`fit search failed: ${JSON.stringify(r.body)}`);
   return r.body as { items: CatalogItem[]; total: number };
+}
+
+/** A plan line for a creator of the served catalog, as "Add @handle to plan" in the app makes it. */
+export function catalogCreatorLine(handle: string, overrides: Partial<PlanCreatorLine> = {}): PlanCreatorLine {
+  const c = TEST_CATALOG.byId.get(handle);
+  if (!c) throw new Error(`No creator @${handle} in the test catalog`);
+  return { ...creatorLineFrom(c), ...overrides };
 }

@@ -37,6 +37,19 @@ const PACING: Record<Pacing, { option: string; hint: string }> = {
   'front-loaded': { option: 'Front-loaded', hint: 'More of the delivery comes early in the flight.' },
 };
 const PACING_OPTIONS = (Object.keys(PACING) as Pacing[]).map((p) => ({ value: p, label: PACING[p].option }));
+
+/** What pacing does to this format: packages run their own days from the flight's start; takeovers place whole days. */
+function pacingHint(f: AdFormat, pacing: Pacing): string {
+  if (f.package) {
+    return pacing === 'even'
+      ? 'The package runs its days back to back from the flight’s first day, delivering evenly over them.'
+      : 'The package runs its days back to back from the flight’s first day, delivering more on the first of them.';
+  }
+  if (f.purchaseUnit === 'days') {
+    return pacing === 'even' ? 'The takeover days are spread evenly over the flight.' : 'The takeover days are the flight’s first days.';
+  }
+  return PACING[pacing].hint;
+}
 const CATEGORY_OPTIONS = [{ value: '', label: 'Choose a category' }, ...TAKEOVER_CATEGORIES.map((c) => ({ value: c, label: c }))];
 
 /** The categories, plus a stored one the list no longer has, so the select shows what is saved. */
@@ -47,14 +60,18 @@ function categoryOptions(current: string) {
 }
 
 function priceLabel(f: AdFormat): string {
+  const estimate = f.priceIsEstimate ? ' (estimate)' : '';
   if (f.pricePerDay !== null) return `${money(f.pricePerDay)} per day (U.S.)`;
-  return `${money(f.cpm)} CPM${f.priceIsEstimate ? ' (estimate)' : ''}`;
+  if (f.package && f.minimumSpend !== null) {
+    return `${money(f.minimumSpend)} for ${f.package.days} days${estimate}; paid impressions at a ${money(f.cpm)} effective CPM`;
+  }
+  return `${money(f.cpm)} CPM${estimate}`;
 }
 
 function minimumLabel(f: AdFormat): string {
   if (f.purchaseUnit === 'days') return '1 day';
   if (f.minimumSpend === null) return 'None stated';
-  if (f.package) return `${money(f.minimumSpend)} for ${f.package.days} days${f.priceIsEstimate ? ' (estimated package)' : ''}`;
+  if (f.package) return `One ${f.package.days}-day package`;
   return money(f.minimumSpend);
 }
 
@@ -214,7 +231,7 @@ const FormatCard = memo(function FormatCard({
           value={line.pacing}
           onValueChange={(v) => actions.setFormatPacing(f.id, v as Pacing)}
           options={PACING_OPTIONS}
-          hint={PACING[line.pacing].hint}
+          hint={pacingHint(f, line.pacing)}
         />
       )}
     </article>

@@ -295,7 +295,7 @@ function printedBuys({ bought: { quantity, unit } }: Pick<LineResult, 'bought'>)
 }
 
 /**
- * A row's cells after its name, P50s only (the headline totals carry the ranges; a row stays
+ * A row's cells after its name, central estimates only (the headline totals carry the ranges; a row stays
  * one line), as the results table has them: spend, what it buys, reach, impressions,
  * engagements, conversions, the goal's unit cost, ROI.
  */
@@ -315,7 +315,7 @@ function PrintCells({ figures, goal, buys }: { figures: Figures; goal: Plan['goa
 }
 
 /**
- * The results by line item as a compact table for the printed page: P50s only, one line a row;
+ * The results by line item as a compact table for the printed page: central estimates only, one line a row;
  * past PRINT_MAX_ROWS the largest by spend and a line that says how many are left out (the
  * total is of them all). Nothing before the projection is ready, or without line items.
  */
@@ -335,7 +335,7 @@ function PrintLineItemTable({ projection, goal }: { projection: Projection; goal
         <caption>
           Results by line item{' '}
           <span className="print-items__scope">
-            ({more ? `P50; the ${shown.length} with the most spend of ${items.length}` : 'P50'}; the total’s reach is de-duplicated)
+            ({more ? `central estimates; the ${shown.length} with the most spend of ${items.length}` : 'central estimates'}; the total’s reach is de-duplicated)
           </span>
         </caption>
         <thead>
@@ -391,14 +391,16 @@ function countOf(n: number, [one, many]: [string, string]): string {
 }
 
 /**
- * The printed plan's closing note: what the numbers are (P50 with P10–P90 ranges) and what
+ * The printed plan's closing note: what the numbers are (central estimates with P10–P90 ranges) and what
  * they rest on, with the assumptions this plan overrides (typed and valid, as the projection uses them).
  */
 function PrintFootnote({ plan }: { plan: Plan }) {
   const model = usePlanModel();
-  let text = 'Projections are P50 with P10–P90 ranges.';
+  let text = 'Projections are central estimates with P10–P90 ranges.';
   if (model.status === 'ready') {
-    const { assumptions } = model;
+    // The ledger's rates: the global ones and the targeted markets' own, as the assumptions panel lists them.
+    const countries = plan.targeting.countries;
+    const assumptions = model.assumptions.filter((a) => a.country === undefined || countries.includes(a.country));
     // In the ledger's order; only overrides the projection uses (typed and valid).
     const overridden = assumptions.flatMap((a) => {
       const typed = plan.assumptionOverrides[a.key] ?? '';
@@ -410,7 +412,7 @@ function PrintFootnote({ plan }: { plan: Plan }) {
       .filter(([, n]) => n > 0)
       .map(([kind, n]) => countOf(n, SOURCE_LABEL[kind]));
     text =
-      `Projections are P50 (the median of ${model.projection.sample.size} scenarios) with P10–P90 ranges. ` +
+      `Projections are central estimates, every assumption at its ledger value, with P10–P90 ranges over ${model.projection.sample.size} scenarios. ` +
       `Assumptions: ${assumptions.length} rates (${kinds.join(', ')}), each with its source in the assumptions ledger; ` +
       (overridden.length === 0
         ? 'none overridden for this plan.'

@@ -92,7 +92,7 @@ const LABEL: Record<TraceKey, string> = {
   paidTargetImpressions: 'in-target paid impressions',
   targetViews: 'in-target views',
   targetImpressions: 'in-target impressions',
-  targetViewsPerPost: 'in-target views a post',
+  targetViewsPerPost: 'in-target viewers a post',
   dailyTargetReach: 'in-target people a day',
   curveShape: 'curve shape k',
   repeatShare: 'repeat viewers',
