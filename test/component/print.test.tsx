@@ -44,7 +44,6 @@ const SPRING = buildPlan({
   updatedAt: '2025-02-24T09:00:00.000Z',
 });
 
-
 describe('the printed summary of a plan', () => {
   test('heads the page with the plan’s name and facts', () => {
     renderSummary(SPRING);

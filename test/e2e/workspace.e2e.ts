@@ -358,7 +358,7 @@ describe('a shared plan', () => {
     await sender.page.getByRole('button', { name: 'Copy share link' }).click();
     await sender.page.getByRole('status').filter({ hasText: /^Link copied, [\d,]+ characters\.$/ }).waitFor();
     const link = await sender.page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(/#share=v1\.[\w-]+$/);
+    expect(link).toMatch(/#share=v2\.[\w-]+$/);
     expect(sender.errors).toEqual([]);
     await sender.context.close();
 
