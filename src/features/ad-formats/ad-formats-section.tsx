@@ -62,9 +62,7 @@ function categoryOptions(current: string) {
 function priceLabel(f: AdFormat): string {
   const estimate = f.priceIsEstimate ? ' (estimate)' : '';
   if (f.pricePerDay !== null) return `${money(f.pricePerDay)} per day (U.S.)`;
-  if (f.package && f.minimumSpend !== null) {
-    return `${money(f.minimumSpend)} for ${f.package.days} days${estimate}; paid impressions at a ${money(f.cpm)} effective CPM`;
-  }
+  if (f.package && f.minimumSpend !== null) return `${money(f.minimumSpend)} for ${f.package.days} days${estimate}`;
   return `${money(f.cpm)} CPM${estimate}`;
 }
 
@@ -180,6 +178,12 @@ const FormatCard = memo(function FormatCard({
           <dt>Funnel</dt>
           <dd>{FUNNEL[f.funnelStage]}</dd>
         </div>
+        {f.package && (
+          <div>
+            <dt>Paid impressions</dt>
+            <dd>{money(f.cpm)} effective CPM</dd>
+          </div>
+        )}
         {f.guaranteedImpressionsPerDay !== null && (
           <div>
             <dt>Guaranteed</dt>

@@ -364,16 +364,18 @@ const FunnelChart = memo(
     const engagements = get('Engagements');
     const clicks = get('Clicks');
     const conversions = get('Conversions');
+    const submissions = get('Video submissions');
+    const submitted = submissions ? ` Participants submit ${approx(submissions.value)} videos (${pct(submissions.rate)} of impressions).` : '';
     return (
       <ChartFigure
         id="chart-funnel"
         title="Funnel"
         summary={
           impressions && impressions.value > 0
-            ? `Of ${approx(impressions.value)} impressions, ${approx(engagements?.value ?? 0)} engage (${pct(engagements?.rate ?? null)} of views), ${approx(clicks?.value ?? 0)} click and ${approx(conversions?.value ?? 0)} convert (${pct(conversions?.rate ?? null)} of clicks). Log scale: each gridline is 10× the one before.`
+            ? `Of ${approx(impressions.value)} impressions, ${approx(engagements?.value ?? 0)} engage (${pct(engagements?.rate ?? null)} of views), ${approx(clicks?.value ?? 0)} click and ${approx(conversions?.value ?? 0)} convert (${pct(conversions?.rate ?? null)} of clicks).${submitted} Log scale: each gridline is 10× the one before.`
             : 'No impressions yet.'
         }
-        legend={<Key items={[{ label: 'Central · rate from the step before (log scale)', color: COLOR.reach }, WHISKER]} />}
+        legend={<Key items={[{ label: submissions ? 'Central · rate from the step before; submissions per impression (log scale)' : 'Central · rate from the step before (log scale)', color: COLOR.reach }, WHISKER]} />}
         table={() => (
           <>
             <thead>

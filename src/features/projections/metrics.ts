@@ -27,7 +27,7 @@ export function headlineMetrics(projection: Projection, goal: Goal, earnedIn = f
   const g = goalResult(goal);
   const cost = costPerResult(t, goal);
   const cards: MetricCard[] = [
-    { key: 'spend', label: 'Spend', value: money(t.spend), range: null, short: 'In-Feed and Spark Ads budgets + package and takeover days bought + creator fee × posts' },
+    { key: 'spend', label: 'Spend', value: money(t.spend), range: null, short: 'Budgets and days bought + creator fee × posts' },
     {
       key: 'reach',
       label: 'Reach (de-duplicated)',
