@@ -8,7 +8,7 @@ import { bandOf, CENTRAL, DRAWS, SAMPLE_SIZE, type Range } from './stats';
 import { packageTerms, takeoverDayPrice, MAX_FLIGHT_DAYS, MAX_POSTS, parseIsoDate, type ProjectionInput, type ValidCreatorLine, type ValidFormatLine } from './validation';
 import { marketKey, type AdFormat, type AssumptionKey, type FormatId } from './types';
 import { addSpendByDay, combineLogs, componentLog0, drawParams, flightRun, inReach, lineLog0, modelled, planReach, type Modelled, type PlanReach } from './model/engine';
-import { demographicKeys, formatModel, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
+import { creatorModel, demographicKeys, formatModel, SUMMED_METRICS, type BoughtUnit, type LineModel, type SummedMetric } from './model/lines';
 import { NONE_RANGE, rangeOfTerms, sampleOf, type Scenarios, type Term } from './model/terms';
 import type { Trace, TraceStep } from './model/trace';
 
@@ -213,10 +213,13 @@ function figures(spend: number, r: Record<RangedMetric, Range>, engagementRate: 
 /** A ratio's range from its numerator and denominator in every draw (the central ratio recomputes from the central figures). */
 function ratioBand(num: Float64Array, den: Float64Array): Range | null {
   if (!((den[CENTRAL] ?? 0) > 0)) return null;
-  const ratio = new Float64Array(DRAWS);
-  for (let d = 0; d < DRAWS; d++) ratio[d] = (den[d] ?? 0) > 0 ? (num[d] ?? 0) / (den[d] ?? 1) : 0;
-  return bandOf(ratio);
+  for (let d = 0; d < DRAWS; d++) RATIO[d] = (den[d] ?? 0) > 0 ? (num[d] ?? 0) / (den[d] ?? 1) : 0;
+  return bandOf(RATIO);
 }
+/** Buffers for a line item's ratio, reused (read once per call, nothing kept). */
+const RATIO = new Float64Array(DRAWS);
+const NUM = new Float64Array(DRAWS);
+const DEN = new Float64Array(DRAWS);
 
 const KPI_FIGURE: Record<KpiMetric, SummedMetric | 'reach'> = {
   reach: 'reach',
@@ -282,10 +285,17 @@ function scaled(sample: Float64Array, by: number): Float64Array {
   return out;
 }
 
+function allZero(sample: Float64Array): boolean {
+  for (let i = 0; i < sample.length; i++) if (sample[i] !== 0) return false;
+  return true;
+}
+
 /** A share's range in people: none (no sort) when nobody is reached in any draw. */
 function peopleBand(shares: Float64Array | undefined, U: number): Range {
-  if (!shares || shares.every((v) => v === 0)) return NONE_RANGE;
-  return bandOf(scaled(shares, U));
+  if (!shares || allZero(shares)) return NONE_RANGE;
+  // × U keeps the order (U > 0), so the band of the shares, scaled, is the band in people.
+  const b = bandOf(shares);
+  return { low: b.low * U, mid: b.mid * U, high: b.high * U };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -351,10 +361,22 @@ function reachSteps(model: LineModel, central: readonly number[], m: Modelled, r
 /** Projects a validated plan: line items, totals, daily series, KPI, budget curve and format comparison. */
 export function project(input: ProjectionInput, options: ProjectOptions = {}): Projection {
   const seed = options.seed ?? DEFAULT_SEED;
-  const m = modelled(input, seed);
+  // The trace of a line item is built when it is read ("How?" opened, an export of it), not on
+  // every projection: a 1,000-line plan projects without 25,000 trace steps it may never show.
+  const m = modelled(input, seed, false);
   const { s, audience, models } = m;
   const U = audience.universe;
   const pr = planReach(m, { exposures: options.frequency !== false });
+  const traceContext = { a: m.a, s, audience, targeting: input.targeting, flightDays: input.flightDays, earnedInReach: input.earnedInReach, trace: true };
+  const traceOf = (i: number, reach: number, frequency: number | null): Trace => {
+    const f = input.formats[i];
+    const c = input.creators[i - input.formats.length];
+    const traced = f ? formatModel(f, traceContext) : c ? creatorModel(c, traceContext) : null;
+    if (!traced) return [];
+    const trace = [...traced.trace, ...reachSteps(traced, pr.centralComponents[i] ?? [], m, reach, input.targeting)];
+    trace.push({ key: 'frequency', value: frequency ?? 0, unit: 'times', rule: 'quotient', from: ['targetImpressions', 'reach'], uses: [] });
+    return trace;
+  };
 
   // Line items.
   const items: LineResult[] = models.map((model, i) => {
@@ -362,20 +384,21 @@ export function project(input: ProjectionInput, options: ProjectOptions = {}): P
     for (const metric of SUMMED_METRICS) ranges[metric] = rangeOfTerms(lineTerms(model, metric), s);
     ranges.reach = peopleBand(pr.itemReach[i], U);
     ranges.earnedReach = peopleBand(pr.itemEarned[i], U);
-    const views = sampleOf(lineTerms(model, 'videoViews'), s);
-    const engagements = sampleOf(lineTerms(model, 'engagements'), s);
+    const views = sampleOf(lineTerms(model, 'videoViews'), s, DEN);
+    const engagements = sampleOf(lineTerms(model, 'engagements'), s, NUM);
     const target = pr.itemTarget[i]?.[CENTRAL] ?? 0;
     const reach = ranges.reach.mid;
     const frequency = reach > 0 ? target / reach : null;
-    const trace = [...model.trace, ...reachSteps(model, pr.centralComponents[i] ?? [], m, reach, input.targeting)];
-    trace.push({ key: 'frequency', value: frequency ?? 0, unit: 'times', rule: 'quotient', from: ['targetImpressions', 'reach'], uses: [] });
+    let trace: Trace | undefined;
     return {
       id: model.id,
       kind: model.kind,
       name: model.name,
       formatId: model.formatId,
       bought: model.bought,
-      trace,
+      get trace() {
+        return (trace ??= traceOf(i, reach, frequency));
+      },
       ...figures(model.spend, ranges, ratioBand(engagements, views), frequency),
     };
   });
@@ -534,11 +557,9 @@ function scaledFormat(l: ValidFormatLine, x: number, flightDays: number | null):
   return { ...l, spend: budget, budget };
 }
 
-function scaledCreator(l: ValidCreatorLine, x: number): ValidCreatorLine | null {
-  const posts = Math.min(Math.floor(l.posts * x + 1e-9), MAX_POSTS);
-  if (posts < 1) return null;
-  const sparkBudget = l.sparkBudget * x;
-  return { ...l, posts, sparkBudget, spend: posts * l.fee + sparkBudget, postDays: l.postDays.slice(0, posts) };
+/** A creator's posts with the purchase scaled by `x`: whole, at most MAX_POSTS. */
+function scaledPosts(l: ValidCreatorLine, x: number): number {
+  return Math.min(Math.floor(l.posts * x + 1e-9), MAX_POSTS);
 }
 
 /**
@@ -556,6 +577,10 @@ function budgetCurve(input: ProjectionInput, m: Modelled, spend: number, planRea
   const packages = new Map<string, number>();
   /** A line item's log of the unreached share with its purchase scaled: `share` of its impressions, `units` of its units. */
   const scaledLog = (model: LineModel, share: number, unitsShare: number): number => {
+    const [only, ...rest] = model.components;
+    if (only && rest.length === 0) {
+      return only.earned && !m.earnedInReach ? 0 : componentLog0(only, m.s, CENTRAL, p, only.curve.kind === 'units' ? unitsShare : share);
+    }
     const logs: number[] = [];
     for (const comp of model.components) {
       if (comp.earned && !m.earnedInReach) continue;
@@ -592,11 +617,11 @@ function budgetCurve(input: ProjectionInput, m: Modelled, spend: number, planRea
     });
     input.creators.forEach((l, i) => {
       const model = m.models[input.formats.length + i];
-      const scaledLine = scaledCreator(l, x);
-      if (!model || !scaledLine) return;
-      stepSpend += scaledLine.spend;
       // Posts are whole (their units); Spark Ads budgets scale their impressions.
-      logs.push(scaledLog(model, x, scaledLine.posts / l.posts));
+      const posts = scaledPosts(l, x);
+      if (!model || posts < 1) return;
+      stepSpend += posts * l.fee + l.sparkBudget * x;
+      logs.push(scaledLog(model, x, posts / l.posts));
     });
     points.push({ spend: stepSpend, reach: reachShare(combineLogs(logs, p.independentShare)) * m.audience.universe, isPlan: false });
   }

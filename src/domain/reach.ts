@@ -120,12 +120,17 @@ export function unitsLogUnreached(r1: number, units: number, repeat: number): nu
   const n = Math.max(0, Math.floor(units));
   // One unit reaches its own audience, whatever the repeat share.
   if (n === 1) return r1 > 0 ? Math.log1p(-Math.min(r1, MAX_R1)) : 0;
-  const fit = fitUnits(r1, repeat);
-  if (fit.kind === 'none' || n === 0) return 0;
-  if (fit.kind === 'same') return Math.log1p(-fit.p);
-  if (fit.kind === 'binomial') return n * Math.log1p(-fit.p);
+  // fitUnits' cases, inline: this runs for every unit line in every scenario and day, and an
+  // object per call would be garbage.
+  if (!(r1 > 0) || n === 0) return 0;
+  const p = Math.min(r1, MAX_R1);
+  if (repeat >= 1 - 1e-12) return Math.log1p(-p);
+  if (repeat <= p) return n * Math.log1p(-p);
+  const scale = (1 - repeat) / (repeat - p);
+  const a = p * scale;
+  const b = (1 - p) * scale;
   let log = 0;
-  for (let j = 0; j < n; j++) log += Math.log((fit.b + j) / (fit.a + fit.b + j));
+  for (let j = 0; j < n; j++) log += Math.log((b + j) / (a + b + j));
   return log;
 }
 

@@ -85,9 +85,13 @@ export const point = (v: number): Range => ({ low: v, mid: v, high: v });
  */
 export function bandOf(sample: Float64Array): Range {
   const mid = sample[CENTRAL] ?? 0;
-  const sorted = sample.slice(0, SAMPLE_SIZE).sort();
-  return { low: Math.min(sorted[RANK.low] ?? 0, mid), mid, high: Math.max(sorted[RANK.high] ?? 0, mid) };
+  // Sorted in a buffer reused across calls (nothing outlives the call): a projection takes
+  // tens of thousands of bands, and a copy each would be garbage to collect.
+  for (let i = 0; i < SAMPLE_SIZE; i++) SORTED[i] = sample[i] ?? 0;
+  SORTED.sort();
+  return { low: Math.min(SORTED[RANK.low] ?? 0, mid), mid, high: Math.max(SORTED[RANK.high] ?? 0, mid) };
 }
+const SORTED = new Float64Array(SAMPLE_SIZE);
 
 /** Indices of the sampled draws at the P10, P50 and P90 ranks of `sample`'s first SAMPLE_SIZE values (stable for ties). */
 export function rankedDraws(sample: Float64Array): { low: number; mid: number; high: number } {

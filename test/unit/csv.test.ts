@@ -1024,7 +1024,7 @@ describe('assumptionsCsvRows', () => {
     ['organicClickRate', 0.05, '%'],
     ['paidEngagementRate', 4.14, '%'],
     ['duplicationFactor', 85, '%'],
-    ['ugcSubmissionRate', 1.1111, '%'],
+    ['ugcSubmissionRate', 1.5031, '%'],
     ['inFeedCpm', 10, 'USD'],
     ['inFeedCpc', 0.8, 'USD'],
     ['inFeedCpv', 0.05, 'USD'],

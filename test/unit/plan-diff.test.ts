@@ -215,17 +215,17 @@ describe('diffPlans: plan settings, costs and assumptions', () => {
     [
       'an override changed',
       () => ({ assumptionOverrides: { clickThroughRate: '1.5' } }),
-      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'changed', label: 'Click-through rate (paid)', before: '1.2%', after: '1.5%' },
+      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'changed', label: 'Click-through rate', before: '1.2%', after: '1.5%' },
     ],
     [
       'an override removed',
       () => ({ assumptionOverrides: { clickThroughRate: ' ' } }),
-      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'removed', label: 'Click-through rate (paid)', before: '1.2%', after: 'Default 0.9%' },
+      { group: 'assumptions', key: 'assumption:clickThroughRate', kind: 'removed', label: 'Click-through rate', before: '1.2%', after: 'Default 0.9%' },
     ],
     [
       'a market’s universe overridden, against its figure for the flight’s year',
       (p) => ({ assumptionOverrides: { ...p.assumptionOverrides, universeUS: '150,000,000' } }),
-      { group: 'assumptions', key: 'assumption:universeUS', kind: 'added', label: 'TikTok users, United States', before: 'Default 161,869,565', after: '150,000,000' },
+      { group: 'assumptions', key: 'assumption:universeUS', kind: 'added', label: 'Audience universe, United States', before: 'Default 161,869,565', after: '150,000,000' },
     ],
     [
       'a market’s female share overridden',

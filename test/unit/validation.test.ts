@@ -555,7 +555,7 @@ describe('validatePlan: assumption overrides', () => {
     ['creatorViewRate', 'lots', 'must be a number'],
     ['creatorViewRate', '150', 'the most Reachplan accepts is 100%'],
     ['creatorViewRate', '-5', "can't be negative"],
-    ['universeUS', '0', 'TikTok users, United States must be more than 0.'],
+    ['universeUS', '0', 'Audience universe, United States must be more than 0.'],
     ['universeJP', '-1', "can't be negative"],
     ['femaleShareUS', '101', 'the most Reachplan accepts is 100%'],
     ['duplicationFactor', '0', 'Independence of line items (D) must be more than 0%.'],

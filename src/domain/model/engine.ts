@@ -159,7 +159,7 @@ function prepare(m: Modelled): Prepared[][] {
     model.components.map((comp) => {
       const term = comp.curve.kind === 'nbd' ? comp.curve.target : comp.curve.perUnit;
       const target = new Float64Array(DRAWS);
-      for (let d = 0; d < DRAWS; d++) target[d] = s.valueOf(term, d);
+      s.addInto(term, target);
       return {
         comp,
         target,
@@ -323,7 +323,11 @@ export function flightRun(m: Modelled, T: number, d: number, options: { items?: 
   const lineSum = new Float64Array(T);
   const lineMin = new Float64Array(T);
   const done = new Float64Array(T);
-  const values = new Float64Array(SUMMED_METRICS.length);
+  // The metrics a component has (non-zero in this draw) and their totals: most have a few of the thirteen.
+  const metricArrays = metrics ? SUMMED_METRICS.map((k) => metrics[k]) : [];
+  const active: Float64Array[] = [];
+  const activeValues: number[] = [];
+  const U = p.universe;
   for (const model of models) {
     lineSum.fill(0);
     lineMin.fill(0);
@@ -334,33 +338,42 @@ export function flightRun(m: Modelled, T: number, d: number, options: { items?: 
       const units = comp.curve.kind === 'units' ? comp.curve.units : 0;
       let imps = 0;
       for (const t of comp.metrics.impressions) imps += s.valueOf(t, d);
+      active.length = 0;
+      activeValues.length = 0;
       if (metrics) {
         SUMMED_METRICS.forEach((k, i) => {
           let v = 0;
           for (const t of comp.metrics[k]) v += s.valueOf(t, d);
-          values[i] = v;
+          if (v !== 0) {
+            active.push(metricArrays[i] as Float64Array);
+            activeValues.push(v);
+          }
         });
       }
+      // The curve's input in this draw, read once (componentLog0's, for every share done).
+      const input = comp.curve.kind === 'nbd' ? s.valueOf(comp.curve.target, d) : s.valueOf(comp.curve.perUnit, d);
+      const repeat = comp.curve.kind === 'units' && comp.curve.repeat === 'creatorRepeatOverlap' ? p.creatorRepeat : p.takeoverRepeat;
       for (let day = 0; day < T; day++) done[day] = comp.schedule ? doneBy(comp.schedule, day, units) : day === T - 1 ? 1 : 0;
       let prev = -1;
       let log = 0;
       for (let day = 0; day < T; day++) {
         const f = done[day] ?? 0;
         if (inReach && f !== prev) {
-          log = componentLog0(comp, s, d, p, f);
+          if (!(U > 0) || f <= 0) log = 0;
+          else if (comp.curve.kind === 'nbd') log = nbdLogUnreached(input * f, U, p.shape);
+          else log = unitsLogUnreached(input / U, Math.round(units * f), repeat);
           prev = f;
         }
         if (inReach) {
           lineSum[day] = (lineSum[day] ?? 0) + log;
           lineMin[day] = Math.min(lineMin[day] ?? 0, log);
         }
+        if (f === 0) continue;
         impressions[day] = (impressions[day] ?? 0) + imps * f;
         if (own) own.impressions[day] = (own.impressions[day] ?? 0) + imps * f;
-        if (metrics) {
-          for (let i = 0; i < SUMMED_METRICS.length; i++) {
-            const arr = metrics[SUMMED_METRICS[i] as SummedMetric];
-            arr[day] = (arr[day] ?? 0) + (values[i] ?? 0) * f;
-          }
+        for (let i = 0; i < active.length; i++) {
+          const arr = active[i] as Float64Array;
+          arr[day] = (arr[day] ?? 0) + (activeValues[i] ?? 0) * f;
         }
       }
       if (inReach) counted++;
