@@ -363,29 +363,40 @@ function inputCells(plan: Plan, item: LineResult): Partial<Record<PlanCsvColumn,
   };
 }
 
+/** A plan CSV row with every cell empty, in column order. */
+const BLANK_ROW = Object.fromEntries(PLAN_CSV_COLUMNS.map((c) => [c, ''])) as Record<PlanCsvColumn, Cell>;
+
 /**
  * The rows of a plan export: one per line item, then the total. Each row carries the plan's
  * settings and each line item its inputs, so `importPlanCsv` rebuilds the plan from the file.
  */
 export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvColumn, Cell>[] {
   const common = planCells(plan);
-  const row = (cells: Partial<Record<PlanCsvColumn, Cell>>) =>
-    Object.fromEntries(PLAN_CSV_COLUMNS.map((c) => [c, cells[c] ?? ''])) as Record<PlanCsvColumn, Cell>;
+  // Every row starts as a copy of one blank row (one shape for all rows, in column order) and
+  // takes its cells from each part in turn: no merged objects of 68 keys to build per row.
+  const row = (...parts: Partial<Record<PlanCsvColumn, Cell>>[]) => {
+    const r = { ...BLANK_ROW };
+    for (const part of parts) {
+      for (const c of Object.keys(part) as PlanCsvColumn[]) {
+        const v = part[c];
+        if (v !== undefined && c in BLANK_ROW) r[c] = v;
+      }
+    }
+    return r;
+  };
   return [
     ...projection.items.map((item) =>
-      row({
-        ...common,
-        item_type: item.kind,
-        item_name: item.kind === 'creator' ? item.name.replace(/^@/, '') : item.name,
-        ...metricCells(item, item.spend),
+      row(
+        common,
+        { item_type: item.kind, item_name: item.kind === 'creator' ? item.name.replace(/^@/, '') : item.name },
+        metricCells(item, item.spend),
         // What the money buys, exactly: impressions, clicks, 6-second views, days or posts.
-        quantity: num(item.bought.quantity, 'count'),
-        quantity_unit: item.bought.unit,
-        ...inputCells(plan, item),
-      }),
+        { quantity: num(item.bought.quantity, 'count'), quantity_unit: item.bought.unit },
+        inputCells(plan, item),
+      ),
     ),
     // The plan's ROI is on its gross cost, which `roi_cost` says; a line item's on its own spend.
-    row({ ...common, item_type: 'total', item_name: 'Total', ...metricCells(projection.totals, projection.totals.fullCost.gross) }),
+    row(common, { item_type: 'total', item_name: 'Total' }, metricCells(projection.totals, projection.totals.fullCost.gross)),
   ];
 }
 
