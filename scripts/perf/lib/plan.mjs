@@ -5,6 +5,12 @@
 
 export const PLAN_STORAGE_KEY = 'reachplan.plan';
 export const PLAN_STORAGE_VERSION = 2;
+/**
+ * The projection model's edition the plan is saved under (src/domain/plan.ts MODEL_EDITION):
+ * the current one, so the page measured is a planner's everyday page, without the one-time
+ * notice (and the first edition's code) a plan saved under an older model gets.
+ */
+export const MODEL_EDITION = 2;
 export const CREATOR_LINES = 95;
 
 /** The field edited, its starting amount, and the key pressed (caret at the end: 250000 -> 2500000). */
@@ -60,6 +66,8 @@ export async function buildPlan(baseUrl) {
     fans: c.fans,
     avgViews: c.avgViews,
     engagementRate: c.engagementRate,
+    audience: c.audience,
+    credibility: c.credibility,
     catalogFee: c.feePerPost,
     posts: String(1 + (i % 3)),
     fee: String(c.feePerPost),
@@ -98,6 +106,8 @@ export async function buildPlan(baseUrl) {
     formats: formatLines,
     creators: creatorLines,
     assumptionOverrides: {},
+    earnedInReach: false,
+    modelEdition: MODEL_EDITION,
     updatedAt: new Date().toISOString(),
   };
   return {

@@ -69,9 +69,8 @@ export const AssumptionsPanel = memo(function AssumptionsPanel({ assumptions }: 
         </button>
       </div>
       <p className="section__intro">
-        Every rate the projection uses, and each targeted market’s users, audience and takeover rate card for the flight’s year.
-        Defaults come from the guide or a cited source; a team assumption is labelled as one. A low–high is read as the P10–P90
-        of the rate and drives the ranges. Overrides are saved with this plan
+        Every rate the projection uses, with the targeted markets’ own for the flight’s year. Sources are cited; a team
+        assumption says so. A low–high is read as the P10–P90. Overrides are saved with this plan
         {overridden.size > 0 ? ` (${overridden.size} in use)` : ''}.
       </p>
       {groups.map(({ group, list }) => (

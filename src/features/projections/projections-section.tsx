@@ -132,9 +132,8 @@ const ProjectionBody = memo(function ProjectionBody({
       ) : (
         <>
           <p className="ranges-note">
-            Each number is the central estimate: every assumption at the value listed below (the default or your override), so it
-            recomputes from what you read. The smaller figures beside it are its P10–P90 over {projection.sample.size} scenarios in
-            which the rates and the model’s own assumptions vary over their ranges. No range means none of its inputs varies.
+            The smaller figures beside each number are its P10–P90 over {projection.sample.size} scenarios in which the rates and
+            the model’s own assumptions vary over their ranges. No range means none of its inputs varies.
           </p>
           <EarnedInReach projection={projection} counted={earnedIn} />
           <dl className="metrics">
