@@ -2,15 +2,24 @@
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** `npm run preview` answers /api/* with the MSW handlers, in Node, unless a real API is configured. */
-function mockApiOnPreview(): Plugin {
+/**
+ * The servers answer /api/* with the MSW handlers, in Node, unless a real API is configured:
+ * always in `npm run preview` (the production bundle carries no MSW); in `npm start` only what
+ * the browser's mock service worker doesn't answer, as where the browser refuses service workers.
+ */
+function mockApiInServers(): Plugin {
+  const middleware = async () => {
+    // Loaded when a server starts, through Vite's module runner, so the config itself stays free of mock code.
+    const { module } = await runnerImport<typeof import('./mocks/preview-middleware')>('./mocks/preview-middleware.ts');
+    return module.mockApiMiddleware();
+  };
   return {
-    name: 'reachplan:mock-api-on-preview',
+    name: 'reachplan:mock-api-in-servers',
     async configurePreviewServer(server) {
-      if (process.env.VITE_API_BASE_URL) return;
-      // Loaded at preview time through Vite's module runner, so the config itself stays free of mock code.
-      const { module } = await runnerImport<typeof import('./mocks/preview-middleware')>('./mocks/preview-middleware.ts');
-      server.middlewares.use(module.mockApiMiddleware());
+      if (!process.env.VITE_API_BASE_URL) server.middlewares.use(await middleware());
+    },
+    async configureServer(server) {
+      if (!process.env.VITE_API_BASE_URL) server.middlewares.use(await middleware());
     },
   };
 }
@@ -30,7 +39,7 @@ function prerenderShell(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), mockApiOnPreview(), prerenderShell()],
+  plugins: [react(), mockApiInServers(), prerenderShell()],
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {

@@ -11,14 +11,19 @@ async function enableMocking(): Promise<void> {
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 }
 
-void enableMocking().then(() => {
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html has no #root element');
-  // The production build pre-renders the shell into #root (vite.config.ts); the dev server does not.
-  if (container.hasChildNodes()) {
-    // Let the browser paint the pre-rendered shell before hydration's long first render.
-    requestAnimationFrame(() => setTimeout(() => hydrateRoot(container, <Root />), 0));
-  } else {
-    createRoot(container).render(<Root />);
-  }
-});
+// The app starts whatever happens to the mock worker. Where the browser refuses it (site data
+// blocked: no service worker, and MSW can't even load without localStorage), the dev server
+// answers /api/* itself with the same handlers (vite.config.ts).
+void enableMocking()
+  .catch((error: unknown) => console.warn('The mock service worker could not start, so the dev server answers /api/* itself:', error))
+  .then(() => {
+    const container = document.getElementById('root');
+    if (!container) throw new Error('index.html has no #root element');
+    // The production build pre-renders the shell into #root (vite.config.ts); the dev server does not.
+    if (container.hasChildNodes()) {
+      // Let the browser paint the pre-rendered shell before hydration's long first render.
+      requestAnimationFrame(() => setTimeout(() => hydrateRoot(container, <Root />), 0));
+    } else {
+      createRoot(container).render(<Root />);
+    }
+  });

@@ -2,7 +2,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { emptyContract } from '../domain/contract';
 import { emptyCosts, type Plan } from '../domain/plan';
 import { upgradeOverrideKeys } from '../domain/legacy-keys';
-import { describeStorageError, type KeyValueStorage } from '../lib/storage';
+import { describeStorageError, STORAGE_UNAVAILABLE, type KeyValueStorage } from '../lib/storage';
 import { planSchema } from './plan-schema';
 
 /** Where versions 1 to 4 kept their single plan; read once and migrated into the workspace. */
@@ -349,7 +349,11 @@ export function guardedStorage(
     getItem() {
       problems = [];
       wholeFailure = null;
-      if (!storage) return null;
+      if (!storage) {
+        // No storage at all: nothing loads, and the user is told at once, not at the first edit.
+        report(STORAGE_UNAVAILABLE);
+        return null;
+      }
       const indexRaw = read(WORKSPACE_STORAGE_KEY);
       if (indexRaw === READ_FAILED) return null;
       if (indexRaw === null) {
@@ -385,7 +389,11 @@ export function guardedStorage(
     },
 
     setItem(_name, value) {
-      if (!storage || stopped) return;
+      if (!storage) {
+        report(STORAGE_UNAVAILABLE);
+        return;
+      }
+      if (stopped) return;
       // Another tab of a newer version may have written since: check before every write.
       const current = read(WORKSPACE_STORAGE_KEY);
       if (typeof current === 'string' && newerInStorage(current)) return;

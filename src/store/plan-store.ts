@@ -161,9 +161,12 @@ function withPlan(state: PlanState, plan: Plan): Partial<PlanState> {
   };
 }
 
+/** This page's localStorage, or null where the browser refuses it (reading it throws). */
+const local = browserStorage();
+
 // Deferred: a write can happen while the store is still being created (after a migration).
 const storage = guardedStorage(
-  browserStorage(),
+  local,
   (message) => queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
   undefined,
   (id, theirs) => queueMicrotask(() => resolveConflict(id, theirs)),
@@ -507,7 +510,7 @@ export function applyStorageChange(key: string | null, newValue: string | null):
 
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.storageArea === null || event.storageArea === globalThis.localStorage) applyStorageChange(event.key, event.newValue);
+    if (event.storageArea === null || (local !== null && event.storageArea === local)) applyStorageChange(event.key, event.newValue);
   });
 }
 

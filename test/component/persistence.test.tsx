@@ -216,9 +216,20 @@ describe('failing saves', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     });
     onTestFinished(() => setItem.mockRestore());
     await retype(user, screen.getByRole('textbox', { name: 'Plan name' }), 'Unsaved name');
-    const alert = await screen.findByText(/Browser storage is full, so the latest changes are not saved/);
-    expect(alert.closest('[role="alert"]')).not.toBeNull();
+    const alert = await screen.findByText(/Browser storage is full. Your changes stay open in this tab/);
+    const banner = alert.closest<HTMLElement>('[role="alert"]');
+    expect(banner).toHaveTextContent(/^Changes are not being saved\./);
     expect(screen.getByRole('textbox', { name: 'Plan name' })).toHaveValue('Unsaved name');
+    // The two ways to keep the work: every plan as a backup file, the open plan as CSV (once it can be exported).
+    const { downloads } = captureDownloads();
+    await user.click(within(banner ?? document.body).getByRole('button', { name: 'Download all plans' }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const [file] = downloads;
+    const backup = JSON.parse(file ? await blobText(file.blob) : '{}') as { plans?: { name: string }[] };
+    expect(file?.fileName).toMatch(/^reachplan-workspace-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(backup.plans?.map((p) => p.name)).toEqual(['Unsaved name']);
+    expect(within(banner ?? document.body).getByRole('button', { name: 'Export this plan as CSV' })).toBeDisabled();
+    expect(within(banner ?? document.body).getByText(/Export: Add an ad format or a creator to export/)).toBeInTheDocument();
 
     setItem.mockRestore();
     await user.type(screen.getByRole('textbox', { name: 'Plan name' }), '!');

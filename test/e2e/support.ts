@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
@@ -63,6 +65,36 @@ export async function openSession(
   if (options.stored !== undefined) await seedStorage(context, options.stored);
   const page = await context.newPage();
   return { context, page, errors: watchErrors(page) };
+}
+
+/**
+ * A browser that refuses this site any storage, as Chromium does with "Don't allow sites to save
+ * data" (cookies blocked): reading `localStorage` throws a SecurityError and service workers are
+ * refused. A real profile setting, not a stub of the page's objects. Closing the session removes it.
+ */
+export async function openStorageRefusedSession(options: { viewport?: { width: number; height: number } } = {}): Promise<Session & { close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'reachplan-no-storage-'));
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    args: CHROME_ARGS,
+    viewport: options.viewport ?? DESKTOP,
+    locale: 'en-US',
+    timezoneId: 'America/New_York',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(20_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    errors: watchErrors(page),
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Collects a page's console errors and uncaught exceptions, failed resource loads of simulated faults excluded. */

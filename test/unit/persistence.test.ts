@@ -1,3 +1,4 @@
+import { STORAGE_UNAVAILABLE } from '../../src/lib/storage';
 import { describe, expect, it, vi } from 'vitest';
 import { emptyContract } from '../../src/domain/contract';
 import { emptyCosts, MODEL_EDITION, newPlan, type Plan } from '../../src/domain/plan';
@@ -735,13 +736,14 @@ describe('guardedStorage: failed writes', () => {
     expect(storage.data.has(planKey('plan-a'))).toBe(true);
   });
 
-  it('works without any storage at all', () => {
+  it('works without any storage at all, and says at once (once) that nothing is saved', () => {
     const onSaveError = vi.fn<(message: string | null) => void>();
     const guarded = guardedStorage(null, onSaveError, () => NOW);
     expect(hydrated(guarded)).toBeNull();
+    expect(onSaveError.mock.calls).toEqual([[STORAGE_UNAVAILABLE]]);
     save(guarded, [PLAN_A]);
     guarded.removeItem(WORKSPACE_STORAGE_KEY);
-    expect(onSaveError).not.toHaveBeenCalled();
+    expect(onSaveError).toHaveBeenCalledTimes(1);
     const state: PersistedWorkspace = { plans: [PLAN_A], openPlanId: 'plan-a' };
     expect(guarded.check(state)).toEqual({ plans: [PLAN_A], openPlanId: 'plan-a', recovery: null });
     expect(guarded.check({})).toEqual({

@@ -1,3 +1,4 @@
+import { usePlanExport } from '../../hooks/use-plan-export';
 import { downloadFile } from '../../lib/download';
 import { currentPlans, useNotices, useOutdatedBy, usePlanActions, useRecovery, useSaveError } from '../../store/plan-store';
 
@@ -77,11 +78,43 @@ export function PlanSafetyBanners() {
           </div>
         </div>
       )}
-      {saveError && (
-        <div className="banner banner--error" role="alert">
-          <p>{saveError}</p>
-        </div>
-      )}
+      {saveError && <NotSavingBanner message={saveError} onDownloadAll={() => void downloadOpen()} />}
     </>
+  );
+}
+
+/**
+ * Stays while changes can't be saved (storage refused or full): the two ways to keep the work,
+ * every plan as a backup file, and the open plan as CSV.
+ */
+function NotSavingBanner({ message, onDownloadAll }: { message: string; onDownloadAll: () => void }) {
+  const { reason, failed, download } = usePlanExport();
+  const exportNote = failed ? 'The export couldn’t load. Check your connection and try again.' : reason;
+  return (
+    <div className="banner banner--error" role="alert">
+      <div>
+        <p className="banner__title">Changes are not being saved.</p>
+        <p>{message}</p>
+        {exportNote && (
+          <p id="not-saving-export-reason" className="banner__note">
+            Export: {exportNote}
+          </p>
+        )}
+      </div>
+      <div className="banner__actions">
+        <button type="button" className="button" onClick={onDownloadAll}>
+          Download all plans
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => void download('plan')}
+          disabled={reason !== null}
+          aria-describedby={exportNote ? 'not-saving-export-reason' : undefined}
+        >
+          Export this plan as CSV
+        </button>
+      </div>
+    </div>
   );
 }
