@@ -193,6 +193,8 @@ export interface WorkspaceStorage extends PersistStorage<PersistedWorkspace> {
   adopt(plan: Plan, raw: string): void;
   /** A plan another tab deleted. */
   forget(id: string): void;
+  /** Copies `raw` to a fresh backup key; the key, or null when it could not be written. */
+  keepAside(raw: string): string | null;
   /** Forgets what this page wrote, as a new page load would start. */
   reset(): void;
   /**
@@ -373,16 +375,29 @@ export function guardedStorage(
       const found = keysWithPrefix(storage, PLAN_KEY_PREFIX).map((key) => key.slice(PLAN_KEY_PREFIX.length));
       const ids = [...new Set([...listed, ...found])];
       const plans: unknown[] = [];
+      /** The plan ids found inside the stored plans, and the name of the first plan with each. */
+      const seen = new Map<string, string>();
       for (const id of ids) {
         const raw = read(planKey(id));
         // Deleted, or unreadable right now: nothing to keep or back up.
         if (raw === null || raw === READ_FAILED) continue;
+        let plan: unknown;
         try {
-          plans.push(JSON.parse(raw));
-          written.set(id, raw);
+          plan = JSON.parse(raw);
         } catch {
           problems.push(fail([planKey(id)], raw, 'A saved plan could not be read (the stored data is damaged).'));
+          continue;
         }
+        const inner = isRecord(plan) && typeof plan.id === 'string' ? plan.id : null;
+        const first = inner === null ? undefined : seen.get(inner);
+        if (first !== undefined) {
+          // Two keys hold one plan (copied by hand, or a tool): only one can load, the other is kept aside.
+          problems.push(fail([planKey(id)], raw, `Two saved plans had the same id: “${first}” opened, the other copy was kept in a backup.`));
+          continue;
+        }
+        if (inner !== null) seen.set(inner, isRecord(plan) && typeof plan.name === 'string' ? plan.name.trim().slice(0, 80) || 'Untitled plan' : 'Untitled plan');
+        plans.push(plan);
+        written.set(id, raw);
       }
       writtenIndex = indexRaw;
       return { state: { openPlanId: state.openPlanId, plans } as PersistedWorkspace, version: index.version };
@@ -429,6 +444,9 @@ export function guardedStorage(
       const kept = new Set(ids);
       for (const id of [...written.keys()]) {
         if (kept.has(id)) continue;
+        // Deleted here; but what another tab saved since this page last read it is backed up first.
+        const current = read(planKey(id));
+        if (typeof current === 'string' && current !== written.get(id)) backUp(storage, current, now());
         remove(planKey(id));
         written.delete(id);
       }
@@ -506,6 +524,10 @@ export function guardedStorage(
 
     forget(id) {
       written.delete(id);
+    },
+
+    keepAside(raw) {
+      return storage ? backUp(storage, raw, now()) : null;
     },
 
     indexChanged(raw) {

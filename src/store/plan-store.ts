@@ -111,6 +111,8 @@ interface PlanActions {
 export interface Notice {
   id: number;
   text: string;
+  /** A copy the user can download (what was kept aside), when there is one. */
+  copy?: { fileName: string; text: string; label: string };
 }
 
 interface PlanState {
@@ -150,7 +152,7 @@ function freshPlan(): Plan {
 }
 
 let noticeId = 0;
-const notice = (text: string): Notice => ({ id: ++noticeId, text });
+const notice = (text: string, copy?: Notice['copy']): Notice => ({ id: ++noticeId, text, ...(copy ? { copy } : {}) });
 const stamp = () => new Date().toISOString();
 
 /** `state` with `plan` in place of the plan of the same id (and on screen when it is the open one). */
@@ -435,7 +437,8 @@ function resolveConflict(id: string, theirs: string): void {
   const parsed = parseStoredPlan(theirs);
   usePlanStore.setState((s) => {
     const mine = s.plans.find((p) => p.id === id);
-    if (!parsed || !mine) return s;
+    if (!mine) return s;
+    if (!parsed) return keepUnreadable(s, mine, theirs);
     storage.adopt(parsed, theirs);
     const copy: Plan = { ...mine, id: newPlanId(), name: `${mine.name.trim() || 'Untitled plan'} (this tab’s edits)`.slice(0, 120), updatedAt: stamp() };
     const index = s.plans.findIndex((p) => p.id === id);
@@ -457,6 +460,27 @@ function resolveConflict(id: string, theirs: string): void {
       ],
     };
   });
+}
+
+/**
+ * Another tab saved plan `mine.id` as `theirs`, which this version can't read (a newer version's
+ * shape, or damaged): it is copied to a backup key before this tab's version is saved over it, and
+ * the user is told where it is, with a download.
+ */
+function keepUnreadable(s: PlanState, mine: Plan, theirs: string): Partial<PlanState> {
+  // Their text is already taken as the stored copy (see `setItem`): the save this update makes writes this tab's.
+  const backupKey = storage.keepAside(theirs);
+  const name = mine.name.trim() || 'Untitled plan';
+  const where = backupKey ? `kept in a backup in this browser (${backupKey})` : 'could not be copied to a backup in this browser';
+  return {
+    notices: [
+      ...s.notices,
+      notice(
+        `Another tab saved “${name}” in a form this version of Reachplan can’t read (a newer version, or damaged data). Its copy was ${where}; this tab’s version is saved. Download the other copy to keep it.`,
+        { fileName: 'reachplan-other-tab-copy.json', text: theirs, label: 'Download the other tab’s copy' },
+      ),
+    ],
+  };
 }
 
 function parseStoredPlan(raw: string): Plan | null {

@@ -387,6 +387,24 @@ describe('guardedStorage: valid data', () => {
     expect(storage.log).toEqual([]);
   });
 
+  it('keeps aside the second of two keys holding one plan id: backed up, reported, and neither copy lost on the next save', () => {
+    const copy = { ...PLAN_A, name: 'Spring, copied by hand' };
+    const { storage, guarded } = setUp({
+      [WORKSPACE_STORAGE_KEY]: indexJson(['plan-a', 'copy-of-a', 'plan-b'], 'plan-a'),
+      [planKey('plan-a')]: json(PLAN_A),
+      [planKey('copy-of-a')]: json(copy),
+      [planKey('plan-b')]: json(PLAN_B),
+    });
+    const checked = load(guarded);
+    expect(checked.plans).toEqual([PLAN_A, PLAN_B]);
+    expect(checked.recovery).toMatchObject({ backupKey: BACKUP_KEY, raw: json(copy), startedClean: false });
+    expect(checked.recovery?.reason).toBe(`Two saved plans had the same id: “${PLAN_A.name}” opened, the other copy was kept in a backup.`);
+    expect(storage.data.get(BACKUP_KEY)).toBe(json(copy));
+    save(guarded, checked.plans, 'plan-a');
+    expect(storage.data.get(planKey('plan-a'))).toBe(json(PLAN_A));
+    expect(storage.data.get(BACKUP_KEY)).toBe(json(copy));
+  });
+
   it('loads a plan saved before otherKpiTargets existed (version 1, through every migration)', () => {
     // Exactly what the first release stored: its Plan had no otherKpiTargets field.
     const firstReleasePlan: Record<string, unknown> = { ...VALID_PLAN };

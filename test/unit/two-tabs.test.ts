@@ -4,7 +4,7 @@ import type { Plan } from '../../src/domain/plan';
 import { MAX_PLANS } from '../../src/domain/workspace';
 import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import { applyStorageChange, useNotices, useOpenPlanId, useOutdatedBy, usePlan, usePlans, useUndoState } from '../../src/store/plan-store';
-import { buildPlan, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
+import { backupKeys, buildPlan, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
 import { planActions } from './plan-actions';
 
@@ -192,12 +192,30 @@ describe('what another tab writes that is not a plan', () => {
     expect(thisTab()).toMatchObject({ plans: [SPRING, SUMMER], openPlanId: 'plan-a', plan: SPRING, notices: [] });
   });
 
-  it('lets this tab’s next save replace a damaged write, without a conflict copy', async () => {
-    otherTabWrites(planKey('plan-a'), '{"id":"plan-a",');
+  it.each([
+    ['a damaged write', '{"id":"plan-a",'],
+    ['a plan in a shape this version can’t read', JSON.stringify({ id: 'plan-a', name: 'Spring, next version', lines: [] })],
+  ])('backs up %s before this tab’s next save replaces it, and says where it is', async (_, theirs) => {
+    otherTabWrites(planKey('plan-a'), theirs);
     planActions().setTotalBudget('5000');
     await settle();
     expect(thisTab().plans.map((p) => p.id)).toEqual(['plan-a', 'plan-b']);
     expect(savedPlan('plan-a')).toMatchObject({ name: 'Spring', totalBudget: '5000' });
+    const [backup] = backupKeys();
+    expect(backupKeys()).toHaveLength(1);
+    expect(localStorage.getItem(backup ?? '')).toBe(theirs);
+    const [notice] = thisTab().notices;
+    expect(notice?.text).toContain(`Its copy was kept in a backup in this browser (${backup})`);
+    expect(notice?.copy).toMatchObject({ text: theirs, label: 'Download the other tab’s copy' });
+  });
+
+  it('backs up what another tab saved since, when this tab deletes the plan', async () => {
+    const theirs = JSON.stringify({ id: 'plan-b', name: 'Summer, next version', lines: [] });
+    otherTabWrites(planKey('plan-b'), theirs);
+    planActions().deletePlan('plan-b');
+    await settle();
+    expect(localStorage.getItem(planKey('plan-b'))).toBeNull();
+    expect(backupKeys().map((key) => localStorage.getItem(key))).toEqual([theirs]);
   });
 });
 

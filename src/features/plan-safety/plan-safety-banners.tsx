@@ -43,6 +43,11 @@ export function PlanSafetyBanners() {
         <div key={n.id} className="banner banner--info" role="status">
           <p>{n.text}</p>
           <div className="banner__actions">
+            {n.copy && (
+              <button type="button" className="button" onClick={() => n.copy && downloadFile(n.copy.fileName, n.copy.text, 'application/json')}>
+                {n.copy.label}
+              </button>
+            )}
             <button type="button" className="button button--ghost" onClick={() => actions.dismissNotice(n.id)}>
               OK
             </button>
