@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { LazyPart } from '../components/ui/chunk-boundary';
 import { LoadingState } from '../components/ui/states';
-import { STATUS_LABEL } from '../domain/workspace';
+import { noRoomForPlan, STATUS_LABEL } from '../domain/workspace';
 import { PLAN_STATUSES, type Plan, type PlanStatus } from '../domain/plan';
 import { AdFormatsSection } from '../features/ad-formats/ad-formats-section';
 import { CostsSection } from '../features/costs/costs-section';
@@ -192,9 +192,13 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
                 props={{
                   openPlanName: name,
                   planNames: plans.map((p) => p.name),
+                  newPlanBlocked: noRoomForPlan(plans.length),
                   onImport: (imported: Plan, mode: 'replace' | 'new') => {
-                    if (mode === 'replace') actions.replacePlan(imported);
-                    else actions.addPlans([imported], true);
+                    if (mode === 'replace') {
+                      actions.replacePlan(imported);
+                      return true;
+                    }
+                    return actions.addPlans([imported], true).length > 0;
                   },
                 }}
               />
@@ -224,6 +228,7 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
 function SharedLink() {
   const { link, close } = useSharedLink();
   const actions = usePlanActions();
+  const planCount = usePlans().length;
   const openPlan = link.status === 'open' ? link.plan : null;
   useEffect(() => {
     if (openPlan) actions.viewShared(openPlan);
@@ -236,9 +241,10 @@ function SharedLink() {
         fallback={null}
         props={{
           plan: link.plan,
+          saveBlocked: noRoomForPlan(planCount),
           onSave: () => {
-            actions.saveShared();
-            close();
+            // Kept on screen, link and all, when it can't be saved (the banner says why).
+            if (actions.saveShared()) close();
           },
           onClose: () => {
             actions.closeShared();

@@ -4,6 +4,16 @@ import { MODEL_EDITION, newPlan, type Plan, type PlanStatus } from './plan';
 /** The most plans a workspace keeps (about 40 full 100-line plans fill a browser's 5 MB). */
 export const MAX_PLANS = 200;
 
+/**
+ * Why a plan can't be added to a workspace of `count` plans (null when it can): said before the
+ * action (an import, a copy, a saved shared plan), never found out after it.
+ */
+export function noRoomForPlan(count: number): string | null {
+  return count < MAX_PLANS
+    ? null
+    : `This browser keeps at most ${MAX_PLANS} plans, and all ${MAX_PLANS} are in use: delete plans you no longer need (download a backup first) to add one.`;
+}
+
 export const STATUS_LABEL: Record<PlanStatus, string> = { draft: 'Draft', proposed: 'Proposed', approved: 'Approved' };
 
 /** `base` made unique among `taken` by a counter: "Q3 (copy)", "Q3 (copy 2)", … */

@@ -31,7 +31,7 @@ import {
 } from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { MAX_POSTS } from '../domain/validation';
-import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS } from '../domain/workspace';
+import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS, noRoomForPlan } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
 import { planSchema } from './plan-schema';
 import { browserStorage } from '../lib/storage';
@@ -100,7 +100,8 @@ interface PlanActions {
   addPlans(plans: readonly Plan[], open: boolean): string[];
   /** Shows a plan from a share link, read-only, until it is saved or closed. */
   viewShared(plan: Plan): void;
-  saveShared(): void;
+  /** Saves the shared plan on screen as a new plan and opens it; false (and nothing changes) when there is no room. */
+  saveShared(): boolean;
   closeShared(): void;
   dismissNotice(id: number): void;
   dismissRecovery(): void;
@@ -394,16 +395,18 @@ const usePlanStore = create<PlanState>()(
           },
           viewShared: (plan) => set({ shared: plan, plan }),
           saveShared: () => {
-            const { shared } = get();
-            if (!shared) return;
-            const { plans, history } = get();
+            const { shared, plans, history } = get();
+            if (!shared) return false;
             // In a fresh browser the workspace holds only the blank plan it starts with: the saved copy takes its place.
             const [only] = plans;
             const blank = plans.length === 1 && only && !history[only.id] && isUntouchedNewPlan(only) ? only : null;
-            set({ shared: null });
+            // Checked first: the shared plan stays on screen (and its link) when it can't be kept.
+            if (!blank && noRoomForPlan(plans.length)) return false;
             const name = arrivingName(shared.name, 'shared', blank ? [] : plans.map((p) => p.name));
+            set({ shared: null });
             const [added] = get().actions.addPlans([{ ...shared, name, status: 'draft', updatedAt: stamp() }], true);
             if (blank && added) set((s) => ({ plans: s.plans.filter((p) => p.id !== blank.id) }));
+            return added !== undefined;
           },
           closeShared: () => set((s) => ({ shared: null, plan: s.plans.find((p) => p.id === s.openPlanId) ?? s.plan })),
           dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),

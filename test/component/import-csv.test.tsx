@@ -35,13 +35,13 @@ function withBadRow(): string {
   return lines.join('\r\n');
 }
 
-function setup(openPlanName = 'Open plan', planNames: readonly string[] = [openPlanName]) {
+function setup(openPlanName = 'Open plan', planNames: readonly string[] = [openPlanName], newPlanBlocked: string | null = null) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-  const onImport = vi.fn<(plan: Plan, mode: 'replace' | 'new') => void>();
+  const onImport = vi.fn<(plan: Plan, mode: 'replace' | 'new') => boolean>(() => true);
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
-      <ImportCsv openPlanName={openPlanName} planNames={planNames} onImport={onImport} />
+      <ImportCsv openPlanName={openPlanName} planNames={planNames} newPlanBlocked={newPlanBlocked} onImport={onImport} />
     </QueryClientProvider>,
   );
   return { client, onImport, user };
@@ -111,6 +111,27 @@ describe('Import CSV', () => {
     expect(screen.queryByRole('region')).not.toBeInTheDocument();
     expect(importButton()).toHaveFocus();
     expect(screen.getByRole('status')).toHaveTextContent('Imported “Summer launch” as a new plan.');
+  });
+
+  test('a full workspace is said before the choice: no new plan, Replace still offered', async () => {
+    const full = 'This browser keeps at most 200 plans, and all 200 are in use.';
+    const { user, onImport } = setup('Open plan', ['Open plan'], full);
+    const region = await choose(user, csvFile(exportCsv(PLAN)));
+    const asNew = within(region).getByRole('button', { name: 'Import as a new plan' });
+    expect(asNew).toBeDisabled();
+    expect(asNew).toHaveAccessibleDescription(`Import as a new plan: ${full}`);
+    await user.click(within(region).getByRole('button', { name: 'Replace “Open plan”' }));
+    await user.click(within(region).getByRole('button', { name: /^Yes, replace/ }));
+    expect(onImport.mock.calls.map(([, mode]) => mode)).toEqual(['replace']);
+  });
+
+  test('an import the workspace refuses is never reported as done: the review stays, with the reason', async () => {
+    const { user, onImport } = setup();
+    onImport.mockReturnValue(false);
+    const region = await choose(user, csvFile(exportCsv(PLAN)));
+    await user.click(within(region).getByRole('button', { name: 'Import as a new plan' }));
+    expect(within(region).getByRole('alert')).toHaveTextContent('“Summer launch” was not imported.');
+    expect(screen.getByRole('status')).toHaveTextContent('');
   });
 
   test('a new plan whose name the workspace already has is called “(imported)”; Replace keeps the name', async () => {

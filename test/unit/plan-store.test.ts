@@ -570,6 +570,19 @@ describe('undo and redo', () => {
     expect(savedPlan(plan.id).name).toBe('From a link');
   });
 
+  it(`keeps a shared plan on screen, unsaved and unchanged, when the workspace already has ${MAX_PLANS} plans`, () => {
+    seedWorkspace(Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` })), 'p7');
+    const actions = planActions();
+    const shared = buildPlan({ id: 'shared', name: 'From a link' });
+    actions.viewShared(shared);
+    expect(actions.saveShared()).toBe(false);
+    expect(workspace()).toMatchObject({ shared, plan: shared, openPlanId: 'p7' });
+    expect(workspace().plans).toHaveLength(MAX_PLANS);
+    // Edits on screen can't reach another plan: the shared plan is still read-only.
+    actions.setTotalBudget('123');
+    expect(workspace().plans.find((p) => p.id === 'p7')?.totalBudget).not.toBe('123');
+  });
+
   it('in a fresh browser the saved copy takes the place of the blank plan the workspace started with', () => {
     const [blank] = workspace().plans;
     if (!blank) throw new Error('no starting plan');

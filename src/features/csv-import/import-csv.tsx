@@ -14,17 +14,20 @@ export interface ImportCsvProps {
   openPlanName: string;
   /** Names of the workspace's plans: a plan imported beside them gets a name of its own. */
   planNames: readonly string[];
+  /** Why no plan can be added beside the open one (the workspace is full), or null: said before the choice. */
+  newPlanBlocked?: string | null;
   /**
    * Called once with the imported plan: `replace` puts it in place of the open plan (the
-   * caller keeps the replaced one for undo), `new` adds it beside the open plan.
+   * caller keeps the replaced one for undo), `new` adds it beside the open plan. False when it
+   * could not be done: the review stays open and says so.
    */
-  onImport(plan: Plan, mode: 'replace' | 'new'): void;
+  onImport(plan: Plan, mode: 'replace' | 'new'): boolean;
 }
 
 type State =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
-  | { step: 'review'; fileName: string; result: PlanCsvImport; confirmReplace: boolean }
+  | { step: 'review'; fileName: string; result: PlanCsvImport; confirmReplace: boolean; refused?: string }
   | { step: 'failed'; fileName: string; reason: string };
 
 let idCounter = 0;
@@ -52,7 +55,7 @@ function messageText(m: CsvMessage): string {
  * shows what it found, with the rows it couldn't read, before anything changes. The review is
  * a named region that takes focus; Escape or Cancel closes it and hands focus back.
  */
-export function ImportCsv({ openPlanName, planNames, onImport }: ImportCsvProps) {
+export function ImportCsv({ openPlanName, planNames, newPlanBlocked = null, onImport }: ImportCsvProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [done, setDone] = useState('');
   const inputId = useId();
@@ -116,7 +119,10 @@ export function ImportCsv({ openPlanName, planNames, onImport }: ImportCsvProps)
 
   const finish = (imported: Plan, mode: 'replace' | 'new') => {
     const plan = mode === 'new' ? { ...imported, name: arrivingName(imported.name, 'imported', planNames) } : imported;
-    onImport(plan, mode);
+    if (!onImport(plan, mode)) {
+      if (state.step === 'review') setState({ ...state, confirmReplace: false, refused: `“${plan.name}” was not imported. ${newPlanBlocked ?? 'The workspace could not take it.'}` });
+      return;
+    }
     setDone(mode === 'replace' ? `Replaced “${openPlanName}” with “${plan.name}”.` : `Imported “${plan.name}” as a new plan.`);
     close();
   };
@@ -159,6 +165,8 @@ export function ImportCsv({ openPlanName, planNames, onImport }: ImportCsvProps)
           {state.step === 'review' && (
             <Review
               result={state.result}
+              refused={state.refused ?? null}
+              newPlanBlocked={newPlanBlocked}
               openPlanName={openPlanName}
               confirmReplace={state.confirmReplace}
               questionRef={question}
@@ -176,6 +184,9 @@ export function ImportCsv({ openPlanName, planNames, onImport }: ImportCsvProps)
 
 interface ReviewProps {
   result: PlanCsvImport;
+  /** Why the last choice could not be carried out, or null. */
+  refused: string | null;
+  newPlanBlocked: string | null;
   openPlanName: string;
   confirmReplace: boolean;
   questionRef: RefObject<HTMLParagraphElement | null>;
@@ -185,8 +196,9 @@ interface ReviewProps {
   onCancel(): void;
 }
 
-function Review({ result, openPlanName, confirmReplace, questionRef, onReplace, onBack, onFinish, onCancel }: ReviewProps) {
+function Review({ result, refused, newPlanBlocked, openPlanName, confirmReplace, questionRef, onReplace, onBack, onFinish, onCancel }: ReviewProps) {
   const { plan, problems, notes } = result;
+  const blockedId = useId();
   return (
     <>
       {plan && (
@@ -244,11 +256,22 @@ function Review({ result, openPlanName, confirmReplace, questionRef, onReplace, 
           <p className="csv-import__hint">
             Replace puts this plan in place of “{openPlanName}” (Undo brings it back). A new plan leaves “{openPlanName}” as it is.
           </p>
+          {(refused ?? newPlanBlocked) && (
+            <p id={blockedId} className="csv-import__problem" role={refused ? 'alert' : undefined}>
+              {refused ?? `Import as a new plan: ${newPlanBlocked}`}
+            </p>
+          )}
           <div className="csv-import__actions">
             <button type="button" className="button" onClick={onReplace}>
               Replace “{openPlanName}”
             </button>
-            <button type="button" className="button button--primary" onClick={() => onFinish(plan, 'new')}>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => onFinish(plan, 'new')}
+              disabled={newPlanBlocked !== null}
+              aria-describedby={refused ?? newPlanBlocked ? blockedId : undefined}
+            >
               Import as a new plan
             </button>
             <button type="button" className="button button--ghost" onClick={onCancel}>

@@ -6,7 +6,18 @@ import './share.css';
  * Shown while a plan opened from a share link is on screen: whose plan it is, that it is
  * read-only, and how to keep it. Takes focus when it appears, so a screen reader starts here.
  */
-export function SharedPlanBanner({ plan, onSave, onClose }: { plan: Plan; onSave(): void; onClose(): void }) {
+export function SharedPlanBanner({
+  plan,
+  saveBlocked = null,
+  onSave,
+  onClose,
+}: {
+  plan: Plan;
+  /** Why it can't be saved here (the workspace is full), or null: said before the click, the plan stays on screen. */
+  saveBlocked?: string | null;
+  onSave(): void;
+  onClose(): void;
+}) {
   const title = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     title.current?.focus();
@@ -18,9 +29,20 @@ export function SharedPlanBanner({ plan, onSave, onClose }: { plan: Plan; onSave
           You’re viewing a shared plan: <span className="banner__name">{plan.name.trim() || 'Untitled plan'}</span> (read-only).
         </p>
         <p>Save a copy to edit it. Contract checklists and shortlists aren’t shared.</p>
+        {saveBlocked && (
+          <p id="shared-plan-save-blocked" className="banner__note">
+            Save a copy: {saveBlocked}
+          </p>
+        )}
       </div>
       <div className="banner__actions">
-        <button type="button" className="button button--primary" onClick={onSave}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={onSave}
+          disabled={saveBlocked !== null}
+          aria-describedby={saveBlocked ? 'shared-plan-save-blocked' : undefined}
+        >
           Save a copy
         </button>
         <button type="button" className="button" onClick={onClose}>
