@@ -1,7 +1,8 @@
 import { format as formatDate, isValid, parse } from 'date-fns';
 import { emptyContract } from './contract';
 import { COST_COLUMNS, PLAN_CSV_COLUMNS, PLAN_INPUT_COLUMNS, takeoverCategory, unneutralise, type PlanCsvColumn } from './csv';
-import { describeLimit } from './parse';
+import { describeLimit, plainDecimal, ruleBreak, type NumberRule } from './parse';
+import { parseCost } from './costs';
 import { isLegacyAssumptionKey, upgradeOverrideKeys } from './legacy-keys';
 import {
   emptyCosts,
@@ -35,7 +36,7 @@ import {
   type Gender,
   type Goal,
 } from './types';
-import { MAX_POSTS, validatePlan } from './validation';
+import { FIELD_RULES, formatAmountLabel, KPI_TARGET_ZERO, MAX_MONEY, MAX_POSTS, validatePlan } from './validation';
 
 /**
  * Reads a plan CSV back into a plan: the file Reachplan exports, or that file after Excel or
@@ -349,14 +350,27 @@ class Row {
   }
 }
 
-/** A number typed as text in the app (amounts, fees, targets), as its plain value; '' stays ''. */
-function textNumber(row: Row, column: ImportColumn, separator: Separator, options: { dollar?: boolean; percent?: boolean } = {}): Read<string> {
+/**
+ * A number typed as text in the app (amounts, fees, targets), as the plain value the planner's
+ * field reads back ("0.0000001", never "1e-7"), checked with that field's own `rule` (sign,
+ * whole number, limits); '' stays ''.
+ */
+function textNumber(
+  row: Row,
+  column: ImportColumn,
+  separator: Separator,
+  rule: NumberRule | null,
+  options: { dollar?: boolean; percent?: boolean } = {},
+): Read<string> {
   const cell = row.cell(column);
   if (cell.trim() === '') return { ok: true, value: '' };
   const read = readCsvNumber(cell, separator, options);
   if (!read) return { ok: false, reason: `${column} ${quote(cell)} isn’t a number (write it like ${numberExample(separator)})` };
-  return { ok: true, value: String(read.value) };
+  const broken = rule === null ? null : ruleBreak(read.value, rule);
+  if (broken !== null) return { ok: false, reason: `${column} ${quote(cell)}: ${broken.replace(/\.$/, '')}` };
+  return { ok: true, value: plainDecimal(read.value) };
 }
+
 
 /** A catalog figure: a number of at least 0, or null when empty and `optional`. */
 function catalogNumber(row: Row, column: ImportColumn, separator: Separator, optional: boolean): Read<number | null> {
@@ -452,18 +466,25 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
   canon.status = status ?? `?${statusCell.trim()}`;
   if (status === null) problems.push(`status ${quote(statusCell)} isn’t ${listOf(PLAN_STATUSES)}; the plan is a draft`);
 
-  const number = (column: 'total_budget' | 'kpi_target' | (typeof COST_COLUMNS)[CostField], percent: boolean): string => {
-    const read = textNumber(row, column, separator, percent ? { percent: true } : { dollar: true });
+  const number = (column: 'total_budget' | 'kpi_target' | (typeof COST_COLUMNS)[CostField], percent: boolean, rule: NumberRule | null, check?: (value: string) => string | null): string => {
+    let read = textNumber(row, column, separator, rule, percent ? { percent: true } : { dollar: true });
+    const refused = read.ok && read.value !== '' && check ? check(read.value) : null;
+    if (refused !== null) read = { ok: false, reason: `${column} ${quote(row.cell(column))}: ${refused.replace(/\.$/, '')}` };
     canon[column] = read.ok ? read.value : `?${row.cell(column).trim()}`;
     if (read.ok) return read.value;
     problems.push(`${read.reason}; it is left empty`);
     return '';
   };
-  const totalBudget = number('total_budget', false);
-  const kpiTarget = number('kpi_target', false);
+  const totalBudget = number('total_budget', false, FIELD_RULES.totalBudget);
+  const kpiTarget = number('kpi_target', false, FIELD_RULES.kpiTarget(GOAL_KPI[goal ?? 'awareness'].metric === 'revenue' ? 'usd' : 'plain'), (v) =>
+    Number(v) === 0 ? KPI_TARGET_ZERO : null,
+  );
   const costs = emptyCosts();
   for (const [field, column] of Object.entries(COST_COLUMNS) as [CostField, (typeof COST_COLUMNS)[CostField]][]) {
-    costs[field] = number(column, column.endsWith('_pct'));
+    costs[field] = number(column, column.endsWith('_pct'), null, (v) => {
+      const parsed = parseCost(field, v, MAX_MONEY);
+      return parsed.ok ? null : parsed.reason;
+    });
   }
 
   const codes = (column: 'countries' | 'age_bands', known: readonly string[], what: string): string[] => {
@@ -558,13 +579,18 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
 
 type LineRead<T> = { ok: true; line: T; notes: string[] } | { ok: false; reasons: string[] };
 
-function readFormatRow(row: Row, separator: Separator): LineRead<PlanFormatLine> {
+function readFormatRow(row: Row, separator: Separator, formats: readonly AdFormat[] | undefined): LineRead<PlanFormatLine> {
   const reasons: string[] = [];
   const idCell = row.cell('item_id').trim();
   const formatId = oneOf(FORMAT_IDS, idCell);
   if (idCell === '') reasons.push('a format row needs its format id in item_id');
   else if (formatId === null) reasons.push(`${quote(idCell)} isn’t a format id Reachplan knows (${listOf(FORMAT_IDS)})`);
-  const amount = textNumber(row, 'amount', separator, { dollar: true });
+  // The planner's rule for the amount: days for a format bought by the day, else dollars (and
+  // dollars' limits when the formats aren't known).
+  const format = formats?.find((f) => f.id === formatId);
+  const label = format ? formatAmountLabel(format) : 'Amount';
+  const rule = format?.purchaseUnit === 'days' ? FIELD_RULES.formatDays(label) : FIELD_RULES.formatBudget(label);
+  const amount = textNumber(row, 'amount', separator, rule, { dollar: true });
   if (!amount.ok) reasons.push(amount.reason);
   const modelCell = row.cell('buying_model');
   const buyingModel = modelCell.trim() === '' ? 'CPM' : oneOf(IN_FEED_BUYING_MODELS, modelCell);
@@ -605,9 +631,10 @@ function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLin
     else engagementRate = rate;
   }
 
-  const posts = textNumber(row, 'posts', separator);
-  const fee = textNumber(row, 'fee_per_post', separator, { dollar: true });
-  const spark = textNumber(row, 'spark_budget', separator, { dollar: true });
+  const who = handle === '' ? 'Creator' : `@${handle}`;
+  const posts = textNumber(row, 'posts', separator, FIELD_RULES.posts(who));
+  const fee = textNumber(row, 'fee_per_post', separator, FIELD_RULES.fee(who), { dollar: true });
+  const spark = textNumber(row, 'spark_budget', separator, FIELD_RULES.sparkBudget(who), { dollar: true });
   for (const read of [posts, fee, spark]) if (!read.ok) reasons.push(read.reason);
   const audience = readAudience(row, separator);
   if (!audience.ok) reasons.push(audience.reason);
@@ -846,7 +873,7 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
       });
       continue;
     }
-    const read = row.type === 'format' ? readFormatRow(row, separator) : readCreatorRow(row, separator);
+    const read = row.type === 'format' ? readFormatRow(row, separator, options.catalog?.formats) : readCreatorRow(row, separator);
     if (!read.ok) {
       problems.push({ line: row.line, reason: `${rowName(row)} was not imported: ${read.reasons.join('; ')}.` });
       continue;

@@ -47,16 +47,34 @@ export function parseNumber(text: string, rule: NumberRule): Parsed<number | nul
   if (negative) return { ok: false, reason: `${rule.label} can't be negative.` };
   const value = Number(body.replace(/,/g, ''));
   if (!Number.isFinite(value)) return { ok: false, reason: `${rule.label} must be a number, like ${example(rule)}.` };
-  if (rule.integer && !Number.isInteger(value)) {
-    return { ok: false, reason: `${rule.label} must be a whole number.` };
-  }
-  if (value > rule.max) {
-    return { ok: false, reason: `${rule.label} is too large: the most Reachplan accepts is ${describeLimit(rule.max, rule.unit)}.` };
-  }
-  if (rule.min !== undefined && value < rule.min) {
-    return { ok: false, reason: `${rule.label} must be at least ${describeLimit(rule.min, rule.unit)}.` };
-  }
-  return { ok: true, value };
+  const broken = ruleBreak(value, rule);
+  return broken === null ? { ok: true, value } : { ok: false, reason: broken };
+}
+
+/**
+ * Why `value` breaks `rule` (negative, not whole where it must be, above its maximum, below its
+ * minimum), or null when it keeps it: the field's own message, for numbers that arrive from a
+ * file rather than typed.
+ */
+export function ruleBreak(value: number, rule: NumberRule): string | null {
+  if (!Number.isFinite(value)) return `${rule.label} must be a number, like ${example(rule)}.`;
+  if (value < 0) return `${rule.label} can't be negative.`;
+  if (rule.integer && !Number.isInteger(value)) return `${rule.label} must be a whole number.`;
+  if (value > rule.max) return `${rule.label} is too large: the most Reachplan accepts is ${describeLimit(rule.max, rule.unit)}.`;
+  if (rule.min !== undefined && value < rule.min) return `${rule.label} must be at least ${describeLimit(rule.min, rule.unit)}.`;
+  return null;
+}
+
+/**
+ * `value` as a plain decimal a person types and `parseNumber` reads back ("0.0000001", never
+ * "1e-7"); finite values only.
+ */
+export function plainDecimal(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  // Beyond 1e21 a double is a whole number, and toFixed writes an exponent again.
+  if (Math.abs(value) >= 1e21) return BigInt(value).toString();
+  return value.toFixed(20).replace(/\.?0+$/, '');
 }
 
 function example(rule: NumberRule): string {

@@ -1,6 +1,6 @@
 import { differenceInCalendarDays, isValid, parse } from 'date-fns';
 import { COST_NAMES, fullCost, parseCosts, type CostInputs } from './costs';
-import { describeLimit, parseNumber } from './parse';
+import { describeLimit, parseNumber, type NumberRule } from './parse';
 import { COST_FIELDS, GOAL_KPI, type CostField, type InFeedBuyingModel, type Pacing, type Plan, type PlanCreatorLine, type Targeting } from './plan';
 import { audienceOf, creatorTargetShare } from './audience';
 import { ledgerFor, yearOf } from './markets';
@@ -149,6 +149,23 @@ export function parseAssumptionOverride(text: string, assumption: Assumption) {
 /** Money as a message shows it: "$150,000". */
 const usd = (n: number) => describeLimit(n, 'usd');
 
+export const KPI_TARGET_ZERO = 'KPI target must be more than 0, or leave it empty.';
+
+/**
+ * The planner's rule for each number a plan holds: the fields check what is typed with them, and
+ * the CSV import what a file says, so a file can't bring in a number the planner would refuse.
+ */
+export const FIELD_RULES = {
+  totalBudget: { label: 'Total budget', max: MAX_MONEY, unit: 'usd', min: 1 },
+  /** Above 0 as well (see `KPI_TARGET_ZERO`): a target of 0 is met by an empty plan. */
+  kpiTarget: (unit: 'usd' | 'plain') => ({ label: 'KPI target', max: 1e13, unit, optional: true }),
+  formatDays: (label: string) => ({ label, max: MAX_FLIGHT_DAYS, unit: 'count', integer: true, min: 1 }),
+  formatBudget: (label: string) => ({ label, max: MAX_MONEY, unit: 'usd', min: 0 }),
+  posts: (handle: string) => ({ label: `${handle} posts`, max: MAX_POSTS, unit: 'count', integer: true, min: 1 }),
+  fee: (handle: string) => ({ label: `${handle} fee`, max: MAX_MONEY, unit: 'usd', min: 0 }),
+  sparkBudget: (handle: string) => ({ label: `${handle} Spark Ads budget`, max: MAX_MONEY, unit: 'usd', min: 0, optional: true }),
+} as const satisfies Record<string, NumberRule | ((...args: never[]) => NumberRule)>;
+
 /**
  * Checks a plan against the formats and assumptions it uses. Never throws:
  * each invalid field gets a message, and the projection gets the valid rest.
@@ -178,14 +195,14 @@ export function validatePlan(
     else flightDays = days;
   }
 
-  const cap = parseNumber(plan.totalBudget, { label: 'Total budget', max: MAX_MONEY, unit: 'usd', min: 1 });
+  const cap = parseNumber(plan.totalBudget, FIELD_RULES.totalBudget);
   if (!cap.ok) errors[fieldId.totalBudget] = cap.reason;
 
   const targetUnit = GOAL_KPI[plan.goal].metric === 'revenue' ? 'usd' : 'plain';
-  const target = parseNumber(plan.kpiTarget, { label: 'KPI target', max: 1e13, unit: targetUnit, optional: true });
+  const target = parseNumber(plan.kpiTarget, FIELD_RULES.kpiTarget(targetUnit));
   if (!target.ok) errors[fieldId.kpiTarget] = target.reason;
   // A target of 0 is met by an empty plan: it would only ever say "meets the target".
-  else if (target.value === 0) errors[fieldId.kpiTarget] = 'KPI target must be more than 0, or leave it empty.';
+  else if (target.value === 0) errors[fieldId.kpiTarget] = KPI_TARGET_ZERO;
 
   if (plan.targeting.countries.length === 0) errors[fieldId.countries] = 'Choose at least one country to target.';
   if (plan.targeting.ageBands.length === 0) errors[fieldId.ageBands] = 'Choose at least one age group to target.';
@@ -238,7 +255,7 @@ export function validatePlan(
     const id = fieldId.format(format.id);
     const label = formatAmountLabel(format);
     if (format.purchaseUnit === 'days') {
-      const days = parseNumber(line.amount, { label, max: MAX_FLIGHT_DAYS, unit: 'count', integer: true, min: 1 });
+      const days = parseNumber(line.amount, FIELD_RULES.formatDays(label));
       if (!days.ok || days.value === null) {
         errors[id] = days.ok ? `Enter ${label.toLowerCase()}.` : days.reason;
         excluded.push(format.name);
@@ -265,7 +282,7 @@ export function validatePlan(
       });
       continue;
     }
-    const budget = parseNumber(line.amount, { label, max: MAX_MONEY, unit: 'usd', min: 0 });
+    const budget = parseNumber(line.amount, FIELD_RULES.formatBudget(label));
     if (!budget.ok || budget.value === null) {
       errors[id] = budget.ok ? `Enter ${label.toLowerCase()}.` : budget.reason;
       excluded.push(format.name);
@@ -312,9 +329,9 @@ export function validatePlan(
   const creatorLines: ValidCreatorLine[] = [];
   for (const line of plan.creators) {
     const handle = `@${line.handle}`;
-    const posts = parseNumber(line.posts, { label: `${handle} posts`, max: MAX_POSTS, unit: 'count', integer: true, min: 1 });
-    const fee = parseNumber(line.fee, { label: `${handle} fee`, max: MAX_MONEY, unit: 'usd', min: 0 });
-    const spark = parseNumber(line.sparkBudget, { label: `${handle} Spark Ads budget`, max: MAX_MONEY, unit: 'usd', min: 0, optional: true });
+    const posts = parseNumber(line.posts, FIELD_RULES.posts(handle));
+    const fee = parseNumber(line.fee, FIELD_RULES.fee(handle));
+    const spark = parseNumber(line.sparkBudget, FIELD_RULES.sparkBudget(handle));
     if (!posts.ok || posts.value === null) errors[fieldId.creatorPosts(line.handle)] = posts.ok ? `Enter ${handle} posts.` : posts.reason;
     if (!fee.ok || fee.value === null) errors[fieldId.creatorFee(line.handle)] = fee.ok ? `Enter ${handle} fee.` : fee.reason;
     if (!spark.ok) errors[fieldId.creatorSpark(line.handle)] = spark.reason;

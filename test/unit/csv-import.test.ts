@@ -304,12 +304,11 @@ describe('importPlanCsv: the export’s neutralising apostrophe', () => {
   it('is removed from the plan name, a handle and the category too, and a neutralised number is read', () => {
     const rows = BASE.slice(1).map((row) => edit(row, { plan_name: "'=Launch" }));
     const table = [HEADER, edit(rows[0], { amount: "'-5" }), edit(rows[1], { category: "'@Travel" }), edit(rows[2], { item_id: "'-maya" }), rows[3] ?? []];
-    const { plan } = importPlan(writeCsv(table));
+    const { plan, problems } = importPlan(writeCsv(table));
     expect(plan.name).toBe('=Launch');
-    expect(plan.formats.map((f) => [f.amount, f.category])).toEqual([
-      ['-5', ''],
-      ['2', '@Travel'],
-    ]);
+    // Read as -5, and refused as the planner's field refuses it.
+    expect(problems).toEqual([{ line: 2, reason: "Format in-feed was not imported: amount “-5”: Amount can't be negative." }]);
+    expect(plan.formats.map((f) => [f.amount, f.category])).toEqual([['2', '@Travel']]);
     expect(plan.creators[0]?.handle).toBe('-maya');
   });
 });
@@ -379,6 +378,56 @@ describe('importPlanCsv: rows that can’t be read, with their lines', () => {
     expect(result.plan?.formats.map((f) => f.formatId)).toEqual(['in-feed']);
     expect(result.plan?.creators.map((c) => c.handle)).toEqual(['maya.fit']);
     expect(result.notes).toEqual([]);
+  });
+});
+
+describe('importPlanCsv: numbers the planner would refuse are row errors, with the field’s own rule', () => {
+  it.each<[string, Partial<Record<PlanCsvColumn, string>>, string]>([
+    ['a negative budget', { amount: '-60000' }, 'amount “-60000”: Amount can\'t be negative'],
+    ['a budget beyond the planner’s limit', { amount: '1e308' }, 'amount “1e308”: Amount is too large: the most Reachplan accepts is $100,000,000'],
+    ['an exponent that overflows', { amount: '1e999' }, 'amount “1e999” isn’t a number'],
+  ])('a format row with %s is not imported', (_, cells, reason) => {
+    const { plan, problems } = importPlan(writeCsv([HEADER, edit(IN_FEED, cells), CREATOR ?? [], TOTAL ?? []]));
+    expect(plan.formats).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.reason).toContain(reason);
+  });
+
+  it.each<[string, Partial<Record<PlanCsvColumn, string>>, string]>([
+    ['zero posts', { posts: '0' }, 'posts “0”: @maya.fit posts must be at least 1'],
+    ['a fraction of a post', { posts: '2.5' }, 'posts “2.5”: @maya.fit posts must be a whole number'],
+    ['more posts than a plan takes', { posts: '101' }, 'posts “101”: @maya.fit posts is too large: the most Reachplan accepts is 100'],
+    ['a negative fee', { fee_per_post: '-800' }, 'fee_per_post “-800”: @maya.fit fee can\'t be negative'],
+    ['a Spark Ads budget in exponent form beyond the limit', { spark_budget: '2E9' }, 'spark_budget “2E9”: @maya.fit Spark Ads budget is too large'],
+  ])('a creator row with %s is not imported', (_, cells, reason) => {
+    const handle = tableOf(exportCsv())[3]?.[at('item_id')];
+    expect(handle).toBe('maya.fit');
+    const { plan, problems } = importPlan(writeCsv([HEADER, IN_FEED ?? [], edit(CREATOR, cells), TOTAL ?? []]));
+    expect(plan.creators).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.reason).toContain(reason);
+  });
+
+  it('checks a format bought by the day as days, once the formats are known', () => {
+    const { plan, problems } = importPlan(writeCsv([HEADER, edit(TAKEOVER, { amount: '1.5' }), TOTAL ?? []]), { catalog: CATALOG });
+    expect(plan.formats).toEqual([]);
+    expect(problems[0]?.reason).toMatch(/amount “1\.5”: Brand Takeover days must be a whole number/);
+  });
+
+  it.each<[PlanCsvColumn, string, RegExp]>([
+    ['total_budget', '0', /total_budget “0”: Total budget must be at least \$1; it is left empty/i],
+    ['total_budget', '-5', /total_budget “-5”: Total budget can't be negative; it is left empty/i],
+    ['kpi_target', '0', /kpi_target “0”: KPI target must be more than 0, or leave it empty; it is left empty/i],
+    ['tax_pct', '150', /tax_pct “150”: Tax rate is too large: the most Reachplan accepts is 100%; it is left empty/i],
+  ])('a plan setting %s of %s is reported and left empty for the planner to ask', (column, cell, reason) => {
+    const { plan, problems } = importPlan(writeCsv([HEADER, ...BASE.slice(1, -1), edit(TOTAL, { [column]: cell })]));
+    expect(problems.map((p) => p.reason)).toEqual([expect.stringMatching(reason)]);
+    expect(plan.totalBudget === '' || plan.kpiTarget === '' || plan.costs.tax === '').toBe(true);
+  });
+
+  it('writes a tiny amount as plain digits the planner reads back, never as an exponent', () => {
+    const { plan } = importPlan(writeCsv([HEADER, IN_FEED ?? [], edit(CREATOR, { fee_per_post: '1e-7' }), TOTAL ?? []]));
+    expect(plan.creators[0]?.fee).toBe('0.0000001');
   });
 });
 

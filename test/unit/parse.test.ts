@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeLimit, parseNumber, type NumberRule } from '../../src/domain/parse';
+import { describeLimit, parseNumber, plainDecimal, ruleBreak, type NumberRule } from '../../src/domain/parse';
 
 const usd: NumberRule = { label: 'In-Feed Ads budget', max: 100_000_000, unit: 'usd', min: 0 };
 const count: NumberRule = { label: 'Brand Takeover days', max: 366, unit: 'count', integer: true, min: 1 };
@@ -138,5 +138,33 @@ describe('describeLimit', () => {
     [149_999.99, '$149,999.99'],
   ])('writes %d dollars with both digits of its cents: "%s"', (n, expected) => {
     expect(describeLimit(n, 'usd')).toBe(expected);
+  });
+});
+
+describe('plainDecimal', () => {
+  it.each([
+    [60000, '60000'],
+    [0.5, '0.5'],
+    [1e-7, '0.0000001'],
+    [1.5e-10, '0.00000000015'],
+    [1e21, '1000000000000000000000'],
+    [-2e22, '-20000000000000000000000'],
+  ])('writes %d as %s, which parseNumber reads back', (value, text) => {
+    expect(plainDecimal(value)).toBe(text);
+    if (value >= 0) expect(parseNumber(text, { label: 'X', max: Number.POSITIVE_INFINITY, unit: 'plain' })).toEqual({ ok: true, value });
+  });
+});
+
+describe('ruleBreak', () => {
+  const rule = { label: 'Posts', min: 1, max: 100, unit: 'count', integer: true } as const;
+  it.each([
+    [3, null],
+    [0, 'Posts must be at least 1.'],
+    [2.5, 'Posts must be a whole number.'],
+    [-1, "Posts can't be negative."],
+    [101, 'Posts is too large: the most Reachplan accepts is 100.'],
+    [Number.NaN, 'Posts must be a number, like 3.'],
+  ])('%d: %s', (value, reason) => {
+    expect(ruleBreak(value, rule)).toBe(reason);
   });
 });
