@@ -75,6 +75,11 @@ export interface ImportPlanCsvOptions {
   now: Date;
   /** The app's stored-plan schema; the plan is returned only when it passes. */
   schema: PlanSchemaCheck;
+  /**
+   * How to read slashed dates the file itself leaves open (08/01/2024 with no date like 31/08 or
+   * 08/31 to settle it): the user's answer to `dateQuestion`.
+   */
+  dateOrder?: DateOrder | undefined;
   /** Formats and benchmarks the app uses: with them, each row's `budget` is checked against its inputs. */
   catalog?: { formats: readonly AdFormat[]; benchmarks: Pick<Benchmarks, 'assumptions' | 'markets'> } | undefined;
 }
@@ -88,6 +93,14 @@ export interface PlanCsvImport {
   notes: CsvMessage[];
   /** The separator read from the header; null when there was no header. */
   separator: Separator | null;
+  /**
+   * Set when every slashed date in the file reads two ways: without `dateOrder` the plan was read
+   * month first in a `,` file and day first in a `;` file, and must not be used until the user
+   * chooses (import again with `dateOrder`, which `dateOrder` here then reports).
+   */
+  dateQuestion?: { example: string; monthFirst: string; dayFirst: string };
+  /** How the slashed dates were read, when the file has any that read differently each way. */
+  dateOrder?: DateOrder;
 }
 
 export type Separator = ',' | ';';
@@ -293,21 +306,63 @@ function semicolonFileDecimal(body: string, inText: boolean): string | null {
   return null;
 }
 
+/** How a file writes slashed dates: 08/01/2024 is August 1 month first (U.S.), January 8 day first (UK, Europe). */
+export type DateOrder = 'month-first' | 'day-first';
+
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/\d{4}$/;
+
 /**
  * A date as `yyyy-MM-dd`, from `yyyy-MM-dd` or what Excel writes when it reformats one:
- * `M/d/yyyy` in `,` files (US), `d/M/yyyy` in `;` files (Europe), `d.M.yyyy`, `yyyy/M/d`
- * (Korea). Null when it isn't a real calendar date in one of those forms.
+ * `M/d/yyyy` or `d/M/yyyy` (as `order` says), `d.M.yyyy`, `yyyy/M/d` (Korea). Null when it isn't
+ * a real calendar date in one of those forms.
  */
-export function readCsvDate(cell: string, separator: Separator): string | null {
+export function readCsvDate(cell: string, order: DateOrder): string | null {
   const text = cell.trim();
   let pattern: string | null = null;
   if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(text)) pattern = 'yyyy-M-d';
   else if (/^\d{4}\/\d{1,2}\/\d{1,2}$/.test(text)) pattern = 'yyyy/M/d';
-  else if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text)) pattern = separator === ',' ? 'M/d/yyyy' : 'd/M/yyyy';
+  else if (SLASHED.test(text)) pattern = order === 'month-first' ? 'M/d/yyyy' : 'd/M/yyyy';
   else if (/^\d{1,2}\.\d{1,2}\.\d{4}$/.test(text)) pattern = 'd.M.yyyy';
   if (pattern === null) return null;
   const date = parse(text, pattern, new Date(2000, 0, 1));
   return isValid(date) ? formatDate(date, 'yyyy-MM-dd') : null;
+}
+
+/** What a file's slashed dates say about their order. */
+export type DateEvidence =
+  /** No slashed date, or none that reads differently either way (1/1/2024). */
+  | { kind: 'none' }
+  /** Settled by a date that reads one way only: a first part above 12 is a day, a second part above 12 is a day. */
+  | { kind: 'settled'; order: DateOrder; by: string }
+  /** Every slashed date reads both ways: `example` is one of them, with both its readings. */
+  | { kind: 'ambiguous'; example: string; monthFirst: string; dayFirst: string };
+
+/**
+ * Reads the order of a file's slashed dates from all of them at once: any first part above 12
+ * settles it as day first (the file can't be month first); else any second part above 12 as
+ * month first; else, when a date would read differently each way, it is ambiguous and the user
+ * is asked. Never from the plan's market: a U.S. agency plans UK campaigns in U.S. Excel.
+ */
+export function slashedDateOrder(cells: Iterable<string>): DateEvidence {
+  let ambiguous: string | null = null;
+  let monthFirst: string | null = null;
+  for (const cell of cells) {
+    const match = SLASHED.exec(cell.trim());
+    if (!match) continue;
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    if (first > 12) return { kind: 'settled', order: 'day-first', by: cell.trim() };
+    if (second > 12) monthFirst ??= cell.trim();
+    else if (first !== second && first >= 1 && second >= 1) ambiguous ??= cell.trim();
+  }
+  if (monthFirst !== null) return { kind: 'settled', order: 'month-first', by: monthFirst };
+  if (ambiguous === null) return { kind: 'none' };
+  return {
+    kind: 'ambiguous',
+    example: ambiguous,
+    monthFirst: readCsvDate(ambiguous, 'month-first') ?? '',
+    dayFirst: readCsvDate(ambiguous, 'day-first') ?? '',
+  };
 }
 
 /** A cell quoted in a message: trimmed, at most 40 characters, on one line. */
@@ -326,8 +381,8 @@ function numberExample(separator: Separator): string {
   return separator === ',' ? '60000 or 60,000.50' : '60000 or 60.000,50';
 }
 
-function dateExample(separator: Separator): string {
-  return separator === ',' ? 'yyyy-MM-dd or M/d/yyyy' : 'yyyy-MM-dd, d.M.yyyy or d/M/yyyy';
+function dateExample(order: DateOrder): string {
+  return order === 'month-first' ? 'yyyy-MM-dd or M/d/yyyy' : 'yyyy-MM-dd, d.M.yyyy or d/M/yyyy';
 }
 
 type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -435,7 +490,7 @@ function listCell(cell: string): string[] {
  * reported and replaced by the app's default. `canon` holds each column's value as read, to
  * compare rows by.
  */
-function readPlanSettings(row: Row, separator: Separator): { settings: PlanSettings; problems: string[]; canon: Record<PlanColumn, string> } {
+function readPlanSettings(row: Row, separator: Separator, order: DateOrder): { settings: PlanSettings; problems: string[]; canon: Record<PlanColumn, string> } {
   const problems: string[] = [];
   const canon = {} as Record<PlanColumn, string>;
 
@@ -445,9 +500,9 @@ function readPlanSettings(row: Row, separator: Separator): { settings: PlanSetti
   const date = (column: 'start_date' | 'end_date', label: string): string => {
     const cell = row.cell(column);
     if (cell.trim() === '') return (canon[column] = '');
-    const read = readCsvDate(cell, separator);
+    const read = readCsvDate(cell, order);
     canon[column] = read ?? `?${cell.trim()}`;
-    if (read === null) problems.push(`${column} ${quote(cell)} isn’t a date (write it like ${dateExample(separator)}); the plan’s ${label} is left empty`);
+    if (read === null) problems.push(`${column} ${quote(cell)} isn’t a date (write it like ${dateExample(order)}); the plan’s ${label} is left empty`);
     return read ?? '';
   };
   const startDate = date('start_date', 'start date');
@@ -606,7 +661,7 @@ function readFormatRow(row: Row, separator: Separator, formats: readonly AdForma
   };
 }
 
-function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLine> {
+function readCreatorRow(row: Row, separator: Separator, order: DateOrder): LineRead<PlanCreatorLine> {
   const reasons: string[] = [];
   const notes: string[] = [];
   // Handles are kept without `@`, as the export writes them; one typed with it is the same creator.
@@ -649,12 +704,12 @@ function readCreatorRow(row: Row, separator: Separator): LineRead<PlanCreatorLin
       postDates.push('');
       continue;
     }
-    const date = readCsvDate(entry, separator);
+    const date = readCsvDate(entry, order);
     if (date === null) unreadable.push(entry);
     else postDates.push(date);
   }
   if (unreadable.length > 0) {
-    reasons.push(`post_dates: ${listOf(unreadable.map(quote))} ${unreadable.length === 1 ? 'isn’t a date' : 'aren’t dates'} (write ${dateExample(separator)}, or auto to spread a post evenly)`);
+    reasons.push(`post_dates: ${listOf(unreadable.map(quote))} ${unreadable.length === 1 ? 'isn’t a date' : 'aren’t dates'} (write ${dateExample(order)}, or auto to spread a post evenly)`);
   } else if (entries.length > MAX_POSTS) {
     reasons.push(`post_dates has ${entries.length} entries: a creator has at most ${MAX_POSTS} posts`);
   }
@@ -856,6 +911,19 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
     return { plan: null, problems, notes, separator };
   }
 
+  // Slashed dates: their order from the whole file, or the user's answer, never from a market.
+  const evidence = slashedDateOrder(
+    rows.flatMap((r) => [r.cell('start_date'), r.cell('end_date'), ...listCell(r.cell('post_dates'))]),
+  );
+  const fallbackOrder: DateOrder = separator === ',' ? 'month-first' : 'day-first';
+  const order: DateOrder = evidence.kind === 'settled' ? evidence.order : (options.dateOrder ?? fallbackOrder);
+  if (evidence.kind === 'settled' && evidence.order !== fallbackOrder) {
+    notes.push({
+      line: null,
+      reason: `Dates like ${quote(evidence.by)} are ${evidence.order === 'day-first' ? 'day first' : 'month first'}, so every slashed date was read that way (${quote(evidence.by)} is ${readCsvDate(evidence.by, evidence.order) ?? ''}).`,
+    });
+  }
+
   // Line items first: the plan's settings come from the first one read when there is no total row.
   const formats: { line: PlanFormatLine; row: Row }[] = [];
   const creators: { line: PlanCreatorLine; row: Row }[] = [];
@@ -873,7 +941,7 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
       });
       continue;
     }
-    const read = row.type === 'format' ? readFormatRow(row, separator, options.catalog?.formats) : readCreatorRow(row, separator);
+    const read = row.type === 'format' ? readFormatRow(row, separator, options.catalog?.formats) : readCreatorRow(row, separator, order);
     if (!read.ok) {
       problems.push({ line: row.line, reason: `${rowName(row)} was not imported: ${read.reasons.join('; ')}.` });
       continue;
@@ -895,14 +963,14 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
   const totals = rows.filter((r) => r.type === 'total');
   const source = totals[0] ?? imported[0] ?? rows.find((r) => r.type === 'format' || r.type === 'creator') ?? firstRow;
   const sourceName = source.type === 'total' ? `the total row (line ${source.line})` : `line ${source.line}`;
-  const planRead = readPlanSettings(source, separator);
+  const planRead = readPlanSettings(source, separator, order);
   for (const reason of planRead.problems) problems.push({ line: source.line, reason: `${capitalise(reason)}.` });
   for (const extraTotal of totals.slice(1)) {
     problems.push({ line: extraTotal.line, reason: `A second total row (the first is on line ${source.line}): it was not read.` });
   }
   for (const row of imported) {
     if (row === source) continue;
-    const canon = readPlanSettings(row, separator).canon;
+    const canon = readPlanSettings(row, separator, order).canon;
     const differing = PLAN_COLUMNS.filter((c) => canon[c] !== planRead.canon[c]);
     if (differing.length > 0) {
       notes.push({
@@ -962,7 +1030,13 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
       separator,
     };
   }
-  return { plan: checked.data, problems: problems.sort(byLine), notes: notes.sort(byLine), separator };
+  const dates =
+    evidence.kind === 'ambiguous'
+      ? { dateOrder: order, dateQuestion: { example: evidence.example, monthFirst: evidence.monthFirst, dayFirst: evidence.dayFirst } }
+      : evidence.kind === 'settled'
+        ? { dateOrder: order }
+        : {};
+  return { plan: checked.data, problems: problems.sort(byLine), notes: notes.sort(byLine), separator, ...dates };
 }
 
 function capitalise(text: string): string {

@@ -113,6 +113,25 @@ describe('Import CSV', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Imported “Summer launch” as a new plan.');
   });
 
+  test('asks how the dates are written when they read both ways, and imports nothing until answered', async () => {
+    const plan = { ...PLAN, startDate: '2024-08-01', endDate: '2024-09-01' };
+    // As U.S. or UK Excel would save the file: 08/01/2024, 09/01/2024, which no date settles.
+    const text = exportCsv(plan).replace(/(\d{4})-(\d{2})-(\d{2})/g, (_, y: string, m: string, d: string) => `${m}/${d}/${y}`);
+    const { user, onImport } = setup();
+    const region = await choose(user, csvFile(text));
+    const question = within(region).getByRole('group', { name: 'How are the dates in this file written?' });
+    const asNew = within(region).getByRole('button', { name: 'Import as a new plan' });
+    expect(asNew).toBeDisabled();
+    expect(asNew).toHaveAccessibleDescription('Choose how the dates are written before importing.');
+    expect(within(region).getByRole('button', { name: 'Replace “Open plan”' })).toBeDisabled();
+    await user.click(within(question).getByRole('radio', { name: /^Day first: 08\/01\/2024 is Jan 8, 2024/ }));
+    expect(within(region).getByText('Jan 8, 2024 to Jan 9, 2024')).toBeInTheDocument();
+    await user.click(within(question).getByRole('radio', { name: /^Month first: 08\/01\/2024 is Aug 1, 2024/ }));
+    expect(within(region).getByText('Aug 1, 2024 to Sep 1, 2024')).toBeInTheDocument();
+    await user.click(asNew);
+    expect(onImport.mock.calls[0]?.[0]).toMatchObject({ startDate: '2024-08-01', endDate: '2024-09-01' });
+  });
+
   test('a full workspace is said before the choice: no new plan, Replace still offered', async () => {
     const full = 'This browser keeps at most 200 plans, and all 200 are in use.';
     const { user, onImport } = setup('Open plan', ['Open plan'], full);

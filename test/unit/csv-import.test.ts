@@ -7,6 +7,8 @@ import { ASSUMPTIONS_CSV_COLUMNS, assumptionsCsvRows, normalisePlanForCsv, PLAN_
 import {
   detectSeparator,
   importPlanCsv,
+  slashedDateOrder,
+  type DateOrder,
   MAX_CSV_BYTES,
   MAX_CSV_LINE_ITEMS,
   readCsvDate,
@@ -259,25 +261,81 @@ describe('readCsvNumber', () => {
 });
 
 describe('readCsvDate', () => {
-  it.each<[string, ',' | ';', string | null]>([
-    ['2024-06-20', ',', '2024-06-20'],
-    ['2024-6-2', ';', '2024-06-02'],
-    [' 2024-06-20 ', ',', '2024-06-20'],
-    ['6/20/2024', ',', '2024-06-20'],
-    ['06/02/2024', ',', '2024-06-02'],
-    ['06/02/2024', ';', '2024-02-06'],
-    ['20/6/2024', ';', '2024-06-20'],
-    ['20/6/2024', ',', null],
-    ['20.6.2024', ';', '2024-06-20'],
-    ['2024/6/20', ',', '2024-06-20'],
-    ['2024/6/20', ';', '2024-06-20'],
-    ['2024-02-30', ',', null],
-    ['2/29/2023', ',', null],
-    ['6/20/24', ',', null],
-    ['June 20, 2024', ',', null],
-    ['', ',', null],
-  ])('"%s" in a "%s" file reads as %s', (cell, separator, date) => {
-    expect(readCsvDate(cell, separator)).toBe(date);
+  it.each<[string, DateOrder, string | null]>([
+    ['2024-06-20', 'month-first', '2024-06-20'],
+    ['2024-6-2', 'day-first', '2024-06-02'],
+    [' 2024-06-20 ', 'month-first', '2024-06-20'],
+    ['6/20/2024', 'month-first', '2024-06-20'],
+    ['06/02/2024', 'month-first', '2024-06-02'],
+    ['06/02/2024', 'day-first', '2024-02-06'],
+    ['20/6/2024', 'day-first', '2024-06-20'],
+    ['20/6/2024', 'month-first', null],
+    ['20.6.2024', 'day-first', '2024-06-20'],
+    ['2024/6/20', 'month-first', '2024-06-20'],
+    ['2024/6/20', 'day-first', '2024-06-20'],
+    ['2024-02-30', 'month-first', null],
+    ['2/29/2023', 'month-first', null],
+    ['6/20/24', 'month-first', null],
+    ['June 20, 2024', 'month-first', null],
+    ['', 'month-first', null],
+  ])('"%s" read %s is %s', (cell, order, date) => {
+    expect(readCsvDate(cell, order)).toBe(date);
+  });
+});
+
+describe('slashedDateOrder', () => {
+  it.each<[string[], ReturnType<typeof slashedDateOrder>]>([
+    [['2024-08-01', 'auto'], { kind: 'none' }],
+    [['1/1/2024', '12/12/2024'], { kind: 'none' }],
+    [['08/01/2024', '31/08/2024'], { kind: 'settled', order: 'day-first', by: '31/08/2024' }],
+    [['08/01/2024', '08/31/2024'], { kind: 'settled', order: 'month-first', by: '08/31/2024' }],
+    // A first part above 12 settles it even against a second part above 12 (that date is then unreadable).
+    [['08/31/2024', '31/08/2024'], { kind: 'settled', order: 'day-first', by: '31/08/2024' }],
+    [[' 08/01/2024 ', '09/01/2024'], { kind: 'ambiguous', example: '08/01/2024', monthFirst: '2024-08-01', dayFirst: '2024-01-08' }],
+  ])('%j: %j', (cells, evidence) => {
+    expect(slashedDateOrder(cells)).toEqual(evidence);
+  });
+});
+
+describe('importPlanCsv: slashed dates, read from the whole file', () => {
+  const withDates = (start: string, end: string, postDates?: string) =>
+    writeCsv(
+      BASE.map((row, i) =>
+        i === 0 ? row : edit(row, { start_date: start, end_date: end, ...(postDates !== undefined && row[at('item_type')] === 'creator' ? { post_dates: postDates } : {}) }),
+      ),
+    );
+
+  it('reads a comma file day first when any date’s first part is above 12 (as UK Excel writes it), and says so', () => {
+    const result = importPlan(withDates('08/01/2024', '31/01/2024', '15/01/2024'));
+    expect(result.plan).toMatchObject({ startDate: '2024-01-08', endDate: '2024-01-31' });
+    expect(result.plan.creators[0]?.postDates).toEqual(['2024-01-15']);
+    expect(result.dateQuestion).toBeUndefined();
+    expect(result.dateOrder).toBe('day-first');
+    expect(result.notes).toContainEqual({ line: null, reason: 'Dates like “31/01/2024” are day first, so every slashed date was read that way (“31/01/2024” is 2024-01-31).' });
+  });
+
+  it('reads month first when a second part is above 12, without a note in a comma file', () => {
+    const result = importPlan(withDates('08/01/2024', '08/28/2024'));
+    expect(result.plan).toMatchObject({ startDate: '2024-08-01', endDate: '2024-08-28' });
+    expect(result.dateQuestion).toBeUndefined();
+    expect(result.notes.filter((n) => n.reason.startsWith('Dates like'))).toEqual([]);
+  });
+
+  it('asks when every slashed date reads both ways, showing both readings of one, and reads the answer', () => {
+    const text = withDates('08/01/2024', '09/01/2024');
+    const asked = importCsv(text);
+    expect(asked.dateQuestion).toEqual({ example: '08/01/2024', monthFirst: '2024-08-01', dayFirst: '2024-01-08' });
+    expect(asked.dateOrder).toBe('month-first');
+    const dayFirst = importPlan(text, { dateOrder: 'day-first' });
+    expect(dayFirst.plan).toMatchObject({ startDate: '2024-01-08', endDate: '2024-01-09' });
+    // Still a question of the file, now answered.
+    expect(dayFirst).toMatchObject({ dateQuestion: asked.dateQuestion, dateOrder: 'day-first' });
+    expect(importPlan(text, { dateOrder: 'month-first' }).plan).toMatchObject({ startDate: '2024-08-01', endDate: '2024-09-01' });
+  });
+
+  it('never asks about ISO dates, or slashed dates that read the same both ways', () => {
+    expect(importCsv(exportCsv()).dateQuestion).toBeUndefined();
+    expect(importCsv(withDates('1/1/2025', '12/12/2025')).dateQuestion).toBeUndefined();
   });
 });
 
@@ -449,7 +507,8 @@ describe('importPlanCsv: the plan’s settings', () => {
     const result = importCsv(writeCsv([HEADER, ...rows, total]));
     expect(result.problems).toEqual(
       [
-        'Start_date “31/31/2024” isn’t a date (write it like yyyy-MM-dd or M/d/yyyy); the plan’s start date is left empty.',
+        // 31/… settles the file as day first, so the example is the day-first one.
+        'Start_date “31/31/2024” isn’t a date (write it like yyyy-MM-dd, d.M.yyyy or d/M/yyyy); the plan’s start date is left empty.',
         'Goal “reach” isn’t a goal Reachplan knows (awareness, engagement, ugc, app-installs or sales); the plan’s goal is awareness.',
         'Status “won” isn’t draft, proposed or approved; the plan is a draft.',
         'Total_budget “a million” isn’t a number (write it like 60000 or 60,000.50); it is left empty.',

@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useAdFormats } from '../../api/ad-formats';
 import { useBenchmarks } from '../../api/benchmarks';
-import { importPlanCsv, MAX_CSV_BYTES, type CsvMessage, type PlanCsvImport } from '../../domain/csv-import';
+import { importPlanCsv, MAX_CSV_BYTES, type CsvMessage, type DateOrder, type PlanCsvImport } from '../../domain/csv-import';
 import type { Plan } from '../../domain/plan';
 import { arrivingName } from '../../domain/workspace';
 import { parseIsoDate } from '../../domain/validation';
@@ -27,7 +27,17 @@ export interface ImportCsvProps {
 type State =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
-  | { step: 'review'; fileName: string; result: PlanCsvImport; confirmReplace: boolean; refused?: string }
+  | {
+      step: 'review';
+      fileName: string;
+      /** The file's text, read again when the user says how its dates are written. */
+      text: string;
+      result: PlanCsvImport;
+      confirmReplace: boolean;
+      refused?: string | undefined;
+      /** The user's answer to the file's date question, once given. */
+      dateOrder?: DateOrder;
+    }
   | { step: 'failed'; fileName: string; reason: string };
 
 let idCounter = 0;
@@ -112,9 +122,14 @@ export function ImportCsv({ openPlanName, planNames, newPlanBlocked = null, onIm
       return;
     }
     if (id !== readId.current) return;
-    const catalog = formats.data && benchmarks.data ? { formats: formats.data, benchmarks: benchmarks.data } : undefined;
-    const result = importPlanCsv(text, { id: newPlanId(), now: new Date(), schema: planSchema, catalog });
-    setState({ step: 'review', fileName: file.name, result, confirmReplace: false });
+    setState({ step: 'review', fileName: file.name, text, result: read(text), confirmReplace: false });
+  };
+
+  const catalog = formats.data && benchmarks.data ? { formats: formats.data, benchmarks: benchmarks.data } : undefined;
+  const read = (text: string, dateOrder?: DateOrder) => importPlanCsv(text, { id: newPlanId(), now: new Date(), schema: planSchema, catalog, dateOrder });
+  const chooseDateOrder = (dateOrder: DateOrder) => {
+    if (state.step !== 'review') return;
+    setState({ ...state, result: read(state.text, dateOrder), dateOrder, confirmReplace: false, refused: undefined });
   };
 
   const finish = (imported: Plan, mode: 'replace' | 'new') => {
@@ -167,6 +182,8 @@ export function ImportCsv({ openPlanName, planNames, newPlanBlocked = null, onIm
               result={state.result}
               refused={state.refused ?? null}
               newPlanBlocked={newPlanBlocked}
+              dateOrder={state.dateOrder ?? null}
+              onDateOrder={chooseDateOrder}
               openPlanName={openPlanName}
               confirmReplace={state.confirmReplace}
               questionRef={question}
@@ -187,6 +204,8 @@ interface ReviewProps {
   /** Why the last choice could not be carried out, or null. */
   refused: string | null;
   newPlanBlocked: string | null;
+  dateOrder: DateOrder | null;
+  onDateOrder(order: DateOrder): void;
   openPlanName: string;
   confirmReplace: boolean;
   questionRef: RefObject<HTMLParagraphElement | null>;
@@ -196,9 +215,27 @@ interface ReviewProps {
   onCancel(): void;
 }
 
-function Review({ result, refused, newPlanBlocked, openPlanName, confirmReplace, questionRef, onReplace, onBack, onFinish, onCancel }: ReviewProps) {
-  const { plan, problems, notes } = result;
+function Review({
+  result,
+  refused,
+  newPlanBlocked,
+  dateOrder,
+  onDateOrder,
+  openPlanName,
+  confirmReplace,
+  questionRef,
+  onReplace,
+  onBack,
+  onFinish,
+  onCancel,
+}: ReviewProps) {
+  const { problems, notes } = result;
   const blockedId = useId();
+  const datesId = useId();
+  // The file's dates read two ways: nothing is imported until the user says which.
+  const datesOpen = result.dateQuestion !== undefined && dateOrder === null;
+  const plan = result.plan;
+  const question = result.dateQuestion;
   return (
     <>
       {plan && (
@@ -221,6 +258,31 @@ function Review({ result, refused, newPlanBlocked, openPlanName, confirmReplace,
             </dd>
           </div>
         </dl>
+      )}
+      {question && (
+        <fieldset className="csv-import__dates">
+          <legend>How are the dates in this file written?</legend>
+          <p id={datesId} className="csv-import__hint">
+            Every date like {question.example} can be read two ways. Choose how the file writes them; the plan’s dates follow.
+          </p>
+          {(['month-first', 'day-first'] as const).map((order) => {
+            const iso = order === 'month-first' ? question.monthFirst : question.dayFirst;
+            return (
+              <label key={order} className="csv-import__choice">
+                <input
+                  type="radio"
+                  name={`${datesId}-order`}
+                  value={order}
+                  checked={dateOrder === order}
+                  onChange={() => onDateOrder(order)}
+                  aria-describedby={datesId}
+                />
+                {order === 'month-first' ? 'Month first' : 'Day first'}: {question.example} is {day(iso)}
+                {order === 'month-first' ? ' (as U.S. Excel writes dates)' : ' (as UK and European Excel write dates)'}
+              </label>
+            );
+          })}
+        </fieldset>
       )}
       {problems.length > 0 && (
         <div className="csv-import__list">
@@ -256,21 +318,21 @@ function Review({ result, refused, newPlanBlocked, openPlanName, confirmReplace,
           <p className="csv-import__hint">
             Replace puts this plan in place of “{openPlanName}” (Undo brings it back). A new plan leaves “{openPlanName}” as it is.
           </p>
-          {(refused ?? newPlanBlocked) && (
+          {(refused ?? newPlanBlocked ?? datesOpen) && (
             <p id={blockedId} className="csv-import__problem" role={refused ? 'alert' : undefined}>
-              {refused ?? `Import as a new plan: ${newPlanBlocked}`}
+              {refused ?? (datesOpen ? 'Choose how the dates are written before importing.' : `Import as a new plan: ${newPlanBlocked}`)}
             </p>
           )}
           <div className="csv-import__actions">
-            <button type="button" className="button" onClick={onReplace}>
+            <button type="button" className="button" onClick={onReplace} disabled={datesOpen} aria-describedby={datesOpen ? blockedId : undefined}>
               Replace “{openPlanName}”
             </button>
             <button
               type="button"
               className="button button--primary"
               onClick={() => onFinish(plan, 'new')}
-              disabled={newPlanBlocked !== null}
-              aria-describedby={refused ?? newPlanBlocked ? blockedId : undefined}
+              disabled={newPlanBlocked !== null || datesOpen}
+              aria-describedby={(refused ?? newPlanBlocked ?? datesOpen) ? blockedId : undefined}
             >
               Import as a new plan
             </button>
