@@ -5,7 +5,7 @@ import { creatorCandidate, marginalBase, marginalGains, type Candidate } from '.
 import { creatorLineFrom } from '../src/domain/plan';
 import { project } from '../src/domain/projection';
 import { validatePlan } from '../src/domain/validation';
-import { AD_FORMATS, BENCHMARKS, included, plan100 } from './plan-100';
+import { AD_FORMATS, BENCHMARKS, included, plan100, planOf } from './plan-100';
 
 const plan = plan100();
 const check = validatePlan(included(plan), AD_FORMATS, BENCHMARKS);
@@ -63,5 +63,16 @@ describe('CSV export (100 line items)', () => {
   });
   bench('toCsv(planCsvRows)', () => {
     toCsv(planCsvRows(plan, projection), PLAN_CSV_COLUMNS);
+  });
+});
+
+/** Export is linear in line items: 1,000 rows take about ten times 100 (it was quadratic: 10,000 creators took ~10 s). */
+const plan1000 = planOf(1000, 90);
+const projection1000 = project(validatePlan(included(plan1000), AD_FORMATS, BENCHMARKS).input);
+if (projection1000.items.length !== 1000) throw new Error(`bench plan projects ${projection1000.items.length} line items, not 1,000`);
+
+describe('CSV export (1,000 line items)', () => {
+  bench('toCsv(planCsvRows)', () => {
+    toCsv(planCsvRows(plan1000, projection1000), PLAN_CSV_COLUMNS);
   });
 });

@@ -3,6 +3,7 @@ import { emptyContract } from './contract';
 import { COST_COLUMNS, PLAN_CSV_COLUMNS, PLAN_INPUT_COLUMNS, takeoverCategory, unneutralise, type PlanCsvColumn } from './csv';
 import { describeLimit, plainDecimal, ruleBreak, type NumberRule } from './parse';
 import { parseCost } from './costs';
+import { PLAN_LIMITS, planOverLimits } from './limits';
 import { isLegacyAssumptionKey, upgradeOverrideKeys } from './legacy-keys';
 import {
   emptyCosts,
@@ -45,12 +46,12 @@ import { FIELD_RULES, formatAmountLabel, KPI_TARGET_ZERO, MAX_MONEY, MAX_POSTS, 
  */
 
 /**
- * The largest file read: a plan of MAX_CSV_LINE_ITEMS line items is well under 1 MB. The import
+ * The largest file read: a plan of MAX_CSV_LINE_ITEMS line items is about 1 MB. The import
  * counts characters (each at least a byte); a caller holding the file checks its bytes first.
  */
-export const MAX_CSV_BYTES = 5 * 1024 * 1024;
-/** The most line-item rows read: far above any TikTok plan, below a slow app. */
-export const MAX_CSV_LINE_ITEMS = 2_000;
+export const MAX_CSV_BYTES = 10 * 1024 * 1024;
+/** The most line-item rows read: as many as a plan holds. */
+export const MAX_CSV_LINE_ITEMS = PLAN_LIMITS.lineItems;
 
 /** Something the reader could not use or used differently; `line` counts the file's lines from 1, null for the whole file. */
 export interface CsvMessage {
@@ -168,8 +169,15 @@ export function detectSeparator(text: string): Separator {
  * says the physical line it starts on, so a line break inside quotes moves later records' lines.
  * `unclosed` is the line of a quote never closed (its record then runs to the end and is dropped).
  */
-export function readCsvRecords(text: string, separator: Separator): { records: CsvRecord[]; unclosed: number | null } {
+export function readCsvRecords(
+  text: string,
+  separator: Separator,
+  maxRecords: number = Number.POSITIVE_INFINITY,
+): { records: CsvRecord[]; unclosed: number | null; stoppedAt: number | null } {
   const records: CsvRecord[] = [];
+  // Records that hold something: reading stops once there are more than `maxRecords` of them,
+  // so a file of millions of tiny rows costs no more than the limit.
+  let filled = 0;
   let line = 1;
   let recordLine = 1;
   let cells: string[] = [];
@@ -179,7 +187,9 @@ export function readCsvRecords(text: string, separator: Separator): { records: C
   const n = text.length;
   const endRecord = () => {
     cells.push(cell);
-    records.push({ line: recordLine, cells });
+    const record = { line: recordLine, cells };
+    records.push(record);
+    if (!isBlank(record)) filled++;
     cells = [];
     cell = '';
   };
@@ -220,6 +230,7 @@ export function readCsvRecords(text: string, separator: Separator): { records: C
     }
     if (char === '\r' || char === '\n') {
       endRecord();
+      if (filled > maxRecords) return { records, unclosed: null, stoppedAt: recordLine };
       i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
       recordLine = line;
@@ -228,9 +239,9 @@ export function readCsvRecords(text: string, separator: Separator): { records: C
     cell += char;
     i++;
   }
-  if (quoted) return { records, unclosed: recordLine };
+  if (quoted) return { records, unclosed: recordLine, stoppedAt: null };
   if (cell !== '' || cells.length > 0) endRecord();
-  return { records, unclosed: null };
+  return { records, unclosed: null, stoppedAt: null };
 }
 
 /** A header cell as a column name: case, spaces, hyphens and underscores don't matter. */
@@ -862,7 +873,15 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
   // Excel honours a first line `sep=;` naming the separator; some tools write one.
   const hint = /^\s*sep=([,;])\s*(\r\n|\r|\n)/i.exec(body);
   const separator = hint ? (hint[1] as Separator) : detectSeparator(body.replace(/^(\s*[\r\n])+/, ''));
-  const { records, unclosed } = readCsvRecords(body, separator);
+  // The header, a `sep=` line, the total row and line items up to the limit: one record more means too many.
+  const { records, unclosed, stoppedAt } = readCsvRecords(body, separator, MAX_CSV_LINE_ITEMS + 3);
+  if (stoppedAt !== null) {
+    return fileFailure(
+      `The file has more than ${MAX_CSV_LINE_ITEMS.toLocaleString('en-US')} line-item rows: a plan holds at most ${MAX_CSV_LINE_ITEMS.toLocaleString('en-US')}, so reading stopped at line ${stoppedAt.toLocaleString('en-US')}. Check that it is the right file.`,
+      separator,
+      stoppedAt,
+    );
+  }
   const firstIndex = records.findIndex((r) => !isBlank(r));
   const headerIndex = hint ? records.findIndex((r, i) => i > firstIndex && !isBlank(r)) : firstIndex;
   const header = records[headerIndex];
@@ -1019,6 +1038,15 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
 
   if (options.catalog) notes.push(...budgetNotes(plan, formats, creators, options.catalog, separator));
 
+  const over = planOverLimits(plan);
+  if (over !== null) {
+    return {
+      plan: null,
+      problems: [...problems, { line: null, reason: `The plan in this file is larger than Reachplan allows, so nothing was imported. ${over}` }].sort(byLine),
+      notes: notes.sort(byLine),
+      separator,
+    };
+  }
   const checked = options.schema.safeParse(plan);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -324,10 +324,24 @@ function planCells(plan: Plan): Partial<Record<PlanCsvColumn, Cell>> {
   return cells;
 }
 
+/** A plan's line items by the id the projection gives them: looked up once per row, not searched (export stays linear). */
+interface LinesById {
+  formats: ReadonlyMap<string, PlanFormatLine>;
+  creators: ReadonlyMap<string, PlanCreatorLine>;
+}
+
+function linesById(plan: Plan): LinesById {
+  return {
+    formats: new Map(plan.formats.filter((l) => l.included).map((l) => [l.formatId, l])),
+    // The projection names a creator's line item `creator:<handle>`.
+    creators: new Map(plan.creators.map((l) => [`creator:${l.handle}`, l])),
+  };
+}
+
 /** The inputs of one line item, as the import reads them back. */
-function inputCells(plan: Plan, item: LineResult): Partial<Record<PlanCsvColumn, Cell>> {
+function inputCells(lines: LinesById, item: LineResult): Partial<Record<PlanCsvColumn, Cell>> {
   if (item.kind === 'format') {
-    const f = plan.formats.find((l) => l.included && l.formatId === item.formatId);
+    const f = item.formatId === null ? undefined : lines.formats.get(item.formatId);
     if (!f) return {};
     return {
       item_id: f.formatId,
@@ -337,8 +351,7 @@ function inputCells(plan: Plan, item: LineResult): Partial<Record<PlanCsvColumn,
       category: takeoverCategory(f.category),
     };
   }
-  // The projection names a creator's line item `creator:<handle>`.
-  const c = plan.creators.find((l) => `creator:${l.handle}` === item.id);
+  const c = lines.creators.get(item.id);
   if (!c) return {};
   return {
     item_id: c.handle,
@@ -372,6 +385,7 @@ const BLANK_ROW = Object.fromEntries(PLAN_CSV_COLUMNS.map((c) => [c, ''])) as Re
  */
 export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvColumn, Cell>[] {
   const common = planCells(plan);
+  const lines = linesById(plan);
   // Every row starts as a copy of one blank row (one shape for all rows, in column order) and
   // takes its cells from each part in turn: no merged objects of 68 keys to build per row.
   const row = (...parts: Partial<Record<PlanCsvColumn, Cell>>[]) => {
@@ -392,7 +406,7 @@ export function planCsvRows(plan: Plan, projection: Projection): Record<PlanCsvC
         metricCells(item, item.spend),
         // What the money buys, exactly: impressions, clicks, 6-second views, days or posts.
         { quantity: num(item.bought.quantity, 'count'), quantity_unit: item.bought.unit },
-        inputCells(plan, item),
+        inputCells(lines, item),
       ),
     ),
     // The plan's ROI is on its gross cost, which `roi_cost` says; a line item's on its own spend.

@@ -2,6 +2,7 @@ import { emptyContract } from '../domain/contract';
 import { AGE_BANDS, type AudienceProfile } from '../domain/types';
 import { upgradeOverrideKeys } from '../domain/legacy-keys';
 import type { Plan, PlanCreatorLine } from '../domain/plan';
+import { planOverLimits } from '../domain/limits';
 import { planSchema } from '../store/plan-schema';
 
 export { readShareFragment, shareUrl } from './share-fragment';
@@ -139,7 +140,10 @@ export async function decodeSharedPlan(text: string): Promise<DecodedSharedPlan>
     return fail('not-a-plan');
   }
   const parsed = planSchema.safeParse(fromWire(data));
-  return parsed.success ? { ok: true, plan: parsed.data } : fail('not-a-plan');
+  if (!parsed.success) return fail('not-a-plan');
+  // A plan past a limit (a two-million-character name, thousands of creators) is never stored.
+  const over = planOverLimits(parsed.data);
+  return over === null ? { ok: true, plan: parsed.data } : { ok: false, kind: 'too-big', reason: `The plan in this link is larger than Reachplan allows. ${over}` };
 }
 
 async function deflate(bytes: Bytes): Promise<Bytes> {

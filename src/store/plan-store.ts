@@ -30,6 +30,7 @@ import {
   type Targeting,
 } from '../domain/plan';
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
+import { PLAN_LIMITS } from '../domain/limits';
 import { MAX_POSTS } from '../domain/validation';
 import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS, noRoomForPlan } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
@@ -249,6 +250,8 @@ const usePlanStore = create<PlanState>()(
           addCreator: (c) =>
             edit((p) => {
               if (p.creators.some((line) => line.handle === c.handle)) return {};
+              // A plan holds so many line items (the buttons say so before): nothing past it is stored.
+              if (p.formats.length + p.creators.length >= PLAN_LIMITS.lineItems) return {};
               // A creator coming back brings back what was agreed with them.
               const { [c.handle]: contract, ...retiredContracts } = p.retiredContracts;
               const line = creatorLineFrom(c);
@@ -573,6 +576,13 @@ export const usePlanCreators = () => usePlanStore((s) => s.plan.creators);
 /** The plan's targeting and goal (each keeps its identity until it changes). */
 export const usePlanTargeting = () => usePlanStore((s) => s.plan.targeting);
 export const usePlanGoal = () => usePlanStore((s) => s.plan.goal);
+/** Why no creator can be added to the plan on screen (it holds as many line items as a plan may), or null. */
+export const usePlanFullReason = () =>
+  usePlanStore((s) =>
+    s.plan.formats.length + s.plan.creators.length >= PLAN_LIMITS.lineItems
+      ? `This plan holds ${PLAN_LIMITS.lineItems.toLocaleString('en-US')} line items, as many as a plan may: remove one to add another.`
+      : null,
+  );
 /** The plan's shortlisted creators, in the order they were added. */
 export const useShortlist = () => usePlanStore((s) => s.plan.shortlist);
 export const usePlanActions = () => usePlanStore((s) => s.actions);

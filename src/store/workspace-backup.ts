@@ -1,5 +1,6 @@
 import { format } from 'date-fns';
 import { z } from '../lib/zod';
+import { planOverLimits } from '../domain/limits';
 import type { Plan } from '../domain/plan';
 import { MAX_PLANS } from '../domain/workspace';
 import { migratePlanState, PLAN_STORAGE_VERSION } from './persistence';
@@ -61,8 +62,9 @@ function readPlan(candidate: unknown, version: number, position: number): Plan |
   const migrated = version < PLAN_STORAGE_VERSION ? migratePlanState({ plan: candidate }, version) : { plans: [candidate] };
   const plan = isRecord(migrated) && Array.isArray(migrated.plans) ? (migrated.plans[0] as unknown) : undefined;
   const parsed = planSchema.safeParse(plan);
-  if (parsed.success) return parsed.data;
-  return { position, name, reason: `Missing or invalid fields (${describeIssues(parsed.error)}).` };
+  if (!parsed.success) return { position, name: name?.slice(0, 200) ?? null, reason: `Missing or invalid fields (${describeIssues(parsed.error)}).` };
+  const over = planOverLimits(parsed.data);
+  return over === null ? parsed.data : { position, name: parsed.data.name.slice(0, 200), reason: `Larger than Reachplan allows. ${over}` };
 }
 
 /**

@@ -241,10 +241,10 @@ describe('Import CSV', () => {
     await user.click(within(region).getByRole('button', { name: 'Close' }));
 
     const huge = csvFile('plan_name', 'huge.csv');
-    Object.defineProperty(huge, 'size', { value: 6 * 1024 * 1024 });
+    Object.defineProperty(huge, 'size', { value: 11 * 1024 * 1024 });
     const text = vi.spyOn(huge, 'text');
     region = await choose(user, huge);
-    expect(within(region).getByText('The file is larger than 5 MB: a Reachplan plan CSV is far smaller. Check that it is the right file.')).toBeInTheDocument();
+    expect(within(region).getByText('The file is larger than 10 MB: a Reachplan plan CSV is far smaller. Check that it is the right file.')).toBeInTheDocument();
     expect(text).not.toHaveBeenCalled();
     expect(within(region).getAllByRole('button').map((b) => b.textContent)).toEqual(['Close']);
     expect(onImport).not.toHaveBeenCalled();

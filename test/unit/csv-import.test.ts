@@ -217,7 +217,14 @@ describe('readCsvRecords', () => {
 
   it('keeps a lone CR inside quotes, and reports a quote never closed with the line it opens on', () => {
     expect(readCsvRecords('"\rX",b\n', ',').records).toEqual([{ line: 1, cells: ['\rX', 'b'] }]);
-    expect(readCsvRecords('a,b\nc,"open\nd,e\n', ',')).toEqual({ records: [{ line: 1, cells: ['a', 'b'] }], unclosed: 2 });
+    expect(readCsvRecords('a,b\nc,"open\nd,e\n', ',')).toEqual({ records: [{ line: 1, cells: ['a', 'b'] }], unclosed: 2, stoppedAt: null });
+  });
+
+  it('stops reading once there are more filled records than asked for (blank lines don’t count)', () => {
+    const text = 'h\n\n1\n2\n3\n4\n5\n'.repeat(1000);
+    const read = readCsvRecords(text, ',', 3);
+    expect(read.stoppedAt).toBe(5);
+    expect(read.records.filter((r) => r.cells.some((c) => c !== ''))).toHaveLength(4);
   });
 });
 
@@ -507,8 +514,7 @@ describe('importPlanCsv: the plan’s settings', () => {
     const result = importCsv(writeCsv([HEADER, ...rows, total]));
     expect(result.problems).toEqual(
       [
-        // 31/… settles the file as day first, so the example is the day-first one.
-        'Start_date “31/31/2024” isn’t a date (write it like yyyy-MM-dd, d.M.yyyy or d/M/yyyy); the plan’s start date is left empty.',
+            'Start_date “31/31/2024” isn’t a date (write it like yyyy-MM-dd, d.M.yyyy or d/M/yyyy); the plan’s start date is left empty.',
         'Goal “reach” isn’t a goal Reachplan knows (awareness, engagement, ugc, app-installs or sales); the plan’s goal is awareness.',
         'Status “won” isn’t draft, proposed or approved; the plan is a draft.',
         'Total_budget “a million” isn’t a number (write it like 60000 or 60,000.50); it is left empty.',
@@ -662,15 +668,29 @@ describe('importPlanCsv: files that are not a plan CSV', () => {
   it('refuses a file over the size limit before reading it', () => {
     const result = importCsv(`${exportCsv()}${' '.repeat(MAX_CSV_BYTES)}`);
     expect(result.plan).toBeNull();
-    expect(result.problems).toEqual([{ line: null, reason: 'The file is larger than 5 MB: a Reachplan plan CSV is far smaller. Check that it is the right file.' }]);
+    expect(result.problems).toEqual([{ line: null, reason: 'The file is larger than 10 MB: a Reachplan plan CSV is far smaller. Check that it is the right file.' }]);
   });
 
   it('refuses more line items than the limit, and reads the limit', () => {
     const creators = (n: number) => Array.from({ length: n }, (_, i) => edit(CREATOR, { item_id: `creator${i}`, posts: '1', fee_per_post: '1', spark_budget: '', post_dates: '' }));
     const over = importCsv(writeCsv([HEADER, ...creators(MAX_CSV_LINE_ITEMS + 1), TOTAL ?? []]));
-    expect(over).toMatchObject({ plan: null, problems: [{ line: null, reason: 'The file has 2,001 line-item rows: Reachplan imports at most 2,000. Check that it is the right file.' }] });
+    expect(over).toMatchObject({ plan: null, problems: [{ line: null, reason: 'The file has 1,001 line-item rows: Reachplan imports at most 1,000. Check that it is the right file.' }] });
     const limit = importPlan(writeCsv([HEADER, ...creators(MAX_CSV_LINE_ITEMS), TOTAL ?? []]));
     expect(limit.plan.creators).toHaveLength(MAX_CSV_LINE_ITEMS);
+    // Far over: reading stops at the limit instead of going through the whole file.
+    const far = importCsv(writeCsv([HEADER, ...creators(MAX_CSV_LINE_ITEMS * 5), TOTAL ?? []]));
+    expect(far).toMatchObject({
+      plan: null,
+      problems: [{ line: 1_004, reason: 'The file has more than 1,000 line-item rows: a plan holds at most 1,000, so reading stopped at line 1,004. Check that it is the right file.' }],
+    });
+  });
+
+  it('refuses a plan past a limit with the limit it passes (a name of two million characters)', () => {
+    const result = importCsv(writeCsv(mapColumn(BASE, 'plan_name', () => 'x'.repeat(2_000_000))));
+    expect(result.plan).toBeNull();
+    expect(result.problems.map((p) => p.reason)).toEqual([
+      'The plan in this file is larger than Reachplan allows, so nothing was imported. Its name is 2,000,000 characters long: a plan name has at most 200.',
+    ]);
   });
 
   it('reports a quote never closed, and keeps the rows before it', () => {

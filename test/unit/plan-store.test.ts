@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
 import { CREATORS } from '../../mocks/data/creators';
 import { emptyContract, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH } from '../../src/domain/contract';
-import { MAX_SHORTLIST, MODEL_EDITION, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
+import { PLAN_LIMITS } from '../../src/domain/limits';
+import { creatorLineFrom, MAX_SHORTLIST, MODEL_EDITION, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
 import { MAX_PLANS } from '../../src/domain/workspace';
 import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
@@ -13,6 +14,7 @@ import {
   useOpenPlanId,
   useOutdatedBy,
   usePlan,
+  usePlanFullReason,
   usePlans,
   useSharedPlan,
   useShortlist,
@@ -119,6 +121,16 @@ describe('the shortlist', () => {
     actions.shortlistCreator(zach);
     expect(savedPlan().shortlist).toHaveLength(MAX_SHORTLIST);
     expect(savedPlan().shortlist.at(-1)?.handle).toBe(zach.handle);
+  });
+
+  it('adds no creator past the line items a plan holds, and says why before', () => {
+    const full = buildPlan({ creators: Array.from({ length: PLAN_LIMITS.lineItems }, (_, i) => ({ ...creatorLineFrom(zach), handle: `c${i}` })) });
+    seedWorkspace([full]);
+    const { result } = renderHook(() => usePlanFullReason());
+    expect(result.current).toBe('This plan holds 1,000 line items, as many as a plan may: remove one to add another.');
+    planActions().addCreator(maya);
+    expect(savedPlan(full.id).creators).toHaveLength(PLAN_LIMITS.lineItems);
+    expect(savedPlan(full.id).creators.some((c) => c.handle === maya.handle)).toBe(false);
   });
 
   it('removes a creator by handle, leaving the others and the plan’s creators', () => {

@@ -384,6 +384,21 @@ describe('links that cannot be opened', () => {
     expect(inflated).toBeLessThan(MAX_PLAN_BYTES + 4 * 1024 * 1024);
   });
 
+  it.each([
+    ['a two-million-character name', () => buildPlan({ name: 'x'.repeat(2_000_000) }), 'Its name is 2,000,000 characters long: a plan name has at most 200.'],
+    [
+      'more creators than a plan holds',
+      () => buildPlan({ creators: Array.from({ length: 1_001 }, (_, i) => ({ ...creatorLine('zachking'), handle: `c${i}` })) }),
+      'It has 1,001 line items: a plan holds at most 1,000.',
+    ],
+  ])('a small link carrying %s is refused with the limit it passes, never stored', async (_, plan, limit) => {
+    const payload = await encodeSharedPlan(plan());
+    // It compresses to a link of a few kilobytes…
+    expect(payload.length).toBeLessThan(60_000);
+    // …and is refused as the plan it would be.
+    expect(await decodeSharedPlan(payload)).toEqual({ ok: false, kind: 'too-big', reason: `The plan in this link is larger than Reachplan allows. ${limit}` });
+  });
+
   it('a browser without DecompressionStream is told so', async () => {
     const payload = await encodeSharedPlan(buildPlan());
     vi.stubGlobal('DecompressionStream', undefined);

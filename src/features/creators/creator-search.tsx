@@ -11,7 +11,7 @@ import { MAX_SHORTLIST } from '../../domain/plan';
 import { AGE_BANDS, COUNTRIES, COUNTRY_NAMES, NICHES, TIERS, type Niche, type Tier } from '../../domain/types';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { money } from '../../lib/format';
-import { usePlanCreators, usePlanGoal, usePlanTargeting, useShortlist } from '../../store/plan-store';
+import { usePlanCreators, usePlanFullReason, usePlanGoal, usePlanTargeting, useShortlist } from '../../store/plan-store';
 import { SORT_LABEL, viewButtonId } from './creator-labels';
 import { CreatorTable } from './creator-table';
 import { MAX_COMPARED, Shortlist } from './shortlist';
@@ -133,6 +133,7 @@ export function CreatorSearch() {
   const targeting = usePlanTargeting();
   const goal = usePlanGoal();
   const creators = usePlanCreators();
+  const planFull = usePlanFullReason();
   const shortlist = useShortlist();
   const target = useMemo(() => ({ ...targeting, goal }), [targeting, goal]);
   // Fee bounds are typed: checked at once, sent once typing settles, and only when valid.
@@ -212,6 +213,7 @@ export function CreatorSearch() {
         inPlan={inPlan}
         shortlisted={shortlisted}
         shortlistFull={shortlist.length >= MAX_SHORTLIST}
+        planFull={planFull}
         compared={compared}
         compareFull={compare.length >= MAX_COMPARED}
         profileId={profile?.id ?? null}
@@ -238,7 +240,7 @@ export function CreatorSearch() {
         />
       )}
 
-      <Shortlist inPlan={inPlan} compared={compared} compareFull={compare.length >= MAX_COMPARED} onToggleCompare={toggleCompare} />
+      <Shortlist inPlan={inPlan} planFull={planFull} compared={compared} compareFull={compare.length >= MAX_COMPARED} onToggleCompare={toggleCompare} />
     </>
   );
 }

@@ -50,6 +50,8 @@ interface CreatorTableProps {
   inPlan: ReadonlySet<string>;
   shortlisted: ReadonlySet<string>;
   shortlistFull: boolean;
+  /** Why no creator can be added to the plan (it is full), or null. */
+  planFull: string | null;
   compared: ReadonlySet<string>;
   compareFull: boolean;
   profileId: string | null;
@@ -233,6 +235,7 @@ export function CreatorTable(props: CreatorTableProps) {
                         inPlan={props.inPlan.has(c.handle)}
                         shortlisted={props.shortlisted.has(c.handle)}
                         shortlistFull={props.shortlistFull}
+                        planFull={props.planFull}
                         compared={props.compared.has(c.handle)}
                         compareFull={props.compareFull}
                         profileOpen={props.profileId === c.id}
@@ -288,6 +291,7 @@ interface CreatorCellsProps {
   inPlan: boolean;
   shortlisted: boolean;
   shortlistFull: boolean;
+  planFull: string | null;
   compared: boolean;
   compareFull: boolean;
   profileOpen: boolean;
@@ -305,7 +309,8 @@ const CreatorCells = memo(function CreatorCells({ creator: c, ...props }: Creato
           type="checkbox"
           checked={props.inPlan}
           aria-label={`Add @${c.handle} to plan`}
-          title="In the plan"
+          title={props.planFull && !props.inPlan ? props.planFull : 'In the plan'}
+          disabled={props.planFull !== null && !props.inPlan}
           onChange={(e) => (e.target.checked ? actions.addCreator(c) : actions.removeCreator(c.handle))}
         />
       </div>

@@ -8,6 +8,8 @@ export const MAX_COMPARED = 4;
 
 interface ShortlistProps {
   inPlan: ReadonlySet<string>;
+  /** Why no creator can be added to the plan (it is full), or null. */
+  planFull?: string | null;
   compared: ReadonlySet<string>;
   compareFull: boolean;
   onToggleCompare: (handle: string) => void;
@@ -17,7 +19,7 @@ interface ShortlistProps {
  * Creators kept aside while vetting, before any goes into the plan. Saved with the plan, with
  * the catalog facts copied in, so it reads (and adds to the plan) without searching again.
  */
-export function Shortlist({ inPlan, compared, compareFull, onToggleCompare }: ShortlistProps) {
+export function Shortlist({ inPlan, planFull = null, compared, compareFull, onToggleCompare }: ShortlistProps) {
   const shortlist = useShortlist();
   const actions = usePlanActions();
   return (
@@ -48,6 +50,8 @@ export function Shortlist({ inPlan, compared, compareFull, onToggleCompare }: Sh
                     <button
                       type="button"
                       className="button button--small"
+                      disabled={planFull !== null}
+                      title={planFull ?? undefined}
                       onClick={(e) => {
                         // This button gives way to "In plan": focus moves on to the item's next control.
                         const next = e.currentTarget.nextElementSibling;
