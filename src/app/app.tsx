@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { LazyPart } from '../components/ui/chunk-boundary';
 import { LoadingState } from '../components/ui/states';
-import { noRoomForPlan, STATUS_LABEL } from '../domain/workspace';
+import { keptByReplace, noRoomForPlan, STATUS_LABEL } from '../domain/workspace';
 import { PLAN_STATUSES, type Plan, type PlanStatus } from '../domain/plan';
 import { AdFormatsSection } from '../features/ad-formats/ad-formats-section';
 import { CostsSection } from '../features/costs/costs-section';
@@ -193,6 +193,7 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
                   openPlanName: name,
                   planNames: plans.map((p) => p.name),
                   newPlanBlocked: noRoomForPlan(plans.length),
+                  openPlanKeeps: keptByReplace(plan),
                   onImport: (imported: Plan, mode: 'replace' | 'new') => {
                     if (mode === 'replace') {
                       actions.replacePlan(imported);

@@ -1,5 +1,6 @@
 import { MAX_NAME_LENGTH } from './validation';
-import { MODEL_EDITION, newPlan, type Plan, type PlanStatus } from './plan';
+import { contractHasContent, type CreatorContract } from './contract';
+import { MAX_SHORTLIST, MODEL_EDITION, newPlan, type Plan, type PlanStatus } from './plan';
 
 /** The most plans a workspace keeps (about 40 full 100-line plans fill a browser's 5 MB). */
 export const MAX_PLANS = 200;
@@ -106,4 +107,36 @@ export function findPlans(plans: readonly Plan[], query: string): Plan[] {
           return words.every((w) => haystack.includes(w));
         });
   return matches.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/**
+ * `open` with the content of `imported` (a CSV, which carries no shortlist and no contract
+ * checklists): what makes it this plan stays (its id, the plan it varies), and so does what the
+ * file can't carry: the shortlist, each creator's checklist (a creator who leaves the plan keeps
+ * theirs among the retired ones, as removing a creator does; one who comes back gets theirs back).
+ */
+export function replaceContent(open: Plan, imported: Plan): Plan {
+  const agreed = new Map<string, CreatorContract>(Object.entries(open.retiredContracts));
+  for (const line of open.creators) if (contractHasContent(line.contract)) agreed.set(line.handle, line.contract);
+  const creators = imported.creators.map((line) => {
+    const contract = agreed.get(line.handle);
+    return contract ? { ...line, contract } : line;
+  });
+  const staying = new Set(creators.map((c) => c.handle));
+  // The newest first kept, up to the cap, as removing a creator keeps them.
+  const retired = [...agreed].filter(([handle]) => !staying.has(handle)).slice(-MAX_SHORTLIST);
+  return {
+    ...imported,
+    id: open.id,
+    scenarioOf: open.scenarioOf,
+    shortlist: open.shortlist,
+    creators,
+    retiredContracts: Object.fromEntries(retired),
+  };
+}
+
+/** What a replace keeps that the file doesn't carry, for the question before it ("its shortlist of 4 …"). */
+export function keptByReplace(open: Plan): { shortlist: number; checklists: number } {
+  const checklists = open.creators.filter((c) => contractHasContent(c.contract)).length + Object.keys(open.retiredContracts).length;
+  return { shortlist: open.shortlist.length, checklists };
 }

@@ -32,7 +32,7 @@ import {
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { PLAN_LIMITS } from '../domain/limits';
 import { MAX_POSTS } from '../domain/validation';
-import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS, noRoomForPlan } from '../domain/workspace';
+import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS, noRoomForPlan, replaceContent } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
 import { planSchema } from './plan-schema';
 import { browserStorage } from '../lib/storage';
@@ -322,8 +322,8 @@ const usePlanStore = create<PlanState>()(
               return { assumptionOverrides: rest };
             }),
           replacePlan: (imported) =>
-            // Everything but what makes it this plan: its id, the plan it varies, and the stamp.
-            edit((p) => ({ ...imported, id: p.id, scenarioOf: p.scenarioOf })),
+            // Everything but what makes it this plan (its id, the plan it varies) and what a file doesn't carry.
+            edit((p) => replaceContent(p, imported)),
           undo: () => step(undoStep),
           redo: () => step(redoStep),
           startNewPlan: () =>

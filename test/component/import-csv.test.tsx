@@ -35,13 +35,18 @@ function withBadRow(): string {
   return lines.join('\r\n');
 }
 
-function setup(openPlanName = 'Open plan', planNames: readonly string[] = [openPlanName], newPlanBlocked: string | null = null) {
+function setup(
+  openPlanName = 'Open plan',
+  planNames: readonly string[] = [openPlanName],
+  newPlanBlocked: string | null = null,
+  openPlanKeeps = { shortlist: 0, checklists: 0 },
+) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
   const onImport = vi.fn<(plan: Plan, mode: 'replace' | 'new') => boolean>(() => true);
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
-      <ImportCsv openPlanName={openPlanName} planNames={planNames} newPlanBlocked={newPlanBlocked} onImport={onImport} />
+      <ImportCsv openPlanName={openPlanName} planNames={planNames} newPlanBlocked={newPlanBlocked} openPlanKeeps={openPlanKeeps} onImport={onImport} />
     </QueryClientProvider>,
   );
   return { client, onImport, user };
@@ -130,6 +135,15 @@ describe('Import CSV', () => {
     expect(within(region).getByText('Aug 1, 2024 to Sep 1, 2024')).toBeInTheDocument();
     await user.click(asNew);
     expect(onImport.mock.calls[0]?.[0]).toMatchObject({ startDate: '2024-08-01', endDate: '2024-09-01' });
+  });
+
+  test('“Replace” says what it keeps that a CSV doesn’t carry: the shortlist and the contract checklists', async () => {
+    const { user } = setup('Open plan', ['Open plan'], null, { shortlist: 4, checklists: 2 });
+    const region = await choose(user, csvFile(exportCsv(PLAN)));
+    await user.click(within(region).getByRole('button', { name: 'Replace “Open plan”' }));
+    expect(within(region).getByText(/^Replace “Open plan” with “Summer launch”\?/)).toHaveTextContent(
+      'A CSV carries no shortlist or contract checklists: its shortlist (4 creators) and its 2 contract checklists are kept.',
+    );
   });
 
   test('a full workspace is said before the choice: no new plan, Replace still offered', async () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../src/domain/plan';
+import { CREATORS } from '../../mocks/data/creators';
+import { emptyContract } from '../../src/domain/contract';
+import { newPlan, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
+import type { Creator } from '../../src/domain/types';
 import { MAX_NAME_LENGTH } from '../../src/domain/validation';
-import { newPlan } from '../../src/domain/plan';
-import { arrivingName, duplicateName, findPlans, isUntouchedNewPlan } from '../../src/domain/workspace';
+import { arrivingName, duplicateName, findPlans, isUntouchedNewPlan, keptByReplace, replaceContent } from '../../src/domain/workspace';
+import { buildPlan, creatorLine as catalogLine } from '../utils/builders';
 import { creatorLine, formatLine, planWith } from './plan-fixtures';
 
 describe('duplicateName: copies', () => {
@@ -178,5 +181,39 @@ describe('findPlans', () => {
     expect(ids(given)).toEqual(['spring', 'summer', 'autumn']);
     const touched = { ...spring, updatedAt: at(9) };
     expect(ids(findPlans([touched, summer, autumn], 'a'))).toEqual(['spring', 'summer', 'autumn']);
+  });
+});
+
+describe('replaceContent: a CSV replacing the open plan', () => {
+  const agreed = { ...emptyContract(), usageRightsDays: '90' };
+  const open = buildPlan({
+    id: 'open',
+    name: 'Open',
+    scenarioOf: 'original',
+    creators: [
+      { ...catalogLine('zachking'), contract: agreed },
+      { ...catalogLine('babyariel'), contract: emptyContract() },
+    ],
+    retiredContracts: { lorengray: { ...emptyContract(), contentDueDate: '2025-01-01' } },
+  });
+  const shortlisted = { ...open, shortlist: [shortlistEntryFrom(CREATORS[0] as Creator)] };
+
+  it('keeps the id, the scenario link, the shortlist and every contract checklist the file can’t carry', () => {
+    const imported = buildPlan({ id: 'imported', name: 'From CSV', scenarioOf: null, creators: [catalogLine('zachking'), catalogLine('lorengray')] });
+    const replaced = replaceContent(shortlisted, imported);
+    expect(replaced).toMatchObject({ id: 'open', scenarioOf: 'original', name: 'From CSV', shortlist: shortlisted.shortlist });
+    // Zach stays with his checklist; Charli comes back with hers; nothing agreed is lost.
+    expect(replaced.creators.map((c) => [c.handle, c.contract])).toEqual([
+      ['zachking', agreed],
+      ['lorengray', open.retiredContracts.lorengray],
+    ]);
+    expect(replaced.retiredContracts).toEqual({});
+  });
+
+  it('retires the checklist of a creator the file drops, as removing them would', () => {
+    const replaced = replaceContent(open, buildPlan({ id: 'imported', creators: [] }));
+    expect(replaced.retiredContracts).toEqual({ lorengray: open.retiredContracts.lorengray, zachking: agreed });
+    expect(keptByReplace(open)).toEqual({ shortlist: 0, checklists: 2 });
+    expect(keptByReplace(shortlisted)).toEqual({ shortlist: 1, checklists: 2 });
   });
 });

@@ -14,6 +14,8 @@ export interface ImportCsvProps {
   openPlanName: string;
   /** Names of the workspace's plans: a plan imported beside them gets a name of its own. */
   planNames: readonly string[];
+  /** What a replace keeps of the open plan that a CSV doesn't carry (its shortlist, contract checklists). */
+  openPlanKeeps?: { shortlist: number; checklists: number };
   /** Why no plan can be added beside the open one (the workspace is full), or null: said before the choice. */
   newPlanBlocked?: string | null;
   /**
@@ -56,6 +58,16 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/** What a replace keeps, said in the question before it: a CSV carries no shortlist and no checklists. */
+function keptText({ shortlist, checklists }: { shortlist: number; checklists: number }): string {
+  const kept = [
+    shortlist > 0 ? `its shortlist (${plural(shortlist, 'creator', 'creators')})` : null,
+    checklists > 0 ? `its ${plural(checklists, 'contract checklist', 'contract checklists')}` : null,
+  ].filter((k): k is string => k !== null);
+  if (kept.length === 0) return '';
+  return `A CSV carries no shortlist or contract checklists: ${kept.join(' and ')} ${kept.length === 1 && (shortlist > 0 || checklists === 1) ? 'is' : 'are'} kept.`;
+}
+
 function messageText(m: CsvMessage): string {
   return m.line === null ? m.reason : `Line ${m.line}: ${m.reason}`;
 }
@@ -65,7 +77,7 @@ function messageText(m: CsvMessage): string {
  * shows what it found, with the rows it couldn't read, before anything changes. The review is
  * a named region that takes focus; Escape or Cancel closes it and hands focus back.
  */
-export function ImportCsv({ openPlanName, planNames, newPlanBlocked = null, onImport }: ImportCsvProps) {
+export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist: 0, checklists: 0 }, newPlanBlocked = null, onImport }: ImportCsvProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [done, setDone] = useState('');
   const inputId = useId();
@@ -182,6 +194,7 @@ export function ImportCsv({ openPlanName, planNames, newPlanBlocked = null, onIm
               result={state.result}
               refused={state.refused ?? null}
               newPlanBlocked={newPlanBlocked}
+              keeps={openPlanKeeps}
               dateOrder={state.dateOrder ?? null}
               onDateOrder={chooseDateOrder}
               openPlanName={openPlanName}
@@ -206,6 +219,7 @@ interface ReviewProps {
   newPlanBlocked: string | null;
   dateOrder: DateOrder | null;
   onDateOrder(order: DateOrder): void;
+  keeps: { shortlist: number; checklists: number };
   openPlanName: string;
   confirmReplace: boolean;
   questionRef: RefObject<HTMLParagraphElement | null>;
@@ -221,6 +235,7 @@ function Review({
   newPlanBlocked,
   dateOrder,
   onDateOrder,
+  keeps,
   openPlanName,
   confirmReplace,
   questionRef,
@@ -345,7 +360,8 @@ function Review({
       {plan && confirmReplace && (
         <>
           <p ref={questionRef} tabIndex={-1} className="csv-import__question">
-            Replace “{openPlanName}” with “{plan.name}”? Its line items and settings are replaced; Undo brings them back.
+            Replace “{openPlanName}” with “{plan.name}”? Its line items and settings are replaced; Undo brings them back.{' '}
+            {keptText(keeps)}
           </p>
           <div className="csv-import__actions">
             <button type="button" className="button button--primary" onClick={() => onFinish(plan, 'replace')}>
