@@ -12,6 +12,8 @@ export const WORKSPACE_STORAGE_KEY = 'reachplan.workspace';
 export const PLAN_KEY_PREFIX = 'reachplan.plans.';
 export const PLAN_STORAGE_VERSION = 6;
 export const BACKUP_PREFIX = 'reachplan.backup.';
+/** The last delete and the last replace by an import, kept so they can be undone after a reload. */
+export const UNDO_STORAGE_KEY = 'reachplan.undo';
 
 /** The storage key of one plan of the workspace. */
 export const planKey = (id: string) => `${PLAN_KEY_PREFIX}${id}`;
@@ -195,6 +197,10 @@ export interface WorkspaceStorage extends PersistStorage<PersistedWorkspace> {
   forget(id: string): void;
   /** Copies `raw` to a fresh backup key; the key, or null when it could not be written. */
   keepAside(raw: string): string | null;
+  /** What can be undone after a reload (the last delete, the last replace), as saved; null when none. */
+  readUndo(): string | null;
+  /** Saves it (null: nothing to undo). Nothing is written once a newer version was seen. */
+  writeUndo(raw: string | null): void;
   /** Forgets what this page wrote, as a new page load would start. */
   reset(): void;
   /**
@@ -528,6 +534,21 @@ export function guardedStorage(
 
     keepAside(raw) {
       return storage ? backUp(storage, raw, now()) : null;
+    },
+
+    readUndo() {
+      const raw = read(UNDO_STORAGE_KEY);
+      return typeof raw === 'string' ? raw : null;
+    },
+
+    writeUndo(raw) {
+      if (!storage || stopped) return;
+      try {
+        if (raw === null) storage.removeItem(UNDO_STORAGE_KEY);
+        else storage.setItem(UNDO_STORAGE_KEY, raw);
+      } catch {
+        // Undo after a reload is a convenience: a full storage reports itself on the plan's own save.
+      }
     },
 
     indexChanged(raw) {

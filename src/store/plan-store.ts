@@ -35,6 +35,7 @@ import { MAX_POSTS } from '../domain/validation';
 import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS, noRoomForPlan, replaceContent } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
 import { planSchema } from './plan-schema';
+import { z } from '../lib/zod';
 import { browserStorage } from '../lib/storage';
 import {
   guardedStorage,
@@ -82,8 +83,12 @@ interface PlanActions {
   /** The open plan has been shown how its figures moved with the current model edition. */
   acknowledgeModelEdition(): void;
   resetAssumption(key: AssumptionKey): void;
-  /** Replaces the open plan's content with `plan`'s (an import), keeping its id: one undo step. */
+  /** Replaces the open plan's content with `plan`'s (an import), keeping its id: one undo step, and undoable after a reload. */
   replacePlan(plan: Plan): void;
+  /** Puts back the plan as it was before the last replace (`replaced`), as an edit of its own. */
+  restoreReplaced(): void;
+  /** Forgets the last replace: it is kept as it is. */
+  keepReplaced(): void;
   /** Steps the open plan back or forward through its edits. */
   undo(): void;
   redo(): void;
@@ -128,8 +133,10 @@ interface PlanState {
   shared: Plan | null;
   /** Undo and redo per plan, for this page's life. */
   history: Record<string, PlanHistory>;
-  /** The last deleted plan, for Undo. */
+  /** The last deleted plan, for Undo (kept across reloads, without its history). */
   deleted: { plan: Plan; index: number; history: PlanHistory | undefined } | null;
+  /** The last plan replaced by an import, as it was before, for Undo (kept across reloads). */
+  replaced: { before: Plan; importedName: string } | null;
   notices: Notice[];
   /** Set when stored data could not be used at start-up. Not persisted. */
   recovery: Recovery | null;
@@ -177,6 +184,11 @@ const storage = guardedStorage(
   (version) => queueMicrotask(() => usePlanStore.setState({ outdatedBy: version })),
 );
 
+const undoSchema = z.object({
+  deleted: z.nullable(z.object({ plan: planSchema, index: z.number().check(z.int(), z.gte(0)) })),
+  replaced: z.nullable(z.object({ before: planSchema, importedName: z.string() })),
+});
+
 const usePlanStore = create<PlanState>()(
   persist(
     (set, get) => {
@@ -218,6 +230,7 @@ const usePlanStore = create<PlanState>()(
         shared: null,
         history: {},
         deleted: null,
+        replaced: null,
         notices: [],
         recovery: null,
         saveError: null,
@@ -321,9 +334,23 @@ const usePlanStore = create<PlanState>()(
               delete rest[key];
               return { assumptionOverrides: rest };
             }),
-          replacePlan: (imported) =>
+          replacePlan: (imported) => {
+            const before = get().plans.find((p) => p.id === get().openPlanId);
+            if (!before || get().shared) return;
             // Everything but what makes it this plan (its id, the plan it varies) and what a file doesn't carry.
-            edit((p) => replaceContent(p, imported)),
+            edit((p) => replaceContent(p, imported));
+            set({ replaced: { before, importedName: imported.name } });
+          },
+          restoreReplaced: () => {
+            const { replaced } = get();
+            if (!replaced) return;
+            set({ replaced: null });
+            const { before } = replaced;
+            // Its content as it was; the stamp says when it was put back. A plan deleted since stays deleted.
+            editPlan(before.id, () => ({ ...before, id: before.id }));
+            if (get().plans.some((p) => p.id === before.id)) set((s) => ({ openPlanId: before.id, plan: s.shared ?? s.plans.find((p) => p.id === before.id) ?? s.plan }));
+          },
+          keepReplaced: () => set({ replaced: null }),
           undo: () => step(undoStep),
           redo: () => step(redoStep),
           startNewPlan: () =>
@@ -429,11 +456,41 @@ const usePlanStore = create<PlanState>()(
         const { plans, openPlanId, recovery } = storage.check(persisted);
         if (plans.length === 0) return { ...current, recovery };
         const open = plans.find((p) => p.id === openPlanId) ?? plans[0] ?? current.plan;
-        return { ...current, plans, openPlanId: open.id, plan: open, shared: null, history: {}, deleted: null, recovery };
+        return { ...current, plans, openPlanId: open.id, plan: open, shared: null, history: {}, ...undoneAfterReload(plans), recovery };
       },
     },
   ),
 );
+
+/**
+ * The last delete and replace as saved, when they still apply to `plans` (a deleted plan not back
+ * since, a replaced plan still there): so they can be undone after a reload.
+ */
+function undoneAfterReload(plans: readonly Plan[]): Pick<PlanState, 'deleted' | 'replaced'> {
+  const raw = storage.readUndo();
+  if (raw === null) return { deleted: null, replaced: null };
+  let parsed: z.infer<typeof undoSchema> | null = null;
+  try {
+    const result = undoSchema.safeParse(JSON.parse(raw));
+    if (result.success) parsed = result.data;
+  } catch {
+    parsed = null;
+  }
+  const ids = new Set(plans.map((p) => p.id));
+  const deleted = parsed?.deleted && !ids.has(parsed.deleted.plan.id) ? { ...parsed.deleted, history: undefined } : null;
+  const replaced = parsed?.replaced && ids.has(parsed.replaced.before.id) ? parsed.replaced : null;
+  return { deleted, replaced };
+}
+
+// Saved whenever either changes: the history of a deleted plan is this page's only.
+usePlanStore.subscribe((s, before) => {
+  if (s.deleted === before.deleted && s.replaced === before.replaced) return;
+  const saved = {
+    deleted: s.deleted ? { plan: s.deleted.plan, index: s.deleted.index } : null,
+    replaced: s.replaced,
+  };
+  storage.writeUndo(saved.deleted || saved.replaced ? JSON.stringify(saved) : null);
+});
 
 /**
  * Another tab saved plan `id` as `theirs` after this tab last read it, and this tab has edits of
@@ -561,6 +618,7 @@ export function resetPlanStoreInMemory(): void {
     shared: null,
     history: {},
     deleted: null,
+    replaced: null,
     notices: [],
     recovery: null,
     saveError: null,
@@ -594,6 +652,8 @@ export const useOpenPlanId = () => usePlanStore((s) => s.openPlanId);
 /** The plan from a share link on screen (read-only), or null. */
 export const useSharedPlan = () => usePlanStore((s) => s.shared);
 export const useLastDeleted = () => usePlanStore((s) => s.deleted);
+/** The last plan replaced by an import (as it was before), while it can be put back. */
+export const useLastReplaced = () => usePlanStore((s) => s.replaced);
 export const useNotices = () => usePlanStore((s) => s.notices);
 /** Whether the open plan has steps to undo and to redo. */
 export const useUndoState = () =>

@@ -6,10 +6,11 @@ import { PLAN_LIMITS } from '../../src/domain/limits';
 import { creatorLineFrom, MAX_SHORTLIST, MODEL_EDITION, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
 import { MAX_PLANS } from '../../src/domain/workspace';
-import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
+import { PLAN_STORAGE_VERSION, planKey, UNDO_STORAGE_KEY, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import {
   reloadPlanStore,
   useLastDeleted,
+  useLastReplaced,
   useNotices,
   useOpenPlanId,
   useOutdatedBy,
@@ -377,6 +378,31 @@ describe('the workspace', () => {
     expect(names()).toEqual(['Spring', 'Summer', 'Autumn']);
   });
 
+  it('offers the last delete again after a reload, and restores it then', () => {
+    seedWorkspace([planA, planB, planC], 'plan-a');
+    planActions().deletePlan('plan-b');
+    simulateReload();
+    expect(workspace().deleted).toMatchObject({ plan: planB, index: 1 });
+    planActions().restoreDeleted();
+    expect(names()).toEqual(['Spring', 'Summer', 'Autumn']);
+    expect(savedPlan('plan-b')).toEqual(planB);
+    // Done: nothing is offered after the next reload.
+    simulateReload();
+    expect(workspace().deleted).toBeNull();
+    expect(localStorage.getItem(UNDO_STORAGE_KEY)).toBeNull();
+  });
+
+  it('offers no undo after a reload for a plan that is back, or for damaged undo data', () => {
+    seedWorkspace([planA, planB], 'plan-a');
+    planActions().deletePlan('plan-b');
+    localStorage.setItem(planKey('plan-b'), JSON.stringify(planB));
+    simulateReload();
+    expect(workspace().deleted).toBeNull();
+    localStorage.setItem(UNDO_STORAGE_KEY, '{"deleted":');
+    simulateReload();
+    expect(workspace().deleted).toBeNull();
+  });
+
   it('restores the last plan deleted next to the fresh one made in its place', () => {
     seedWorkspace([planA]);
     const actions = planActions();
@@ -641,6 +667,35 @@ describe('undo and redo', () => {
     actions.undo();
     expect(workspace().plan).toEqual({ ...before, updatedAt: expect.any(String) });
     expect(workspace().undoState.canUndo).toBe(false);
+  });
+});
+
+describe('undoing a replace by an import, also after a reload', () => {
+  const lastReplaced = () => {
+    const { result, unmount } = renderHook(() => useLastReplaced());
+    const value = result.current;
+    unmount();
+    return value;
+  };
+
+  it('keeps the plan as it was before, puts it back as an edit, and forgets it once kept or undone', () => {
+    seedWorkspace([buildPlan({ id: 'plan-a', name: 'Original', totalBudget: '100000' })]);
+    const actions = planActions();
+    const before = workspace().plan;
+    actions.replacePlan(buildPlan({ id: 'imported', name: 'Imported', totalBudget: '777' }));
+    simulateReload();
+    expect(workspace().plan).toMatchObject({ id: 'plan-a', name: 'Imported', totalBudget: '777' });
+    expect(lastReplaced()).toEqual({ before, importedName: 'Imported' });
+    planActions().restoreReplaced();
+    expect(savedPlan('plan-a')).toEqual({ ...before, updatedAt: expect.any(String) });
+    expect(workspace().undoState.canUndo).toBe(true);
+    expect(localStorage.getItem(UNDO_STORAGE_KEY)).toBeNull();
+
+    planActions().replacePlan(buildPlan({ id: 'imported', name: 'Imported again' }));
+    planActions().keepReplaced();
+    simulateReload();
+    expect(lastReplaced()).toBeNull();
+    expect(savedPlan('plan-a').name).toBe('Imported again');
   });
 });
 

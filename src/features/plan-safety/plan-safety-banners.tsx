@@ -1,6 +1,6 @@
 import { usePlanExport } from '../../hooks/use-plan-export';
 import { downloadFile } from '../../lib/download';
-import { currentPlans, useNotices, useOutdatedBy, usePlanActions, useRecovery, useSaveError } from '../../store/plan-store';
+import { currentPlans, useLastReplaced, useNotices, useOutdatedBy, usePlanActions, useRecovery, useSaveError, useSharedPlan } from '../../store/plan-store';
 
 /**
  * Tells the user when saved plans couldn't be used, when saving fails, and what another tab
@@ -11,6 +11,8 @@ export function PlanSafetyBanners() {
   const saveError = useSaveError();
   const notices = useNotices();
   const outdatedBy = useOutdatedBy();
+  const replaced = useLastReplaced();
+  const shared = useSharedPlan();
   const actions = usePlanActions();
   const downloadOpen = async () => {
     // The backup code loads when asked for, not with the page.
@@ -35,6 +37,22 @@ export function PlanSafetyBanners() {
             </button>
             <button type="button" className="button button--ghost" onClick={() => void downloadOpen()}>
               Download this tab’s plans
+            </button>
+          </div>
+        </div>
+      )}
+      {replaced && !shared && (
+        <div className="banner banner--info" role="status">
+          <p>
+            “{replaced.before.name.trim() || 'Untitled plan'}” was replaced by “{replaced.importedName.trim() || 'Untitled plan'}” from a CSV. Its earlier
+            version can be put back, also after a reload.
+          </p>
+          <div className="banner__actions">
+            <button type="button" className="button" onClick={() => actions.restoreReplaced()}>
+              Undo replace
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => actions.keepReplaced()}>
+              Keep the import
             </button>
           </div>
         </div>
