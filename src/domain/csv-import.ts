@@ -81,6 +81,8 @@ export interface ImportPlanCsvOptions {
    * 08/31 to settle it): the user's answer to `dateQuestion`.
    */
   dateOrder?: DateOrder | undefined;
+  /** Told how far reading has gone, as a share of the file from 0 to 1 (for a progress bar). */
+  onProgress?: ((share: number) => void) | undefined;
   /** Formats and benchmarks the app uses: with them, each row's `budget` is checked against its inputs. */
   catalog?: { formats: readonly AdFormat[]; benchmarks: Pick<Benchmarks, 'assumptions' | 'markets'> } | undefined;
 }
@@ -173,6 +175,7 @@ export function readCsvRecords(
   text: string,
   separator: Separator,
   maxRecords: number = Number.POSITIVE_INFINITY,
+  onProgress?: (charsRead: number) => void,
 ): { records: CsvRecord[]; unclosed: number | null; stoppedAt: number | null } {
   const records: CsvRecord[] = [];
   // Records that hold something: reading stops once there are more than `maxRecords` of them,
@@ -231,6 +234,7 @@ export function readCsvRecords(
     if (char === '\r' || char === '\n') {
       endRecord();
       if (filled > maxRecords) return { records, unclosed: null, stoppedAt: recordLine };
+      if (onProgress && records.length % 256 === 0) onProgress(i);
       i += char === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
       recordLine = line;
@@ -874,7 +878,13 @@ export function importPlanCsv(text: string, options: ImportPlanCsvOptions): Plan
   const hint = /^\s*sep=([,;])\s*(\r\n|\r|\n)/i.exec(body);
   const separator = hint ? (hint[1] as Separator) : detectSeparator(body.replace(/^(\s*[\r\n])+/, ''));
   // The header, a `sep=` line, the total row and line items up to the limit: one record more means too many.
-  const { records, unclosed, stoppedAt } = readCsvRecords(body, separator, MAX_CSV_LINE_ITEMS + 3);
+  const onProgress = options.onProgress;
+  const { records, unclosed, stoppedAt } = readCsvRecords(
+    body,
+    separator,
+    MAX_CSV_LINE_ITEMS + 3,
+    onProgress && ((chars) => onProgress((0.8 * chars) / Math.max(1, body.length))),
+  );
   if (stoppedAt !== null) {
     return fileFailure(
       `The file has more than ${MAX_CSV_LINE_ITEMS.toLocaleString('en-US')} line-item rows: a plan holds at most ${MAX_CSV_LINE_ITEMS.toLocaleString('en-US')}, so reading stopped at line ${stoppedAt.toLocaleString('en-US')}. Check that it is the right file.`,

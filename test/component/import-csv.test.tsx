@@ -130,9 +130,10 @@ describe('Import CSV', () => {
     expect(asNew).toHaveAccessibleDescription('Choose how the dates are written before importing.');
     expect(within(region).getByRole('button', { name: 'Replace “Open plan”' })).toBeDisabled();
     await user.click(within(question).getByRole('radio', { name: /^Day first: 08\/01\/2024 is Jan 8, 2024/ }));
-    expect(within(region).getByText('Jan 8, 2024 to Jan 9, 2024')).toBeInTheDocument();
+    expect(await within(region).findByText('Jan 8, 2024 to Jan 9, 2024')).toBeInTheDocument();
+    expect(within(question).getByRole('radio', { name: /^Day first/ })).toHaveFocus();
     await user.click(within(question).getByRole('radio', { name: /^Month first: 08\/01\/2024 is Aug 1, 2024/ }));
-    expect(within(region).getByText('Aug 1, 2024 to Sep 1, 2024')).toBeInTheDocument();
+    expect(await within(region).findByText('Aug 1, 2024 to Sep 1, 2024')).toBeInTheDocument();
     await user.click(asNew);
     expect(onImport.mock.calls[0]?.[0]).toMatchObject({ startDate: '2024-08-01', endDate: '2024-09-01' });
   });
@@ -144,6 +145,23 @@ describe('Import CSV', () => {
     expect(within(region).getByText(/^Replace “Open plan” with “Summer launch”\?/)).toHaveTextContent(
       'A CSV carries no shortlist or contract checklists: its shortlist (4 creators) and its 2 contract checklists are kept.',
     );
+  });
+
+  test('shows progress while a file is read, and Cancel stops it without importing', async () => {
+    const { user, onImport } = setup();
+    const slow = csvFile(exportCsv(PLAN), 'big.csv');
+    let finishReading: (text: string) => void = () => {};
+    Object.defineProperty(slow, 'text', { value: () => new Promise<string>((resolve) => (finishReading = resolve)) });
+    const region = await choose(user, slow);
+    expect(within(region).getByRole('progressbar', { name: 'Reading big.csv' })).toBeInTheDocument();
+    await user.click(within(region).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    expect(importButton()).toHaveFocus();
+    // The read finishing afterwards changes nothing.
+    finishReading(exportCsv(PLAN));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByRole('region')).not.toBeInTheDocument();
+    expect(onImport).not.toHaveBeenCalled();
   });
 
   test('a full workspace is said before the choice: no new plan, Replace still offered', async () => {

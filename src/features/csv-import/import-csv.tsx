@@ -2,11 +2,11 @@ import { format } from 'date-fns';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useAdFormats } from '../../api/ad-formats';
 import { useBenchmarks } from '../../api/benchmarks';
-import { importPlanCsv, MAX_CSV_BYTES, type CsvMessage, type DateOrder, type PlanCsvImport } from '../../domain/csv-import';
+import { MAX_CSV_BYTES, type CsvMessage, type DateOrder, type PlanCsvImport } from '../../domain/csv-import';
+import { ImportCancelled, runImport, type ImportRun } from './import-runner';
 import type { Plan } from '../../domain/plan';
 import { arrivingName } from '../../domain/workspace';
 import { parseIsoDate } from '../../domain/validation';
-import { planSchema } from '../../store/plan-schema';
 import './import-csv.css';
 
 export interface ImportCsvProps {
@@ -28,12 +28,12 @@ export interface ImportCsvProps {
 
 type State =
   | { step: 'idle' }
-  | { step: 'reading'; fileName: string }
+  | { step: 'reading'; fileName: string; share: number }
   | {
       step: 'review';
       fileName: string;
-      /** The file's text, read again when the user says how its dates are written. */
-      text: string;
+      /** The file, read again when the user says how its dates are written. */
+      file: File;
       result: PlanCsvImport;
       confirmReplace: boolean;
       refused?: string | undefined;
@@ -68,6 +68,9 @@ function keptText({ shortlist, checklists }: { shortlist: number; checklists: nu
   return `A CSV carries no shortlist or contract checklists: ${kept.join(' and ')} ${kept.length === 1 && (shortlist > 0 || checklists === 1) ? 'is' : 'are'} kept.`;
 }
 
+/** The most messages of each kind listed: a file of a thousand bad rows is read as well as one of a hundred. */
+const SHOWN_MESSAGES = 100;
+
 function messageText(m: CsvMessage): string {
   return m.line === null ? m.reason : `Line ${m.line}: ${m.reason}`;
 }
@@ -100,20 +103,57 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
     if (confirming) question.current?.focus();
   }, [confirming]);
 
+  // The import running now (in a worker): Cancel or Escape ends it.
+  const running = useRef<ImportRun | null>(null);
+  useEffect(() => () => running.current?.cancel(), []);
+
   const close = () => {
     readId.current++;
+    running.current?.cancel();
+    running.current = null;
     setState({ step: 'idle' });
     button.current?.focus();
   };
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+  const catalog = formats.data && benchmarks.data ? { formats: formats.data, benchmarks: benchmarks.data } : undefined;
+
+  /**
+   * Imports `file` off the page (progress as it goes); the newest file or answer wins. Reading it
+   * again with the user's date order keeps the review on screen (and focus on their answer).
+   */
+  const read = async (file: File, dateOrder?: DateOrder) => {
+    const id = ++readId.current;
+    running.current?.cancel();
+    const again = dateOrder !== undefined;
+    if (!again) setState({ step: 'reading', fileName: file.name, share: 0 });
+    const run = runImport({ file, id: newPlanId(), now: new Date().toISOString(), catalog, dateOrder }, (share) => {
+      if (id === readId.current && !again) setState({ step: 'reading', fileName: file.name, share });
+    });
+    running.current = run;
+    try {
+      const result = await run.done;
+      if (id !== readId.current) return;
+      setState({ step: 'review', fileName: file.name, file, result, confirmReplace: false, ...(dateOrder ? { dateOrder } : {}) });
+    } catch (error) {
+      if (id !== readId.current || error instanceof ImportCancelled) return;
+      // A DOMException from the file reader (NotReadableError, NotFoundError) carries the browser's reason.
+      const message = error instanceof Error ? error.message : '';
+      const detail = message === '' ? '' : ` (${message})`;
+      setState({ step: 'failed', fileName: file.name, reason: `The file couldn’t be read${detail}. Check that it is still there and try again.` });
+    } finally {
+      if (running.current === run) running.current = null;
+    }
+  };
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
     // Cleared, so picking the same file again (after fixing it) reads it again.
     e.currentTarget.value = '';
     if (!file) return;
-    const id = ++readId.current;
     setDone('');
     if (file.size > MAX_CSV_BYTES) {
+      readId.current++;
+      running.current?.cancel();
       setState({
         step: 'failed',
         fileName: file.name,
@@ -121,27 +161,12 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
       });
       return;
     }
-    setState({ step: 'reading', fileName: file.name });
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      if (id !== readId.current) return;
-      // A DOMException from the file reader (NotReadableError, NotFoundError) carries the browser's reason.
-      const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : '';
-      const detail = message === '' ? '' : ` (${message})`;
-      setState({ step: 'failed', fileName: file.name, reason: `The file couldn’t be read${detail}. Check that it is still there and try again.` });
-      return;
-    }
-    if (id !== readId.current) return;
-    setState({ step: 'review', fileName: file.name, text, result: read(text), confirmReplace: false });
+    void read(file);
   };
 
-  const catalog = formats.data && benchmarks.data ? { formats: formats.data, benchmarks: benchmarks.data } : undefined;
-  const read = (text: string, dateOrder?: DateOrder) => importPlanCsv(text, { id: newPlanId(), now: new Date(), schema: planSchema, catalog, dateOrder });
   const chooseDateOrder = (dateOrder: DateOrder) => {
     if (state.step !== 'review') return;
-    setState({ ...state, result: read(state.text, dateOrder), dateOrder, confirmReplace: false, refused: undefined });
+    void read(state.file, dateOrder);
   };
 
   const finish = (imported: Plan, mode: 'replace' | 'new') => {
@@ -169,7 +194,7 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
       <label htmlFor={inputId} className="visually-hidden">
         Plan CSV file
       </label>
-      <input ref={input} id={inputId} type="file" accept=".csv,text/csv" hidden onChange={(e) => void onFile(e)} />
+      <input ref={input} id={inputId} type="file" accept=".csv,text/csv" hidden onChange={onFile} />
       <p className="visually-hidden" role="status">
         {done}
       </p>
@@ -178,7 +203,19 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
           <h3 id={headingId} ref={heading} tabIndex={-1}>
             Import from {state.fileName}
           </h3>
-          {state.step === 'reading' && <p role="status">Reading the file…</p>}
+          {state.step === 'reading' && (
+            <>
+              <p role="status">Reading the file…</p>
+              <progress className="csv-import__progress" value={state.share} max={1} aria-label={`Reading ${state.fileName}`}>
+                {Math.round(state.share * 100)}%
+              </progress>
+              <div className="csv-import__actions">
+                <button type="button" className="button" onClick={close}>
+                  Cancel
+                </button>
+              </div>
+            </>
+          )}
           {state.step === 'failed' && (
             <>
               <p className="csv-import__problem">{state.reason}</p>
@@ -303,22 +340,24 @@ function Review({
         <div className="csv-import__list">
           <h4>{plan ? `Not imported (${problems.length})` : 'This file can’t be imported'}</h4>
           <ul>
-            {problems.map((m, i) => (
+            {problems.slice(0, SHOWN_MESSAGES).map((m, i) => (
               <li key={i} className="csv-import__problem">
                 {messageText(m)}
               </li>
             ))}
           </ul>
+          {problems.length > SHOWN_MESSAGES && <p className="csv-import__hint">…and {plural(problems.length - SHOWN_MESSAGES, 'more row', 'more rows')} like these.</p>}
         </div>
       )}
       {notes.length > 0 && (
         <div className="csv-import__list">
           <h4>Notes ({notes.length})</h4>
           <ul>
-            {notes.map((m, i) => (
+            {notes.slice(0, SHOWN_MESSAGES).map((m, i) => (
               <li key={i}>{messageText(m)}</li>
             ))}
           </ul>
+          {notes.length > SHOWN_MESSAGES && <p className="csv-import__hint">…and {plural(notes.length - SHOWN_MESSAGES, 'more note', 'more notes')}.</p>}
         </div>
       )}
       {!plan && (
