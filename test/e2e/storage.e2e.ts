@@ -1,7 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, formatsLoaded, metric, openStorageRefusedSession, readDownload, screenshot } from './support';
+import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
+import {
+  appUrl,
+  formatsLoaded,
+  metric,
+  openSession,
+  openStorageRefusedSession,
+  readDownload,
+  screenshot,
+  SEEDED_PLAN,
+  sharedBrowser,
+  storedWorkspace,
+} from './support';
+
+const browser = sharedBrowser();
+
+/** Everything the origin's localStorage holds, as text. */
+const storageOf = (page: Page) => page.evaluate(() => ({ ...localStorage }));
 
 /** What a user with storage refused must see, and be able to do, in either build. */
 async function expectWorksWithoutSaving(page: Page, url: string): Promise<void> {
@@ -70,5 +87,90 @@ describe('storage refused by the browser', () => {
         await session.close();
       }
     });
+  });
+});
+
+describe('two tabs on different storage versions', () => {
+  it('the older tab stops writing once a newer version saved, keeps its edits on screen and asks for a reload', async () => {
+    const { page, context, errors } = await openSession(browser(), { stored: storedWorkspace([SEEDED_PLAN], SEEDED_PLAN.id) });
+    await page.goto(appUrl());
+    await formatsLoaded(page);
+    // The newer version saves from another tab of the same site (a page of the site that isn't the app).
+    const newer = await context.newPage();
+    await newer.goto(appUrl('favicon.svg'));
+    await newer.evaluate(
+      ({ indexKey, planKeyOf, version, id }) => {
+        localStorage.setItem(planKeyOf, JSON.stringify({ id, name: 'Back to school, next version', lines: [], budget: { total: 1, currency: 'USD' } }));
+        localStorage.setItem(indexKey, JSON.stringify({ state: { openPlanId: id, planIds: [id] }, version }));
+      },
+      { indexKey: WORKSPACE_STORAGE_KEY, planKeyOf: planKey(SEEDED_PLAN.id), version: PLAN_STORAGE_VERSION + 1, id: SEEDED_PLAN.id },
+    );
+    const theirs = await storageOf(newer);
+    const banner = page.getByRole('alert').filter({ hasText: 'A newer version of Reachplan saved your plans in another tab.' });
+    await banner.waitFor();
+    // Edits still work here, and write nothing over what the newer version saved.
+    await page.getByLabel('Plan name').fill('Edited in the old tab');
+    await page.getByLabel('In-Feed Ads budget').fill('70000');
+    await page.waitForTimeout(500);
+    expect(await storageOf(newer)).toEqual(theirs);
+    // This tab's work can still be kept: the download holds its edits.
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download this tab’s plans' }).click()]);
+    expect((JSON.parse(await readDownload(download)) as { plans: { name: string }[] }).plans.map((p) => p.name)).toEqual(['Edited in the old tab']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the storage limit reached', () => {
+  it('says changes are not being saved, keeps them on screen, offers the backup, and saves again once there is room', async () => {
+    const { page, context, errors } = await openSession(browser(), { stored: storedWorkspace([SEEDED_PLAN], SEEDED_PLAN.id) });
+    await page.goto(appUrl());
+    await formatsLoaded(page);
+    // Another page of the site fills what is left of the origin's storage.
+    const filler = await context.newPage();
+    await filler.goto(appUrl('favicon.svg'));
+    await filler.evaluate(() => {
+      let chunk = 'x'.repeat(1024 * 1024);
+      for (let n = 0; chunk.length > 0; ) {
+        try {
+          localStorage.setItem(`filler.${n++}`, chunk);
+        } catch {
+          chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+        }
+      }
+    });
+    // Until this tab's view of the storage has caught up with the other page's writes.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          try {
+            localStorage.setItem('probe', 'x'.repeat(100));
+            localStorage.removeItem('probe');
+            return 'room';
+          } catch {
+            return 'full';
+          }
+        }),
+      )
+      .toBe('full');
+    // Longer than the name it replaces, so saving needs room the storage no longer has.
+    const name = 'Too late to save: back to school with every creator shortlisted last week';
+    await page.getByLabel('Plan name').fill(name);
+    const banner = page.getByRole('alert').filter({ hasText: 'Changes are not being saved.' });
+    await banner.waitFor();
+    expect(await banner.innerText()).toMatch(/Browser storage is full/);
+    expect(await page.getByLabel('Plan name').inputValue()).toBe(name);
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download all plans' }).click()]);
+    expect((JSON.parse(await readDownload(download)) as { plans: { name: string }[] }).plans.map((p) => p.name)).toEqual([name]);
+    // Room again: the next edit is saved and the banner goes.
+    await filler.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('filler.')) localStorage.removeItem(key);
+    });
+    await page.getByLabel('Plan name').fill('Saved at last');
+    await expect.poll(() => banner.count()).toBe(0);
+    const saved = await page.evaluate((key) => localStorage.getItem(key), planKey(SEEDED_PLAN.id));
+    expect(JSON.parse(saved ?? '{}')).toMatchObject({ name: 'Saved at last' });
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
