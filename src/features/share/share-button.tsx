@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { planOverLimits } from '../../domain/limits';
 import type { Plan } from '../../domain/plan';
 import { encodeSharedPlan, shareUrl } from '../../lib/share-link';
 import './share.css';
@@ -33,6 +34,8 @@ export function ShareButton({ plan }: { plan: Plan }) {
   const share: ShareState = state.plan === plan ? state.share : { kind: 'idle' };
   const field = useRef<HTMLInputElement>(null);
   const manualUrl = share.kind === 'manual' ? share.url : null;
+  // A plan past a limit would be refused where it is opened: said here, before a link is made.
+  const over = planOverLimits(plan);
 
   useEffect(() => {
     if (manualUrl === null) return;
@@ -59,14 +62,15 @@ export function ShareButton({ plan }: { plan: Plan }) {
   };
 
   let status = '';
-  if (share.kind === 'working') status = 'Making the link…';
+  if (over !== null) status = `This plan can’t be shared as a link: ${over}`;
+  else if (share.kind === 'working') status = 'Making the link…';
   else if (share.kind === 'copied') status = `Link copied, ${lengthNote(share.url)}`;
   else if (share.kind === 'manual') status = `Couldn’t copy to the clipboard: copy the link below, ${lengthNote(share.url)}`;
   else if (share.kind === 'failed') status = 'This browser can’t make share links. Update it, or use an up-to-date Chrome, Edge, Firefox or Safari.';
 
   return (
     <div className="share">
-      <button type="button" className="button share__button" onClick={() => void onShare()} disabled={share.kind === 'working'}>
+      <button type="button" className="button share__button" onClick={() => void onShare()} disabled={share.kind === 'working' || over !== null}>
         Copy share link
       </button>
       {/* Always in the page, so screen readers announce what appears in it. */}
