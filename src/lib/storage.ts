@@ -28,3 +28,24 @@ export function describeStorageError(error: unknown): string {
   }
   return 'The browser refused to save the plan. Your changes stay open in this tab: download your plans or export this plan before you close it.';
 }
+
+/**
+ * About what a browser lets one site keep in localStorage: 5 million characters in Chromium,
+ * Firefox and Safari (Chromium counts 10 MB of UTF-16). What is used is measured; this is not.
+ */
+export const STORAGE_QUOTA_CHARS = 5_000_000;
+
+/** Characters this site keeps in `storage` (keys and values, every key: the quota is the site's), or null when it can't be read. */
+export function storageUsed(storage: Pick<Storage, 'length' | 'key' | 'getItem'> | null): number | null {
+  if (!storage) return null;
+  try {
+    let used = 0;
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key !== null) used += key.length + (storage.getItem(key)?.length ?? 0);
+    }
+    return used;
+  } catch {
+    return null;
+  }
+}

@@ -54,6 +54,18 @@ describe('the workspace', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(screen.getByText('No plan matches “nothing like it”.')).toBeInTheDocument();
   });
 
+  test('says how much of the browser’s storage is used, and warns before it is full', async () => {
+    seedWorkspace([launch], 'launch');
+    // Another part of the site (or an earlier app) keeps 4.2 million characters here.
+    localStorage.setItem('someone.else', 'x'.repeat(4_200_000));
+    renderApp();
+    goToPlans();
+    await plansList();
+    const meter = screen.getByRole('meter', { name: /^Saved in this browser: 4\.2 MB of about 5\.0 MB \(84%\)\./ });
+    expect((meter as HTMLMeterElement).value).toBeCloseTo(0.84, 2);
+    expect(screen.getByText(/Storage is nearly full: download a backup, then delete plans you no longer need/)).toBeInTheDocument();
+  });
+
   test('opening a plan shows it in the planner; a new plan is created and opened', async () => {
     seedWorkspace([launch, holiday], 'launch');
     const { user } = renderApp();

@@ -5,6 +5,7 @@ import { parseNumber } from '../../domain/parse';
 import { MAX_NAME_LENGTH } from '../../domain/validation';
 import { findPlans, MAX_PLANS, STATUS_LABEL } from '../../domain/workspace';
 import { downloadFile } from '../../lib/download';
+import { STORAGE_QUOTA_CHARS, storageUsed } from '../../lib/storage';
 import { flightText } from '../../lib/flight-text';
 import { money } from '../../lib/format';
 import { currentPlans, useLastDeleted, useOpenPlanId, usePlanActions, usePlans } from '../../store/plan-store';
@@ -135,6 +136,7 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
         </div>
       </header>
 
+      <StorageMeter plans={plans} />
       {report && <BackupReport report={report} onClose={() => setReport(null)} />}
 
       {deleted && (
@@ -336,4 +338,38 @@ function BackupReport({ report, onClose }: { report: BackupReading & { added: nu
       </div>
     </div>
   );
+}
+
+/** Share of the browser's storage from which the Plans view warns that it is nearly full. */
+const NEARLY_FULL = 0.8;
+
+/**
+ * How much of the browser's storage the site uses, measured again when the plans change, and a
+ * warning before it runs out (not after a save fails): what to do while there is still room.
+ */
+function StorageMeter({ plans }: { plans: readonly unknown[] }) {
+  // Measured again when the plans change (they are what is stored); reading every key is done in this view only.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `plans` is the trigger, not an input.
+  const used = useMemo(() => storageUsed(browserStorageList()), [plans]);
+  if (used === null) return null;
+  const share = used / STORAGE_QUOTA_CHARS;
+  const mb = (chars: number) => `${(chars / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+  return (
+    <div className={`workspace__storage${share >= NEARLY_FULL ? ' is-nearly-full' : ''}`}>
+      <p id="workspace-storage">
+        Saved in this browser: {mb(used)} of about {mb(STORAGE_QUOTA_CHARS)} ({Math.round(share * 100)}%).
+        {share >= NEARLY_FULL && ' Storage is nearly full: download a backup, then delete plans you no longer need, before new edits stop being saved.'}
+      </p>
+      <meter min={0} max={1} low={0.6} high={NEARLY_FULL} optimum={0} value={Math.min(1, share)} aria-labelledby="workspace-storage" />
+    </div>
+  );
+}
+
+/** localStorage where it can be read and listed, else null. */
+function browserStorageList(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
 }
