@@ -129,6 +129,8 @@ describe('Import CSV', () => {
     expect(asNew).toBeDisabled();
     expect(asNew).toHaveAccessibleDescription('Choose how the dates are written before importing.');
     expect(within(region).getByRole('button', { name: 'Replace “Open plan”' })).toBeDisabled();
+    // No reading of the flight is shown as if it were settled.
+    expect(within(region).getByText('Depends on how the dates are written (below)')).toBeInTheDocument();
     await user.click(within(question).getByRole('radio', { name: /^Day first: 08\/01\/2024 is Jan 8, 2024/ }));
     expect(await within(region).findByText('Jan 8, 2024 to Jan 9, 2024')).toBeInTheDocument();
     expect(within(question).getByRole('radio', { name: /^Day first/ })).toHaveFocus();

@@ -39,6 +39,8 @@ type State =
       refused?: string | undefined;
       /** The user's answer to the file's date question, once given. */
       dateOrder?: DateOrder;
+      /** True while the file is read again with that answer: `result` is the previous reading. */
+      rereading?: boolean;
     }
   | { step: 'failed'; fileName: string; reason: string };
 
@@ -166,6 +168,8 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
 
   const chooseDateOrder = (dateOrder: DateOrder) => {
     if (state.step !== 'review') return;
+    // The answer shows at once; nothing can be imported until the file is read with it.
+    setState({ ...state, dateOrder, rereading: true, confirmReplace: false, refused: undefined });
     void read(state.file, dateOrder);
   };
 
@@ -233,6 +237,7 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
               newPlanBlocked={newPlanBlocked}
               keeps={openPlanKeeps}
               dateOrder={state.dateOrder ?? null}
+              rereading={state.rereading === true}
               onDateOrder={chooseDateOrder}
               openPlanName={openPlanName}
               confirmReplace={state.confirmReplace}
@@ -255,6 +260,7 @@ interface ReviewProps {
   refused: string | null;
   newPlanBlocked: string | null;
   dateOrder: DateOrder | null;
+  rereading: boolean;
   onDateOrder(order: DateOrder): void;
   keeps: { shortlist: number; checklists: number };
   openPlanName: string;
@@ -271,6 +277,7 @@ function Review({
   refused,
   newPlanBlocked,
   dateOrder,
+  rereading,
   onDateOrder,
   keeps,
   openPlanName,
@@ -285,7 +292,7 @@ function Review({
   const blockedId = useId();
   const datesId = useId();
   // The file's dates read two ways: nothing is imported until the user says which.
-  const datesOpen = result.dateQuestion !== undefined && dateOrder === null;
+  const datesOpen = (result.dateQuestion !== undefined && dateOrder === null) || rereading;
   const plan = result.plan;
   const question = result.dateQuestion;
   return (
@@ -305,9 +312,7 @@ function Review({
           </div>
           <div>
             <dt>Flight</dt>
-            <dd>
-              {day(plan.startDate)} to {day(plan.endDate)}
-            </dd>
+            <dd>{datesOpen ? 'Depends on how the dates are written (below)' : `${day(plan.startDate)} to ${day(plan.endDate)}`}</dd>
           </div>
         </dl>
       )}
@@ -374,7 +379,12 @@ function Review({
           </p>
           {(refused ?? newPlanBlocked ?? datesOpen) && (
             <p id={blockedId} className="csv-import__problem" role={refused ? 'alert' : undefined}>
-              {refused ?? (datesOpen ? 'Choose how the dates are written before importing.' : `Import as a new plan: ${newPlanBlocked}`)}
+              {refused ??
+                (rereading
+                  ? 'Reading the dates again…'
+                  : datesOpen
+                    ? 'Choose how the dates are written before importing.'
+                    : `Import as a new plan: ${newPlanBlocked}`)}
             </p>
           )}
           <div className="csv-import__actions">
