@@ -14,7 +14,8 @@ const LEGACY_MARKET_KEYS: Record<string, (c: Country) => AssumptionKey> = {
 };
 
 export function isLegacyAssumptionKey(key: string): boolean {
-  return key in LEGACY_MARKET_KEYS;
+  // Own keys only: "constructor" or "__proto__" in a file or a link are not assumption keys.
+  return Object.hasOwn(LEGACY_MARKET_KEYS, key);
 }
 
 const isCountry = (c: unknown): c is Country => typeof c === 'string' && (COUNTRIES as readonly string[]).includes(c);
@@ -26,19 +27,20 @@ const isCountry = (c: unknown): c is Country => typeof c === 'string' && (COUNTR
 export function upgradeOverrideKeys(overrides: unknown, countries: unknown): unknown {
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) return overrides;
   const markets = Array.isArray(countries) ? countries.filter(isCountry) : [];
-  const out: Record<string, unknown> = {};
+  // A Map, then own data properties: a "__proto__" key stays a key, never the result's prototype.
+  const out = new Map<string, unknown>();
   const legacy: [string, unknown][] = [];
   for (const [key, value] of Object.entries(overrides)) {
     if (isLegacyAssumptionKey(key)) legacy.push([key, value]);
-    else out[key] = value;
+    else out.set(key, value);
   }
   for (const [key, value] of legacy) {
     const to = LEGACY_MARKET_KEYS[key];
     if (!to) continue;
     for (const c of markets.length > 0 ? markets : (['US'] as Country[])) {
       const k = to(c);
-      if (!(k in out)) out[k] = value;
+      if (!out.has(k)) out.set(k, value);
     }
   }
-  return out;
+  return Object.fromEntries(out);
 }

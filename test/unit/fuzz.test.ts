@@ -155,6 +155,39 @@ describe('fuzz: workspace backups', () => {
   });
 });
 
+describe('prototype keys where plans enter', () => {
+  // JSON.parse makes "__proto__" an own key; spreading or merging it must not reach Object.prototype.
+  const hostile = (plan: Plan) =>
+    JSON.stringify(plan)
+      .replace('"assumptionOverrides":{}', '"assumptionOverrides":{"__proto__":{"polluted":"yes"}}')
+      .replace('"otherKpiTargets":{}', '"otherKpiTargets":{"constructor":{"prototype":{"polluted":"yes"}}}')
+      .replace('"costs":{', '"__proto__":{"polluted":"yes"},"costs":{');
+  const plan = buildPlan({ id: 'p', name: 'Proto' });
+  afterEach(() => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('in a backup', () => {
+    const reading = readWorkspaceBackup(`{"app":"reachplan","kind":"workspace-backup","version":${PLAN_STORAGE_VERSION},"plans":[${hostile(plan)}]}`);
+    for (const p of reading.plans) expect(Object.keys(p.assumptionOverrides)).toEqual([]);
+  });
+
+  it('in a share link (which once threw on them, though it must never throw)', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const payload = `v2.${deflateSync(Buffer.from(hostile(plan))).toString('base64url')}`;
+    const decoded = await decodeSharedPlan(payload);
+    if (decoded.ok) expect(Object.keys(decoded.plan.assumptionOverrides)).toEqual([]);
+  });
+
+  it('in browser storage', () => {
+    localStorage.setItem(planKey('p'), hostile(plan));
+    localStorage.setItem(WORKSPACE_STORAGE_KEY, JSON.stringify({ state: { openPlanId: 'p', planIds: ['p'] }, version: PLAN_STORAGE_VERSION }));
+    simulateReload();
+    for (const p of currentPlans()) expect(Object.keys(p.assumptionOverrides)).toEqual([]);
+    localStorage.clear();
+  });
+});
+
 describe('fuzz: the store and its storage, with other tabs writing', () => {
   afterEach(() => localStorage.clear());
 
@@ -175,7 +208,7 @@ describe('fuzz: the store and its storage, with other tabs writing', () => {
     fc.record({ kind: fc.constant('reload' as const) }),
   );
 
-  it('keeps every plan another tab wrote: in its key or in a backup, never silently overwritten or deleted', async () => {
+  it('keeps every plan another tab wrote: in its key or in a backup, never silently overwritten or deleted', { timeout: 60_000 }, async () => {
     // Each step is a task of its own, as a user's actions and other tabs' events are: deferred work runs between them.
     const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
     await fc.assert(
