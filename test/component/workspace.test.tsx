@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { MAX_PLANS } from '../../src/domain/workspace';
 import { applyStorageChange } from '../../src/store/plan-store';
 import { planKey } from '../../src/store/persistence';
 import { buildPlan, formatLine, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
@@ -64,6 +65,23 @@ describe('the workspace', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     const meter = screen.getByRole('meter', { name: /^Saved in this browser: 4\.2 MB of about 5\.0 MB \(84%\)\./ });
     expect((meter as HTMLMeterElement).value).toBeCloseTo(0.84, 2);
     expect(screen.getByText(/Storage is nearly full: download a backup, then delete plans you no longer need/)).toBeInTheDocument();
+  });
+
+  test('a full workspace says so before anything would add a plan', async () => {
+    seedWorkspace(Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}`, updatedAt: '2026-11-20T09:00:00.000Z' })), 'p0');
+    renderApp();
+    goToPlans();
+    await plansList();
+    const reason = `This browser keeps at most ${MAX_PLANS} plans, and all ${MAX_PLANS} are in use: delete plans you no longer need (download a backup first) to add one.`;
+    for (const button of [
+      screen.getByRole('button', { name: 'New plan' }),
+      screen.getByRole('button', { name: 'Import backup' }),
+      screen.getByRole('button', { name: 'Duplicate “Plan 7”' }),
+      screen.getByRole('button', { name: 'Duplicate “Plan 7” as a scenario' }),
+    ]) {
+      expect(button).toBeDisabled();
+      expect(button).toHaveAccessibleDescription(reason);
+    }
   });
 
   test('opening a plan shows it in the planner; a new plan is created and opened', async () => {

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { PLAN_STATUSES, type Plan, type PlanStatus } from '../../domain/plan';
 import { parseNumber } from '../../domain/parse';
 import { MAX_NAME_LENGTH } from '../../domain/validation';
-import { findPlans, MAX_PLANS, STATUS_LABEL } from '../../domain/workspace';
+import { findPlans, MAX_PLANS, noRoomForPlan, STATUS_LABEL } from '../../domain/workspace';
 import { downloadFile } from '../../lib/download';
 import { STORAGE_QUOTA_CHARS, storageUsed } from '../../lib/storage';
 import { flightText } from '../../lib/flight-text';
@@ -61,6 +61,8 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
   const byId = useMemo(() => new Map(plans.map((p) => [p.id, p])), [plans]);
   const shown = useMemo(() => findPlans(plans, query), [plans, query]);
   const pickedPlans = picked.filter((id) => byId.has(id));
+  // Said before any action that would add a plan, never found out after it.
+  const full = noRoomForPlan(plans.length);
 
   const togglePick = (id: string) =>
     setPicked((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : ids.length >= MAX_COMPARED ? ids : [...ids, id]));
@@ -110,14 +112,21 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
               actions.startNewPlan();
               onOpen(currentPlans().at(-1)?.id ?? '');
             }}
-            disabled={plans.length >= MAX_PLANS}
+            disabled={full !== null}
+            aria-describedby={full ? 'workspace-full' : undefined}
           >
             New plan
           </button>
           <button type="button" className="button" onClick={() => downloadFile(workspaceBackupFileName(new Date()), workspaceBackupJson(plans, new Date()), 'application/json')}>
             Export backup (JSON)
           </button>
-          <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => fileRef.current?.click()}
+            disabled={full !== null}
+            aria-describedby={full ? 'workspace-full' : undefined}
+          >
             Import backup
           </button>
           <input
@@ -136,6 +145,11 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
         </div>
       </header>
 
+      {full && (
+        <p id="workspace-full" className="workspace__full">
+          {full}
+        </p>
+      )}
       <StorageMeter plans={plans} />
       {report && <BackupReport report={report} onClose={() => setReport(null)} />}
 
@@ -254,10 +268,24 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
                   <button type="button" className="button button--small" onClick={() => setRenaming(plan.id)} aria-label={`Rename “${name}”`}>
                     Rename
                   </button>
-                  <button type="button" className="button button--small" onClick={() => onDuplicate(plan, 'copy')} aria-label={`Duplicate “${name}”`}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => onDuplicate(plan, 'copy')}
+                    aria-label={`Duplicate “${name}”`}
+                    disabled={full !== null}
+                    aria-describedby={full ? 'workspace-full' : undefined}
+                  >
                     Duplicate
                   </button>
-                  <button type="button" className="button button--small" onClick={() => onDuplicate(plan, 'scenario')} aria-label={`Duplicate “${name}” as a scenario`}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    onClick={() => onDuplicate(plan, 'scenario')}
+                    aria-label={`Duplicate “${name}” as a scenario`}
+                    disabled={full !== null}
+                    aria-describedby={full ? 'workspace-full' : undefined}
+                  >
                     New scenario
                   </button>
                   <button type="button" className="button button--small button--danger" onClick={() => onDelete(plan)} aria-label={`Delete “${name}”`}>
