@@ -21,9 +21,9 @@ import { retryableLazy } from '../lib/retryable-lazy';
 import { usePlan, usePlanActions, usePlans, useSharedPlan } from '../store/plan-store';
 import { navigate, routeOf, useHash, type Route } from './route';
 
-const workspaceView = retryableLazy(() => import('../features/workspace/workspace-view').then((m) => m.default));
-const scenarioCompare = retryableLazy(() => import('../features/scenarios/scenario-compare').then((m) => m.default));
-const importCsv = retryableLazy(() => import('../features/csv-import/import-csv').then((m) => m.default));
+const workspaceView = retryableLazy(() => import('../features/workspace/workspace-view'), (m) => m.default);
+const scenarioCompare = retryableLazy(() => import('../features/scenarios/scenario-compare'), (m) => m.default);
+const importCsv = retryableLazy(() => import('../features/csv-import/import-csv'), (m) => m.default);
 
 const openPlanner = () => navigate({ view: 'planner' });
 

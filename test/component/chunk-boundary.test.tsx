@@ -1,23 +1,23 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { vi } from 'vitest';
 import { ChunkBoundary } from '../../src/components/ui/chunk-boundary';
-import { retryableLazy } from '../../src/lib/retryable-lazy';
+import { failedModuleUrl, retryableLazy } from '../../src/lib/retryable-lazy';
 
 describe('a part of the page whose code fails to load', () => {
   test('says so with a Retry that loads it again, and leaves the rest of the page alone', async () => {
     // React reports the caught error on the console; here it is expected.
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     let fails = true;
-    const load = vi.fn(() =>
-      fails
-        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-        : Promise.resolve(function Panel() {
-            return <p>The panel</p>;
-          }),
-    );
-    const panel = retryableLazy(load);
+    const module = {
+      Panel: function Panel() {
+        return <p>The panel</p>;
+      },
+    };
+    // As Safari says it: no URL, so the retry imports the same way again.
+    const load = vi.fn(() => (fails ? Promise.reject(new TypeError('Importing a module script failed.')) : Promise.resolve(module)));
+    const panel = retryableLazy(load, (m) => m.Panel);
     const user = userEvent.setup();
     render(
       <>
@@ -46,5 +46,48 @@ describe('a part of the page whose code fails to load', () => {
     // A fresh import per attempt: React.lazy keeps a failed one for good.
     expect(load).toHaveBeenCalledTimes(2);
     expect(logged).toHaveBeenCalled();
+  });
+
+  test('a retry fetches the module the browser named under a new URL: some browsers keep a failed fetch for good', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const url = 'http://localhost:4173/assets/creator-search-SJpgKwsM.js';
+    const importer = vi.fn(() => Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${url}`)));
+    const byUrl = vi.fn((_url: string) =>
+      Promise.resolve({
+        Panel: function Panel() {
+          return <p>The panel, fetched again</p>;
+        },
+      }),
+    );
+    const panel = retryableLazy(importer, (m: { Panel: ComponentType }) => m.Panel, byUrl);
+    const user = userEvent.setup();
+    render(
+      <ChunkBoundary what="The panel">
+        {(attempt) => {
+          const Panel = panel(attempt);
+          return (
+            <Suspense fallback={<p>Loading…</p>}>
+              <Panel />
+            </Suspense>
+          );
+        }}
+      </ChunkBoundary>,
+    );
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('The panel, fetched again')).toBeInTheDocument();
+    expect(byUrl.mock.calls).toEqual([[`${url}?retry=1`]]);
+    expect(importer).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('failedModuleUrl', () => {
+  test.each([
+    ['Failed to fetch dynamically imported module: http://localhost:4173/assets/a-1.js', 'http://localhost:4173/assets/a-1.js'],
+    ['error loading dynamically imported module: http://x.test/assets/b.js?retry=1', 'http://x.test/assets/b.js?retry=1'],
+    ['Importing a module script failed.', null],
+    ['Failed to fetch dynamically imported module: not a url', null],
+  ])('%s', (message, url) => {
+    expect(failedModuleUrl(new TypeError(message))).toBe(url);
   });
 });

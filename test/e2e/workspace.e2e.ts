@@ -211,7 +211,8 @@ describe.each([
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import CSV' }).click()]);
     await chooser.setFiles({ name: download.suggestedFilename(), mimeType: 'text/csv', buffer: csv });
     const review = page.getByRole('region', { name: `Import from ${download.suggestedFilename()}` });
-    await review.waitFor();
+    // Read in a worker: the review follows the progress bar.
+    await review.getByRole('button', { name: 'Import as a new plan' }).waitFor();
     expect((await review.innerText()).replace(/\s+/g, ' ')).toContain(
       'Plan Holiday launch 2027 Line items 2 line items (1 format, 1 creator) Flight Nov 29, 2027 to Dec 26, 2027',
     );

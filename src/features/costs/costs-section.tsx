@@ -5,7 +5,7 @@ import { retryableLazy } from '../../lib/retryable-lazy';
 import { COSTS_MIN_HEIGHT } from './costs-size';
 
 // The fields and their styles load after the first paint: the initial JavaScript is at its budget.
-const panel = retryableLazy(() => import('./costs-panel').then((m) => m.CostsPanel));
+const panel = retryableLazy(() => import('./costs-panel'), (m) => m.CostsPanel);
 
 /** Costs beyond media and creator fees: agency commission, usage rights, whitelisting, production and tax. */
 export function CostsSection() {

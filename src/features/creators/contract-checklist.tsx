@@ -6,7 +6,7 @@ import type { PlanCreatorLine } from '../../domain/plan';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { contractChecklistId } from './creator-labels';
 
-const contractFields = retryableLazy(() => import('./contract-fields').then((m) => m.default));
+const contractFields = retryableLazy(() => import('./contract-fields'), (m) => m.default);
 
 interface ContractChecklistProps {
   line: PlanCreatorLine;

@@ -17,8 +17,8 @@ import { CreatorTable } from './creator-table';
 import { MAX_COMPARED, Shortlist } from './shortlist';
 
 // Panels load when first opened: the profile (with its schemas and the vetting rules) and the comparison.
-const creatorProfilePanel = retryableLazy(() => import('./creator-profile').then((m) => m.CreatorProfilePanel));
-const comparePanel = retryableLazy(() => import('./creator-compare').then((m) => m.ComparePanel));
+const creatorProfilePanel = retryableLazy(() => import('./creator-profile'), (m) => m.CreatorProfilePanel);
+const comparePanel = retryableLazy(() => import('./creator-compare'), (m) => m.ComparePanel);
 
 const NICHE_OPTIONS = [{ value: '', label: 'All niches' }, ...NICHES.map((n) => ({ value: n, label: n[0]?.toUpperCase() + n.slice(1) }))];
 const TIER_OPTIONS = [{ value: '', label: 'All tiers' }, ...TIERS.map((t) => ({ value: t, label: TIER_BOUNDS[t].label }))];

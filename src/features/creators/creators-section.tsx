@@ -15,7 +15,7 @@ import { ContractChecklist } from './contract-checklist';
 
 // Finding and vetting creators (filters, the scrolled table over the whole catalog, shortlist,
 // comparison) loads right after the first paint; the plan's own creators below do not wait for it.
-const creatorSearch = retryableLazy(() => import('./creator-search').then((m) => m.CreatorSearch));
+const creatorSearch = retryableLazy(() => import('./creator-search'), (m) => m.CreatorSearch);
 
 /** Find creators in the catalog, add them to the plan, and set their posts and fees. */
 export function CreatorsSection() {

@@ -18,11 +18,11 @@ import { EarnedInReach } from './earned-in-reach';
 import { costRows, headlineMetrics } from './metrics';
 import { COST_BASIS, FULL_COST_HEIGHT } from './cost-basis';
 
-const charts = retryableLazy(() => import('./charts').then((m) => m.default));
+const charts = retryableLazy(() => import('./charts'), (m) => m.default);
 // Below the charts, and loaded after the first paint like them: the initial JavaScript is at its budget.
-const lineItemTable = retryableLazy(() => import('./line-item-table').then((m) => m.LineItemTable));
-const assumptionsPanel = retryableLazy(() => import('./assumptions-panel').then((m) => m.AssumptionsPanel));
-const fullCost = retryableLazy(() => import('./full-cost').then((m) => m.default));
+const lineItemTable = retryableLazy(() => import('./line-item-table'), (m) => m.LineItemTable);
+const assumptionsPanel = retryableLazy(() => import('./assumptions-panel'), (m) => m.AssumptionsPanel);
+const fullCost = retryableLazy(() => import('./full-cost'), (m) => m.default);
 
 /** What the plan is projected to deliver, and the assumptions behind every number. */
 export function ProjectionsSection() {

@@ -4,9 +4,9 @@ import { retryableLazy } from '../../lib/retryable-lazy';
 const shareUi = () => import('./share-ui');
 
 /** The share UI for `LazyPart`, one lazy component per attempt (Retry). */
-export const shareButton = retryableLazy(() => shareUi().then((m) => m.ShareButton));
-export const sharedPlanBanner = retryableLazy(() => shareUi().then((m) => m.SharedPlanBanner));
-export const sharedLinkError = retryableLazy(() => shareUi().then((m) => m.SharedLinkError));
+export const shareButton = retryableLazy(() => shareUi(), (m) => m.ShareButton);
+export const sharedPlanBanner = retryableLazy(() => shareUi(), (m) => m.SharedPlanBanner);
+export const sharedLinkError = retryableLazy(() => shareUi(), (m) => m.SharedLinkError);
 
 /** Decodes a share payload, loading the codec first. */
 export const decodeSharedPayload = (payload: string) => shareUi().then((m) => m.decodeSharedPlan(payload));

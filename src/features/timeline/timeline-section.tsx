@@ -7,7 +7,7 @@ import { usePlanCreators } from '../../store/plan-store';
 import { placeholderHeight } from './timeline-size';
 
 // The timeline, its date maths and its styles load after the first paint: the initial JavaScript is at its budget.
-const panel = retryableLazy(() => import('./timeline-panel').then((m) => m.TimelinePanel));
+const panel = retryableLazy(() => import('./timeline-panel'), (m) => m.TimelinePanel);
 
 /** The flight timeline: each creator's posting dates and deadlines, and what needs attention. */
 export function TimelineSection() {
