@@ -33,7 +33,8 @@ async function expectAppWorks(user: ReturnType<typeof renderApp>['user']) {
 }
 
 describe('saving and restoring the plan', { timeout: JOURNEY_TIMEOUT_MS }, () => {
-  test('a reload restores the plan exactly as it was saved', async () => {
+  // The longest journey of the suite (a whole plan typed, then read back): about 20 s alone, more on a busy CI machine.
+  test('a reload restores the plan exactly as it was saved', { timeout: 2 * JOURNEY_TIMEOUT_MS }, async () => {
     const first = renderApp();
     await waitForPlanner();
     await retype(first.user, screen.getByRole('textbox', { name: 'Plan name' }), 'Back to school 2026');

@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCreatorProfile, type CreatorProfileResponse } from '../../api/creator-profile';
 import { ApiError } from '../../api/http';
 import { LoadingState } from '../../components/ui/states';
@@ -55,7 +55,8 @@ export function CreatorProfilePanel({ creatorId, handle, inPlan, onClose }: Crea
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const profile = useCreatorProfile(creatorId);
-  useEffect(() => heading.current?.focus(), [creatorId]);
+  // Before paint: focus is in the panel the moment it shows (and a test that finds it finds it focused).
+  useLayoutEffect(() => heading.current?.focus(), [creatorId]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape') {
