@@ -10,6 +10,8 @@ export interface PlanExport {
   reason: string | null;
   /** True after the export code failed to load (offline): retry. */
   failed: boolean;
+  /** What to tell the user beside the export: why it failed to load, else why it can't run yet; null when it can. */
+  message: string | null;
   /** Downloads the plan CSV ("plan") or the flight table ("daily"); does nothing while `reason` holds. */
   download(kind: 'plan' | 'daily'): Promise<void>;
 }
@@ -51,5 +53,6 @@ export function usePlanExport(): PlanExport {
       downloadFile(flight.flightCsvFileName(plan.name, now), flight.flightCsv(check.input), 'text/csv;charset=utf-8');
     }
   };
-  return { reason, failed, download };
+  const message = failed ? 'The export couldn’t load. Check your connection and try again.' : reason;
+  return { reason, failed, message, download };
 }

@@ -5,6 +5,22 @@ import { vi } from 'vitest';
 import { ChunkBoundary } from '../../src/components/ui/chunk-boundary';
 import { failedModuleUrl, retryableLazy } from '../../src/lib/retryable-lazy';
 
+/** A lazy part as the app renders one: inside a ChunkBoundary, a new lazy component per attempt. */
+function LazyPanel({ panel }: { panel: (attempt: number) => ComponentType }) {
+  return (
+    <ChunkBoundary what="The panel">
+      {(attempt) => {
+        const Panel = panel(attempt);
+        return (
+          <Suspense fallback={<p>Loading…</p>}>
+            <Panel />
+          </Suspense>
+        );
+      }}
+    </ChunkBoundary>
+  );
+}
+
 describe('a part of the page whose code fails to load', () => {
   test('says so with a Retry that loads it again, and leaves the rest of the page alone', async () => {
     // React reports the caught error on the console; here it is expected.
@@ -22,16 +38,7 @@ describe('a part of the page whose code fails to load', () => {
     render(
       <>
         <p>The rest of the page</p>
-        <ChunkBoundary what="The panel">
-          {(attempt) => {
-            const Panel = panel(attempt);
-            return (
-              <Suspense fallback={<p>Loading…</p>}>
-                <Panel />
-              </Suspense>
-            );
-          }}
-        </ChunkBoundary>
+        <LazyPanel panel={panel} />
       </>,
     );
     const alert = await screen.findByRole('alert');
@@ -61,18 +68,7 @@ describe('a part of the page whose code fails to load', () => {
     );
     const panel = retryableLazy(importer, (m: { Panel: ComponentType }) => m.Panel, byUrl);
     const user = userEvent.setup();
-    render(
-      <ChunkBoundary what="The panel">
-        {(attempt) => {
-          const Panel = panel(attempt);
-          return (
-            <Suspense fallback={<p>Loading…</p>}>
-              <Panel />
-            </Suspense>
-          );
-        }}
-      </ChunkBoundary>,
-    );
+    render(<LazyPanel panel={panel} />);
     await screen.findByRole('alert');
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('The panel, fetched again')).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import {
@@ -16,6 +16,16 @@ import {
 } from './support';
 
 const browser = sharedBrowser();
+
+/**
+ * Another tab of the site that isn't the app (its favicon): what it writes to the site's storage
+ * is heard by the app's tab as another tab's write, with no second app to write back.
+ */
+async function otherTabOfSite(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(appUrl('favicon.svg'));
+  return page;
+}
 
 /** Everything the origin's localStorage holds, as text. */
 const storageOf = (page: Page) => page.evaluate(() => ({ ...localStorage }));
@@ -96,8 +106,7 @@ describe('two tabs on different storage versions', () => {
     await page.goto(appUrl());
     await formatsLoaded(page);
     // The newer version saves from another tab of the same site (a page of the site that isn't the app).
-    const newer = await context.newPage();
-    await newer.goto(appUrl('favicon.svg'));
+    const newer = await otherTabOfSite(context);
     await newer.evaluate(
       ({ indexKey, planKeyOf, version, id }) => {
         localStorage.setItem(planKeyOf, JSON.stringify({ id, name: 'Back to school, next version', lines: [], budget: { total: 1, currency: 'USD' } }));
@@ -127,8 +136,7 @@ describe('the storage limit reached', () => {
     await page.goto(appUrl());
     await formatsLoaded(page);
     // Another page of the site fills what is left of the origin's storage.
-    const filler = await context.newPage();
-    await filler.goto(appUrl('favicon.svg'));
+    const filler = await otherTabOfSite(context);
     await filler.evaluate(() => {
       let chunk = 'x'.repeat(1024 * 1024);
       for (let n = 0; chunk.length > 0; ) {

@@ -5,9 +5,8 @@ import { usePlanExport } from '../../hooks/use-plan-export';
  * table: a row per day and line item), or the reason they can't be exported yet.
  */
 export function ExportButton() {
-  const { reason, failed, download: onExport } = usePlanExport();
+  const { reason, failed, message, download: onExport } = usePlanExport();
 
-  const message = failed ? 'The export couldn’t load. Check your connection and try again.' : reason;
   return (
     <div className="export">
       <div className="export__buttons">

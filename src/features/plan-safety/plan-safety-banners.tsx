@@ -111,8 +111,7 @@ export function PlanSafetyBanners() {
  * every plan as a backup file, and the open plan as CSV.
  */
 function NotSavingBanner({ message, onDownloadAll }: { message: string; onDownloadAll: () => void }) {
-  const { reason, failed, download } = usePlanExport();
-  const exportNote = failed ? 'The export couldn’t load. Check your connection and try again.' : reason;
+  const { reason, message: exportNote, download } = usePlanExport();
   return (
     <div className="banner banner--error" role="alert">
       <div>
