@@ -1,5 +1,6 @@
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { Root } from './app/root';
+import { planStoreReady } from './store/plan-store';
 import './app/styles.css';
 // After the app's styles: the print rules override them.
 import './features/print/print.css';
@@ -16,6 +17,8 @@ async function enableMocking(): Promise<void> {
 // answers /api/* itself with the same handlers (vite.config.ts).
 void enableMocking()
   .catch((error: unknown) => console.warn('The mock service worker could not start, so the dev server answers /api/* itself:', error))
+  // The saved plans load first: at once, unless some are kept in the browser's larger storage.
+  .then(() => planStoreReady)
   .then(() => {
     const container = document.getElementById('root');
     if (!container) throw new Error('index.html has no #root element');

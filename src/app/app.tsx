@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { LazyPart } from '../components/ui/chunk-boundary';
 import { LoadingState } from '../components/ui/states';
-import { keptByReplace, noRoomForPlan, STATUS_LABEL } from '../domain/workspace';
+import { keptByReplace, planChars, STATUS_LABEL } from '../domain/workspace';
 import { PLAN_STATUSES, type Plan, type PlanStatus } from '../domain/plan';
 import { AdFormatsSection } from '../features/ad-formats/ad-formats-section';
 import { CostsSection } from '../features/costs/costs-section';
@@ -18,7 +18,7 @@ import { useSharedLink } from '../features/share/use-shared-link';
 import { TimelineSection } from '../features/timeline/timeline-section';
 import { useHydrated } from '../hooks/use-hydrated';
 import { retryableLazy } from '../lib/retryable-lazy';
-import { usePlan, usePlanActions, usePlans, useSharedPlan } from '../store/plan-store';
+import { noRoomForNow, useNoRoomFor, usePlan, usePlanActions, usePlans, useSharedPlan } from '../store/plan-store';
 import { navigate, routeOf, useHash, type Route } from './route';
 
 const workspaceView = retryableLazy(() => import('../features/workspace/workspace-view'), (m) => m.default);
@@ -192,7 +192,7 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
                 props={{
                   openPlanName: name,
                   planNames: plans.map((p) => p.name),
-                  newPlanBlocked: noRoomForPlan(plans.length),
+                  roomFor: (imported: Plan) => noRoomForNow(planChars(imported)),
                   openPlanKeeps: keptByReplace(plan),
                   onImport: (imported: Plan, mode: 'replace' | 'new') => {
                     if (mode === 'replace') {
@@ -229,8 +229,8 @@ function TopBar({ hydrated, view }: { hydrated: boolean; view: Route['view'] }) 
 function SharedLink() {
   const { link, close } = useSharedLink();
   const actions = usePlanActions();
-  const planCount = usePlans().length;
   const openPlan = link.status === 'open' ? link.plan : null;
+  const saveBlocked = useNoRoomFor(openPlan ? planChars(openPlan) : undefined);
   useEffect(() => {
     if (openPlan) actions.viewShared(openPlan);
   }, [openPlan, actions]);
@@ -242,7 +242,7 @@ function SharedLink() {
         fallback={null}
         props={{
           plan: link.plan,
-          saveBlocked: noRoomForPlan(planCount),
+          saveBlocked,
           onSave: () => {
             // Kept on screen, link and all, when it can't be saved (the banner says why).
             if (actions.saveShared()) close();

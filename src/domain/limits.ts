@@ -17,6 +17,8 @@ export const PLAN_LIMITS = {
   numberLength: 40,
   /** A shortlisted creator's bio, as the catalog wrote it. */
   bioLength: 2_000,
+  /** Plans read from one backup file (the workspace itself is limited by the storage it uses). */
+  plansPerBackup: 1_000,
 } as const;
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -2,17 +2,30 @@ import { MAX_NAME_LENGTH } from './validation';
 import { contractHasContent, type CreatorContract } from './contract';
 import { MAX_SHORTLIST, MODEL_EDITION, newPlan, type Plan, type PlanStatus } from './plan';
 
-/** The most plans a workspace keeps (about 40 full 100-line plans fill a browser's 5 MB). */
-export const MAX_PLANS = 200;
+/** About what `plan` takes in the browser's storage, in characters: its saved text and its key. */
+export function planChars(plan: Plan): number {
+  return JSON.stringify(plan).length + 100;
+}
+
+/** About what a new blank plan takes in the browser's storage. */
+export const NEW_PLAN_CHARS = planChars(newPlan('00000000-0000-4000-8000-000000000000', new Date(0)));
+
+/** A size in the browser's storage as people read it: "12 KB", "4.2 MB" (a character is counted as a byte, as the quota's 5 MB is). */
+export function storageSize(chars: number): string {
+  if (chars < 1_000_000) return `${Math.ceil(chars / 1_000).toLocaleString('en-US')} KB`;
+  return `${(chars / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+}
 
 /**
- * Why a plan can't be added to a workspace of `count` plans (null when it can): said before the
- * action (an import, a copy, a saved shared plan), never found out after it.
+ * Why plans of `needed` characters can't be added to the workspace (null when they can), where
+ * the browser's storage has about `room` characters left: said before the action (an import, a
+ * copy, a saved shared plan), never found out after it. The workspace is limited by the storage
+ * it uses, not by a count of plans: `room` is null where there is no limit to announce (plans
+ * that don't fit in localStorage move to the browser's larger storage).
  */
-export function noRoomForPlan(count: number): string | null {
-  return count < MAX_PLANS
-    ? null
-    : `This browser keeps at most ${MAX_PLANS} plans, and all ${MAX_PLANS} are in use: delete plans you no longer need (download a backup first) to add one.`;
+export function noRoomForPlan(room: number | null, needed: number): string | null {
+  if (room === null || needed <= room) return null;
+  return `This browser’s storage is full: about ${storageSize(room)} is left and the plan needs ${storageSize(needed)}. Download a backup, then delete plans you no longer need, to add one.`;
 }
 
 export const STATUS_LABEL: Record<PlanStatus, string> = { draft: 'Draft', proposed: 'Proposed', approved: 'Approved' };

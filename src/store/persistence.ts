@@ -2,7 +2,8 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { emptyContract } from '../domain/contract';
 import { emptyCosts, type Plan } from '../domain/plan';
 import { upgradeOverrideKeys } from '../domain/legacy-keys';
-import { describeStorageError, STORAGE_UNAVAILABLE, type KeyValueStorage } from '../lib/storage';
+import type { PlanVault } from '../lib/plan-vault';
+import { describeStorageError, STORAGE_QUOTA_CHARS, STORAGE_UNAVAILABLE, type KeyValueStorage } from '../lib/storage';
 import { planSchema } from './plan-schema';
 
 /** Where versions 1 to 4 kept their single plan; read once and migrated into the workspace. */
@@ -14,6 +15,8 @@ export const PLAN_STORAGE_VERSION = 6;
 export const BACKUP_PREFIX = 'reachplan.backup.';
 /** The last delete and the last replace by an import, kept so they can be undone after a reload. */
 export const UNDO_STORAGE_KEY = 'reachplan.undo';
+/** The ids of the plans kept in the browser's larger storage (IndexedDB), as a JSON array. */
+export const VAULT_STORAGE_KEY = 'reachplan.vault';
 
 /** The storage key of one plan of the workspace. */
 export const planKey = (id: string) => `${PLAN_KEY_PREFIX}${id}`;
@@ -204,6 +207,18 @@ export interface WorkspaceStorage extends PersistStorage<PersistedWorkspace> {
   /** Forgets what this page wrote, as a new page load would start. */
   reset(): void;
   /**
+   * The larger storage (IndexedDB) for plans that don't fit in localStorage, and what it held when
+   * the page loaded (read before the plans load). `unreachable`: plans said to be there that could
+   * not be read; they stay listed and untouched. Without a vault, a plan that doesn't fit is not saved.
+   */
+  useVault(vault: PlanVault | null, held: ReadonlyMap<string, string>, unreachable?: readonly string[]): void;
+  /** The plans kept in the larger storage, and their size in characters. */
+  vaultUsage(): { plans: number; chars: number };
+  /** Resolves once the writes to the larger storage started so far have finished (or failed, which is reported). */
+  whenWritten(): Promise<void>;
+  /** About how many more characters localStorage takes; null when there is no limit to announce (a vault takes what doesn't fit). */
+  room(): number | null;
+  /**
    * Another tab wrote the workspace's index: when a newer version of Reachplan wrote it, this
    * tab stops writing (its schema can't read what the newer one saved, so a write would lose it).
    */
@@ -224,6 +239,18 @@ export function storedVersion(raw: string | null): number | null {
 }
 
 const READ_FAILED = Symbol('read failed');
+
+/** True when `store` can list its keys, as localStorage can. */
+function listable(store: KeyValueStorage): store is KeyValueStorage & Pick<Storage, 'key' | 'length'> {
+  const listing = store as Partial<Pick<Storage, 'key' | 'length'>>;
+  return typeof listing.key === 'function' && typeof listing.length === 'number';
+}
+
+/** True when a write failed because the storage is full. */
+function isQuotaError(error: unknown): boolean {
+  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+}
 
 /** Every key in `storage` that starts with `prefix`, when the storage can list its keys. */
 function keysWithPrefix(storage: KeyValueStorage, prefix: string): string[] {
@@ -260,6 +287,51 @@ function recoveryOf(problems: readonly Problem[], startedClean: boolean): Recove
   };
 }
 
+/** The ids a stored JSON array names (the vault's list), or none. */
+function idList(raw: string | null): string[] {
+  if (raw === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The plans said to be kept in the larger storage (IndexedDB): listed there by this version, or
+ * listed in the index with no key of their own. When there are any, the vault is read before
+ * the plans load; when there are none (nearly always), it is not opened at all.
+ */
+export function plansInVault(storage: KeyValueStorage | null): string[] {
+  if (!storage) return [];
+  try {
+    const ids = new Set(idList(storage.getItem(VAULT_STORAGE_KEY)));
+    const index = storage.getItem(WORKSPACE_STORAGE_KEY);
+    if (index !== null) {
+      const parsed: unknown = JSON.parse(index);
+      const state = isRecord(parsed) && isRecord(parsed.state) ? parsed.state : {};
+      const listed = Array.isArray(state.planIds) ? state.planIds.filter((id): id is string => typeof id === 'string') : [];
+      // By the keys' names where the storage lists them: reading every plan twice at start-up would cost time.
+      const keys = listable(storage) ? new Set(keysWithPrefix(storage, PLAN_KEY_PREFIX)) : null;
+      for (const id of listed) if (keys ? !keys.has(planKey(id)) : storage.getItem(planKey(id)) === null) ids.add(id);
+    }
+    return [...ids];
+  } catch {
+    return [];
+  }
+}
+
+export interface GuardedStorageOptions {
+  /** A save failed (the message to show), or saves work again (null). */
+  onSaveError: (message: string | null) => void;
+  now?: () => Date;
+  /** Another tab saved plan `id` as `theirs` after this page last read it. */
+  onConflict?: (id: string, theirs: string) => void;
+  /** A newer version of Reachplan wrote the workspace: this page stops writing. */
+  onNewerVersion?: (version: number) => void;
+}
+
 /**
  * The workspace's storage: an index (open plan, plan ids) and a key per plan, so an edit writes
  * only the plan it changed, and two tabs see each other's plans one by one. It never loses data:
@@ -267,14 +339,12 @@ function recoveryOf(problems: readonly Problem[], startedClean: boolean): Recove
  * another tab saved since this tab last read it is reported as a conflict, not overwritten; failed
  * writes are reported, not thrown. Versions 1 to 4 kept one plan under `PLAN_STORAGE_KEY`: it is
  * read when there is no workspace yet, and removed once the workspace is saved.
+ *
+ * A plan that no longer fits in localStorage moves to the larger storage (`useVault`): written
+ * there first, then its localStorage copy removed, and listed under `VAULT_STORAGE_KEY`.
  */
-export function guardedStorage(
-  storage: KeyValueStorage | null,
-  onSaveError: (message: string | null) => void,
-  now: () => Date = () => new Date(),
-  onConflict: (id: string, theirs: string) => void = () => {},
-  onNewerVersion: (version: number) => void = () => {},
-): WorkspaceStorage {
+export function guardedStorage(storage: KeyValueStorage | null, options: GuardedStorageOptions): WorkspaceStorage {
+  const { onSaveError, now = () => new Date(), onConflict = () => {}, onNewerVersion = () => {} } = options;
   // Per page load.
   let stopped = false;
   const stop = (version: number) => {
@@ -296,6 +366,25 @@ export function guardedStorage(
   let writtenIndex: string | null = null;
   /** Plans are immutable: each object's JSON is computed once. */
   let jsonOf = new WeakMap<Plan, string>();
+  let vault: PlanVault | null = null;
+  /** What the vault held at load. */
+  let held: ReadonlyMap<string, string> = new Map();
+  /** The plans kept in the vault (their localStorage keys are gone or going). */
+  let inVault = new Set<string>();
+  /** Plans said to be in the vault that could not be read this page: listed, never touched. */
+  let unreachable: readonly string[] = [];
+  /** Vault writes not finished yet, and the index that could not be written until they free room. */
+  let moving = 0;
+  let indexWaiting: string | null = null;
+  /** Characters this site keeps in localStorage: measured at load, then kept up to date by this page's writes. */
+  let used: number | null = null;
+  const charsAt = new Map<string, number>();
+  const measured = (key: string, value: string | null) => {
+    if (used === null) return;
+    used += (value === null ? 0 : key.length + value.length) - (charsAt.get(key) ?? 0);
+    if (value === null) charsAt.delete(key);
+    else charsAt.set(key, key.length + value.length);
+  };
 
   // Report changes only: reporting goes through the store, whose every update writes again.
   let lastSaveError: string | null = null;
@@ -315,6 +404,7 @@ export function guardedStorage(
   const remove = (key: string) => {
     try {
       storage?.removeItem(key);
+      measured(key, null);
     } catch {
       // The backup exists; the damaged copy is overwritten or ignored later.
     }
@@ -329,6 +419,143 @@ export function guardedStorage(
   const failWhole = (keys: readonly string[], raw: string, reason: string) => {
     wholeFailure = { ...fail(keys, raw, reason), startedClean: true };
     return null;
+  };
+
+  let indexError: unknown = null;
+  /** Writes the index; false (the error kept in `indexError`) when localStorage refuses it. */
+  const writeIndex = (index: string): boolean => {
+    try {
+      storage?.setItem(WORKSPACE_STORAGE_KEY, index);
+      measured(WORKSPACE_STORAGE_KEY, index);
+      writtenIndex = index;
+      return true;
+    } catch (error) {
+      indexError = error;
+      return false;
+    }
+  };
+  const measureAll = (store: KeyValueStorage) => {
+    charsAt.clear();
+    used = null;
+    if (!listable(store)) return;
+    try {
+      let total = 0;
+      for (let i = 0; i < store.length; i++) {
+        const key = store.key(i);
+        if (key === null) continue;
+        const chars = key.length + (store.getItem(key)?.length ?? 0);
+        charsAt.set(key, chars);
+        total += chars;
+      }
+      used = total;
+    } catch {
+      charsAt.clear();
+    }
+  };
+
+  /** The failure of this page's last write to localStorage, and of a vault write since the last report. */
+  let localFailure: unknown = null;
+  let vaultFailure: unknown = null;
+  /** Lists the vault's plans where a load looks first. The index lists them too: this is a second way to find them. */
+  const writeVaultList = () => {
+    try {
+      if (inVault.size === 0) storage?.removeItem(VAULT_STORAGE_KEY);
+      else storage?.setItem(VAULT_STORAGE_KEY, JSON.stringify([...inVault]));
+    } catch {
+      // No room even for the list: the index still names every plan, and those without a key are looked for in the vault.
+    }
+  };
+  /** Once no vault write is pending: the index they were holding up, and what to report. */
+  let waiters: (() => void)[] = [];
+  const settle = () => {
+    if (moving > 0) return;
+    let failure = vaultFailure ?? localFailure;
+    const vaultFailed = vaultFailure !== null;
+    vaultFailure = null;
+    if (indexWaiting !== null) {
+      if (writeIndex(indexWaiting)) indexWaiting = null;
+      // Still no room for the index: another plan makes room, and this runs again when it has moved.
+      else if (!vaultFailed && isQuotaError(indexError) && makeRoom()) return;
+      else {
+        failure ??= indexError;
+        indexWaiting = null;
+      }
+    }
+    for (const done of waiters) done();
+    waiters = [];
+    report(failure === null ? null : describeStorageError(failure));
+  };
+  /** Moves the largest plan still in localStorage to the vault, to free room for the index; false when there is none. */
+  const makeRoom = (): boolean => {
+    if (!vault) return false;
+    let largest: { id: string; json: string } | null = null;
+    for (const [id, json] of written) if (!inVault.has(id) && json.length > (largest?.json.length ?? 0)) largest = { id, json };
+    if (!largest) return false;
+    toVault(largest.id, largest.json, null, largest.json);
+    return true;
+  };
+  /**
+   * Saves plan `id` in the vault, checked against `expected` (what this page last knew there, null
+   * for a plan arriving). A plan arriving has its localStorage copy removed once the vault has it:
+   * after a backup when another tab changed that copy since `localKnown`.
+   */
+  const toVault = (id: string, json: string, expected: string | null, localKnown?: string) => {
+    if (!vault) return;
+    const arriving = !inVault.has(id);
+    inVault.add(id);
+    written.set(id, json);
+    moving++;
+    vault
+      .put(id, json, expected)
+      .then(
+        (result) => {
+          if (!result.ok) {
+            // Another tab saved it there since this page read it (only the latest write of this page's speaks).
+            if (written.get(id) === json) {
+              written.set(id, result.current);
+              onConflict(id, result.current);
+            }
+            return;
+          }
+          if (!arriving) return;
+          writeVaultList();
+          const local = read(planKey(id));
+          if (typeof local !== 'string') return;
+          if (localKnown !== undefined && local !== localKnown && storage) backUp(storage, local, now());
+          remove(planKey(id));
+        },
+        (error: unknown) => {
+          vaultFailure ??= error;
+          if (written.get(id) !== json) return;
+          // Not saved anywhere: the next edit tries again.
+          if (arriving) inVault.delete(id);
+          if (localKnown === undefined) written.delete(id);
+          else written.set(id, localKnown);
+        },
+      )
+      .finally(() => {
+        moving--;
+        settle();
+      });
+  };
+  /** Deletes plan `id` from the vault, unless another tab saved it there since (then it is found again at the next load). */
+  const dropFromVault = (id: string, expected: string | null) => {
+    inVault.delete(id);
+    writeVaultList();
+    if (!vault) return;
+    moving++;
+    vault
+      .remove(id, expected)
+      .then(
+        () => {},
+        (error: unknown) => {
+          vaultFailure ??= error;
+        },
+      )
+      .finally(() => {
+        moving--;
+        settle();
+      });
   };
 
   /** A stored `{ state, version }` envelope, or null (and a recovery) when it is unusable. */
@@ -362,6 +589,7 @@ export function guardedStorage(
         report(STORAGE_UNAVAILABLE);
         return null;
       }
+      measureAll(storage);
       const indexRaw = read(WORKSPACE_STORAGE_KEY);
       if (indexRaw === READ_FAILED) return null;
       if (indexRaw === null) {
@@ -379,26 +607,39 @@ export function guardedStorage(
       const listed = Array.isArray(state.planIds) ? state.planIds.filter((id): id is string => typeof id === 'string') : [];
       // Plans saved by another tab whose index write this tab's overtook are still found.
       const found = keysWithPrefix(storage, PLAN_KEY_PREFIX).map((key) => key.slice(PLAN_KEY_PREFIX.length));
-      const ids = [...new Set([...listed, ...found])];
+      const ids = [...new Set([...listed, ...found, ...held.keys()])];
       const plans: unknown[] = [];
       /** The plan ids found inside the stored plans, and the name of the first plan with each. */
       const seen = new Map<string, string>();
       for (const id of ids) {
-        const raw = read(planKey(id));
+        const local = read(planKey(id));
+        const kept = held.get(id);
+        if (kept !== undefined) {
+          inVault.add(id);
+          // A move to the vault that stopped before its localStorage copy was removed: the vault's is the later one.
+          if (typeof local === 'string') remove(planKey(id));
+        }
+        const raw = kept ?? local;
         // Deleted, or unreadable right now: nothing to keep or back up.
         if (raw === null || raw === READ_FAILED) continue;
+        /** Backs up a copy that can't be used, and moves the vault's out once it is backed up. */
+        const failHere = (reason: string): Problem => {
+          const problem = fail(kept === undefined ? [planKey(id)] : [], raw, reason);
+          if (kept !== undefined && problem.backupKey) dropFromVault(id, kept);
+          return problem;
+        };
         let plan: unknown;
         try {
           plan = JSON.parse(raw);
         } catch {
-          problems.push(fail([planKey(id)], raw, 'A saved plan could not be read (the stored data is damaged).'));
+          problems.push(failHere('A saved plan could not be read (the stored data is damaged).'));
           continue;
         }
         const inner = isRecord(plan) && typeof plan.id === 'string' ? plan.id : null;
         const first = inner === null ? undefined : seen.get(inner);
         if (first !== undefined) {
           // Two keys hold one plan (copied by hand, or a tool): only one can load, the other is kept aside.
-          problems.push(fail([planKey(id)], raw, `Two saved plans had the same id: “${first}” opened, the other copy was kept in a backup.`));
+          problems.push(failHere(`Two saved plans had the same id: “${first}” opened, the other copy was kept in a backup.`));
           continue;
         }
         if (inner !== null) seen.set(inner, isRecord(plan) && typeof plan.name === 'string' ? plan.name.trim().slice(0, 80) || 'Untitled plan' : 'Untitled plan');
@@ -430,6 +671,10 @@ export function guardedStorage(
         }
         const known = written.get(plan.id);
         if (known === json) continue;
+        if (inVault.has(plan.id)) {
+          toVault(plan.id, json, known ?? null);
+          continue;
+        }
         const key = planKey(plan.id);
         if (known !== undefined) {
           const current = read(key);
@@ -442,28 +687,36 @@ export function guardedStorage(
         }
         try {
           storage.setItem(key, json);
+          measured(key, json);
           written.set(plan.id, json);
         } catch (error) {
-          failure ??= error;
+          // No room left in localStorage: the plan moves to the larger storage, where there is one.
+          if (vault && isQuotaError(error)) toVault(plan.id, json, null, known);
+          else failure ??= error;
         }
       }
       const kept = new Set(ids);
       for (const id of [...written.keys()]) {
         if (kept.has(id)) continue;
+        const known = written.get(id) ?? null;
+        written.delete(id);
+        if (inVault.has(id)) {
+          dropFromVault(id, known);
+          continue;
+        }
         // Deleted here; but what another tab saved since this page last read it is backed up first.
         const current = read(planKey(id));
-        if (typeof current === 'string' && current !== written.get(id)) backUp(storage, current, now());
+        if (typeof current === 'string' && current !== known) backUp(storage, current, now());
         remove(planKey(id));
-        written.delete(id);
       }
-      const index = JSON.stringify({ state: { openPlanId, planIds: ids }, version: value.version });
+      // Plans in a vault this page could not read stay listed, so they are found again.
+      const index = JSON.stringify({ state: { openPlanId, planIds: [...ids, ...unreachable.filter((id) => !kept.has(id))] }, version: value.version });
       // Written again if it went missing (site data cleared elsewhere): plans are found without it, the open one isn't.
       if (index !== writtenIndex || read(WORKSPACE_STORAGE_KEY) === null) {
-        try {
-          storage.setItem(WORKSPACE_STORAGE_KEY, index);
-          writtenIndex = index;
-        } catch (error) {
-          failure ??= error;
+        if (!writeIndex(index)) {
+          // A plan moving to the vault frees room when it lands (one is moved for it if none is): the index is written then.
+          if (moving > 0 || (isQuotaError(indexError) && makeRoom())) indexWaiting = index;
+          else failure ??= indexError;
         }
       }
       if (failure === null && legacyPending) {
@@ -471,7 +724,9 @@ export function guardedStorage(
         remove(PLAN_STORAGE_KEY);
         legacyPending = false;
       }
-      report(failure === null ? null : describeStorageError(failure));
+      localFailure = failure;
+      // While a plan is on its way to the vault, a full localStorage is not yet a failure.
+      if (moving === 0 || failure !== null) report(failure === null ? null : describeStorageError(failure));
     },
 
     removeItem() {
@@ -546,6 +801,7 @@ export function guardedStorage(
       try {
         if (raw === null) storage.removeItem(UNDO_STORAGE_KEY);
         else storage.setItem(UNDO_STORAGE_KEY, raw);
+        measured(UNDO_STORAGE_KEY, raw);
       } catch {
         // Undo after a reload is a convenience: a full storage reports itself on the plan's own save.
       }
@@ -559,6 +815,27 @@ export function guardedStorage(
       return stopped;
     },
 
+    useVault(larger, contents, notRead = []) {
+      vault = larger;
+      held = contents;
+      unreachable = notRead;
+    },
+
+    vaultUsage() {
+      let chars = 0;
+      for (const id of inVault) chars += written.get(id)?.length ?? 0;
+      return { plans: inVault.size, chars };
+    },
+
+    whenWritten() {
+      return moving === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve));
+    },
+
+    room() {
+
+      return vault || used === null ? null : Math.max(0, STORAGE_QUOTA_CHARS - used);
+    },
+
     reset() {
       stopped = false;
       problems = [];
@@ -568,6 +845,13 @@ export function guardedStorage(
       writtenIndex = null;
       jsonOf = new WeakMap();
       lastSaveError = null;
+      inVault = new Set();
+      moving = 0;
+      indexWaiting = null;
+      localFailure = null;
+      vaultFailure = null;
+      used = null;
+      charsAt.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { useShallow } from 'zustand/react/shallow';
@@ -32,16 +33,18 @@ import {
 import type { AssumptionKey, Creator, FormatId, Goal } from '../domain/types';
 import { PLAN_LIMITS } from '../domain/limits';
 import { MAX_POSTS } from '../domain/validation';
-import { arrivingName, duplicateName, isUntouchedNewPlan, MAX_PLANS, noRoomForPlan, replaceContent } from '../domain/workspace';
+import { arrivingName, duplicateName, isUntouchedNewPlan, NEW_PLAN_CHARS, noRoomForPlan, planChars, replaceContent } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
 import { planSchema } from './plan-schema';
 import { z } from '../lib/zod';
+import { browserVault } from '../lib/plan-vault';
 import { browserStorage } from '../lib/storage';
 import {
   guardedStorage,
   migratePlanState,
   PLAN_KEY_PREFIX,
   PLAN_STORAGE_VERSION,
+  plansInVault,
   WORKSPACE_STORAGE_KEY,
   type PersistedWorkspace,
   type Recovery,
@@ -176,13 +179,11 @@ function withPlan(state: PlanState, plan: Plan): Partial<PlanState> {
 const local = browserStorage();
 
 // Deferred: a write can happen while the store is still being created (after a migration).
-const storage = guardedStorage(
-  local,
-  (message) => queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
-  undefined,
-  (id, theirs) => queueMicrotask(() => resolveConflict(id, theirs)),
-  (version) => queueMicrotask(() => usePlanStore.setState({ outdatedBy: version })),
-);
+const storage = guardedStorage(local, {
+  onSaveError: (message) => queueMicrotask(() => usePlanStore.getState().actions.reportSaveError(message)),
+  onConflict: (id, theirs) => queueMicrotask(() => resolveConflict(id, theirs)),
+  onNewerVersion: (version) => queueMicrotask(() => usePlanStore.setState({ outdatedBy: version })),
+});
 
 const undoSchema = z.object({
   deleted: z.nullable(z.object({ plan: planSchema, index: z.number().check(z.int(), z.gte(0)) })),
@@ -355,7 +356,7 @@ const usePlanStore = create<PlanState>()(
           redo: () => step(redoStep),
           startNewPlan: () =>
             set((s) => {
-              if (s.plans.length >= MAX_PLANS) return s;
+              if (noRoomForPlan(storage.room(), NEW_PLAN_CHARS)) return s;
               const plan = freshPlan();
               return { plans: [...s.plans, plan], openPlanId: plan.id, plan, shared: null };
             }),
@@ -369,7 +370,7 @@ const usePlanStore = create<PlanState>()(
           duplicatePlan: (id, kind) => {
             const s = get();
             const source = s.plans.find((p) => p.id === id);
-            if (!source || s.plans.length >= MAX_PLANS) return null;
+            if (!source || noRoomForPlan(storage.room(), planChars(source))) return null;
             const copy: Plan = {
               ...source,
               id: newPlanId(),
@@ -410,9 +411,16 @@ const usePlanStore = create<PlanState>()(
             }),
           addPlans: (incoming, open) => {
             const s = get();
-            const room = Math.max(0, MAX_PLANS - s.plans.length);
+            // As many as the storage has room for, in order (no limit where the larger storage takes what doesn't fit).
+            let room = storage.room();
+            const taken: Plan[] = [];
+            for (const plan of incoming) {
+              const needed = planChars(plan);
+              if (noRoomForPlan(room, needed)) break;
+              if (room !== null) room -= needed;
+              taken.push(plan);
+            }
             // New ids, so nothing here is overwritten; a scenario of a plan imported with it keeps its link.
-            const taken = incoming.slice(0, room);
             const ids = new Map(taken.map((p) => [p.id, newPlanId()]));
             const added = taken.map((p) => ({ ...p, id: ids.get(p.id) ?? newPlanId(), scenarioOf: (p.scenarioOf && ids.get(p.scenarioOf)) ?? null }));
             if (added.length === 0) return [];
@@ -431,7 +439,7 @@ const usePlanStore = create<PlanState>()(
             const [only] = plans;
             const blank = plans.length === 1 && only && !history[only.id] && isUntouchedNewPlan(only) ? only : null;
             // Checked first: the shared plan stays on screen (and its link) when it can't be kept.
-            if (!blank && noRoomForPlan(plans.length)) return false;
+            if (!blank && noRoomForPlan(storage.room(), planChars(shared))) return false;
             const name = arrivingName(shared.name, 'shared', blank ? [] : plans.map((p) => p.name));
             set({ shared: null });
             const [added] = get().actions.addPlans([{ ...shared, name, status: 'draft', updatedAt: stamp() }], true);
@@ -450,6 +458,8 @@ const usePlanStore = create<PlanState>()(
       name: WORKSPACE_STORAGE_KEY,
       version: PLAN_STORAGE_VERSION,
       storage,
+      // Loaded by `planStoreReady`, once the larger storage has been read where plans are kept there.
+      skipHydration: true,
       partialize: (s): PersistedWorkspace => ({ plans: s.plans, openPlanId: s.openPlanId }),
       migrate: migratePlanState as (state: unknown, version: number) => PersistedWorkspace,
       merge: (persisted, current) => {
@@ -579,8 +589,6 @@ export function applyStorageChange(key: string | null, newValue: string | null):
     }
     const theirs = parseStoredPlan(newValue);
     if (!theirs || theirs.id !== id) return s;
-    // A plan not taken in must not be taken as this tab's: its next save would delete it.
-    if (!mine && s.plans.length >= MAX_PLANS) return s;
     storage.adopt(theirs, newValue);
     if (!mine) return { plans: [...s.plans, theirs] };
     if (mine.updatedAt > theirs.updatedAt) return s;
@@ -600,6 +608,75 @@ if (typeof window !== 'undefined') {
     if (event.storageArea === null || (local !== null && event.storageArea === local)) applyStorageChange(event.key, event.newValue);
   });
 }
+
+/** Why a plan of `needed` characters can't be added now (null when it can): see `noRoomForPlan`. */
+export function noRoomForNow(needed: number = NEW_PLAN_CHARS): string | null {
+  return noRoomForPlan(storage.room(), needed);
+}
+
+/** About how many characters localStorage still takes; null where plans that don't fit move to the larger storage. */
+export function storageRoom(): number | null {
+  return storage.room();
+}
+
+/** The same, again whenever the plans change (what is stored changes with them). */
+export function useNoRoomFor(needed: number = NEW_PLAN_CHARS): string | null {
+  usePlanStore((s) => s.plans);
+  return noRoomForNow(needed);
+}
+
+/** How many plans are kept in the browser's larger storage (IndexedDB), and their size in characters. */
+export function useVaultUsage(): { plans: number; chars: number } {
+  const plans = usePlanStore((s) => s.plans);
+  // Read again when the plans change: the moves to the vault happen as they are saved.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `plans` is the trigger, not an input.
+  return useMemo(() => storage.vaultUsage(), [plans]);
+}
+
+/**
+ * Loads the saved plans: at once from localStorage, or, when some are kept in the browser's
+ * larger storage (IndexedDB, where plans go once localStorage is full), after reading it. The
+ * page renders once this resolves; without plans in the larger storage it never opens it.
+ */
+function loadPlans(): Promise<void> {
+  const vault = local ? browserVault() : null;
+  const waiting = plansInVault(local);
+  const hydrate = () => {
+    void usePlanStore.persist.rehydrate();
+  };
+  if (waiting.length === 0 || !vault) {
+    storage.useVault(vault, new Map(), vault ? [] : waiting);
+    hydrate();
+    if (!vault && waiting.length > 0) unreachableNotice(waiting.length);
+    return Promise.resolve();
+  }
+  return vault.readAll().then(
+    (held) => {
+      storage.useVault(vault, held);
+      hydrate();
+    },
+    () => {
+      // Kept listed and untouched: found again when the larger storage opens on a later load.
+      storage.useVault(null, new Map(), waiting);
+      hydrate();
+      unreachableNotice(waiting.length);
+    },
+  );
+}
+
+function unreachableNotice(count: number): void {
+  usePlanStore.setState((s) => ({
+    notices: [
+      ...s.notices,
+      notice(
+        `${count === 1 ? 'A plan is' : `${count} plans are`} kept in this browser’s larger storage (IndexedDB), which could not be opened. ${count === 1 ? 'It is' : 'They are'} left as ${count === 1 ? 'it is' : 'they are'}: reload to try again.`,
+      ),
+    ],
+  }));
+}
+
+/** Resolves once the saved plans are loaded (see `loadPlans`). */
+export const planStoreReady: Promise<void> = loadPlans();
 
 /** Re-reads storage as a page load would (tests). */
 export function reloadPlanStore(): void {

@@ -1,8 +1,7 @@
 import { format } from 'date-fns';
 import { z } from '../lib/zod';
-import { planOverLimits } from '../domain/limits';
+import { PLAN_LIMITS, planOverLimits } from '../domain/limits';
 import type { Plan } from '../domain/plan';
-import { MAX_PLANS } from '../domain/workspace';
 import { migratePlanState, PLAN_STORAGE_VERSION } from './persistence';
 import { planSchema } from './plan-schema';
 
@@ -98,7 +97,7 @@ export function readWorkspaceBackup(text: string): BackupReading {
   candidates.forEach((candidate, i) => {
     const plan = readPlan(candidate, version, i + 1);
     if ('reason' in plan) rejected.push(plan);
-    else if (plans.length >= MAX_PLANS) rejected.push({ position: i + 1, name: plan.name, reason: `A workspace keeps at most ${MAX_PLANS} plans.` });
+    else if (plans.length >= PLAN_LIMITS.plansPerBackup) rejected.push({ position: i + 1, name: plan.name, reason: `A backup is read up to its first ${PLAN_LIMITS.plansPerBackup.toLocaleString('en-US')} plans.` });
     else plans.push(plan);
   });
   if (candidates.length === 0) rejected.push({ position: null, name: null, reason: 'The backup has no plans.' });

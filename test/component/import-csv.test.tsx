@@ -7,6 +7,7 @@ import { benchmarkQueries } from '../../src/api/benchmarks';
 import { normalisePlanForCsv, PLAN_CSV_COLUMNS, planCsvRows, toCsv } from '../../src/domain/csv';
 import type { Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
+import { NEW_PLAN_CHARS, noRoomForPlan, planChars } from '../../src/domain/workspace';
 import ImportCsvDefault, { ImportCsv } from '../../src/features/csv-import/import-csv';
 import { planSchema } from '../../src/store/plan-schema';
 import { check, creatorLine, formatLine, planWith, takeoverLine } from '../unit/plan-fixtures';
@@ -38,7 +39,7 @@ function withBadRow(): string {
 function setup(
   openPlanName = 'Open plan',
   planNames: readonly string[] = [openPlanName],
-  newPlanBlocked: string | null = null,
+  roomFor: (plan: Plan) => string | null = () => null,
   openPlanKeeps = { shortlist: 0, checklists: 0 },
 ) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
@@ -46,7 +47,7 @@ function setup(
   const user = userEvent.setup();
   render(
     <QueryClientProvider client={client}>
-      <ImportCsv openPlanName={openPlanName} planNames={planNames} newPlanBlocked={newPlanBlocked} openPlanKeeps={openPlanKeeps} onImport={onImport} />
+      <ImportCsv openPlanName={openPlanName} planNames={planNames} roomFor={roomFor} openPlanKeeps={openPlanKeeps} onImport={onImport} />
     </QueryClientProvider>,
   );
   return { client, onImport, user };
@@ -141,7 +142,7 @@ describe('Import CSV', () => {
   });
 
   test('“Replace” says what it keeps that a CSV doesn’t carry: the shortlist and the contract checklists', async () => {
-    const { user } = setup('Open plan', ['Open plan'], null, { shortlist: 4, checklists: 2 });
+    const { user } = setup('Open plan', ['Open plan'], undefined, { shortlist: 4, checklists: 2 });
     const region = await choose(user, csvFile(exportCsv(PLAN)));
     await user.click(within(region).getByRole('button', { name: 'Replace “Open plan”' }));
     expect(within(region).getByText(/^Replace “Open plan” with “Summer launch”\?/)).toHaveTextContent(
@@ -166,13 +167,17 @@ describe('Import CSV', () => {
     expect(onImport).not.toHaveBeenCalled();
   });
 
-  test('a full workspace is said before the choice: no new plan, Replace still offered', async () => {
-    const full = 'This browser keeps at most 200 plans, and all 200 are in use.';
-    const { user, onImport } = setup('Open plan', ['Open plan'], full);
+  test('a full storage is said before the choice, for the plan the file makes: no new plan, Replace still offered', async () => {
+    // Room for a blank plan, not for this one.
+    const roomFor = vi.fn((plan: Plan) => noRoomForPlan(NEW_PLAN_CHARS + 100, planChars(plan)));
+    const { user, onImport } = setup('Open plan', ['Open plan'], roomFor);
     const region = await choose(user, csvFile(exportCsv(PLAN)));
+    expect(roomFor).toHaveBeenLastCalledWith(expect.objectContaining({ name: PLAN.name, creators: expect.any(Array) as unknown }));
     const asNew = within(region).getByRole('button', { name: 'Import as a new plan' });
     expect(asNew).toBeDisabled();
-    expect(asNew).toHaveAccessibleDescription(`Import as a new plan: ${full}`);
+    expect(asNew).toHaveAccessibleDescription(
+      expect.stringMatching(/^Import as a new plan: This browser’s storage is full: about \d+ KB is left and the plan needs \d+ KB\./) as string,
+    );
     await user.click(within(region).getByRole('button', { name: 'Replace “Open plan”' }));
     await user.click(within(region).getByRole('button', { name: /^Yes, replace/ }));
     expect(onImport.mock.calls.map(([, mode]) => mode)).toEqual(['replace']);

@@ -1,9 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { MAX_PLANS } from '../../src/domain/workspace';
+import { NEW_PLAN_CHARS, storageSize } from '../../src/domain/workspace';
 import { applyStorageChange } from '../../src/store/plan-store';
 import { planKey } from '../../src/store/persistence';
-import { buildPlan, formatLine, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
+import { buildPlan, fillStorage, formatLine, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
 import { blobText, captureDownloads } from '../utils/download';
 import { JOURNEY_TIMEOUT_MS, renderApp, waitForPlanner } from '../utils/render-app';
 import { simulateReload } from '../utils/reload';
@@ -67,12 +67,13 @@ describe('the workspace', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     expect(screen.getByText(/Storage is nearly full: download a backup, then delete plans you no longer need/)).toBeInTheDocument();
   });
 
-  test('a full workspace says so before anything would add a plan', async () => {
-    seedWorkspace(Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}`, updatedAt: '2026-11-20T09:00:00.000Z' })), 'p0');
+  test('a full storage says so before anything would add a plan', async () => {
+    seedWorkspace(Array.from({ length: 8 }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}`, updatedAt: '2026-11-20T09:00:00.000Z' })), 'p0');
+    fillStorage(100);
     renderApp();
     goToPlans();
     await plansList();
-    const reason = `This browser keeps at most ${MAX_PLANS} plans, and all ${MAX_PLANS} are in use: delete plans you no longer need (download a backup first) to add one.`;
+    const reason = `This browser’s storage is full: about 1 KB is left and the plan needs ${storageSize(NEW_PLAN_CHARS)}. Download a backup, then delete plans you no longer need, to add one.`;
     for (const button of [
       screen.getByRole('button', { name: 'New plan' }),
       screen.getByRole('button', { name: 'Import backup' }),

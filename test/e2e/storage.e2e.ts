@@ -130,37 +130,105 @@ describe('two tabs on different storage versions', () => {
   });
 });
 
+/** Another page of the site fills what is left of the origin's localStorage; resolves once `page` sees it full. */
+async function fillLocalStorage(context: BrowserContext, page: Page): Promise<Page> {
+  const filler = await otherTabOfSite(context);
+  await filler.evaluate(() => {
+    let chunk = 'x'.repeat(1024 * 1024);
+    for (let n = 0; chunk.length > 0; ) {
+      try {
+        localStorage.setItem(`filler.${n++}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+      }
+    }
+  });
+  // Until this tab's view of the storage has caught up with the other page's writes.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        try {
+          localStorage.setItem('probe', 'x'.repeat(100));
+          localStorage.removeItem('probe');
+          return 'room';
+        } catch {
+          return 'full';
+        }
+      }),
+    )
+    .toBe('full');
+  return filler;
+}
+
+/** The plans the app keeps in the browser's larger storage (IndexedDB), by id. */
+function plansInIndexedDb(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const request = indexedDB.open('reachplan', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('plans');
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const plans: Record<string, string> = {};
+          const cursor = db.transaction('plans').objectStore('plans').openCursor();
+          cursor.onsuccess = () => {
+            const at = cursor.result;
+            if (!at) {
+              db.close();
+              resolve(plans);
+              return;
+            }
+            plans[String(at.key)] = String(at.value);
+            at.continue();
+          };
+        };
+      }),
+  );
+}
+
 describe('the storage limit reached', () => {
-  it('says changes are not being saved, keeps them on screen, offers the backup, and saves again once there is room', async () => {
+  it('moves what no longer fits to the browser’s larger storage: nothing stops being saved, and a reload finds it all', async () => {
     const { page, context, errors } = await openSession(browser(), { stored: storedWorkspace([SEEDED_PLAN], SEEDED_PLAN.id) });
     await page.goto(appUrl());
     await formatsLoaded(page);
-    // Another page of the site fills what is left of the origin's storage.
-    const filler = await otherTabOfSite(context);
-    await filler.evaluate(() => {
-      let chunk = 'x'.repeat(1024 * 1024);
-      for (let n = 0; chunk.length > 0; ) {
-        try {
-          localStorage.setItem(`filler.${n++}`, chunk);
-        } catch {
-          chunk = chunk.slice(0, Math.floor(chunk.length / 2));
-        }
-      }
-    });
-    // Until this tab's view of the storage has caught up with the other page's writes.
+    await fillLocalStorage(context, page);
+    // Longer than the name it replaces, so saving needs room localStorage no longer has.
+    const name = 'Moved, not lost: back to school with every creator shortlisted last week';
+    await page.getByLabel('Plan name').fill(name);
+    await expect.poll(async () => Object.keys(await plansInIndexedDb(page))).toEqual([SEEDED_PLAN.id]);
+    expect(JSON.parse((await plansInIndexedDb(page))[SEEDED_PLAN.id] ?? '{}')).toMatchObject({ name });
+    // Its localStorage copy is gone (that room is free), and no warning was needed.
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), planKey(SEEDED_PLAN.id))).toBeNull();
+    expect(await page.getByRole('alert').filter({ hasText: 'Changes are not being saved.' }).count()).toBe(0);
+    // Edits keep being saved there.
+    await page.getByLabel('In-Feed Ads budget').fill('72000');
     await expect
-      .poll(() =>
-        page.evaluate(() => {
-          try {
-            localStorage.setItem('probe', 'x'.repeat(100));
-            localStorage.removeItem('probe');
-            return 'room';
-          } catch {
-            return 'full';
-          }
-        }),
-      )
-      .toBe('full');
+      .poll(async () => (JSON.parse((await plansInIndexedDb(page))[SEEDED_PLAN.id] ?? '{}') as { formats?: { amount: string }[] }).formats?.[0]?.amount)
+      .toBe('72000');
+    await page.reload();
+    await formatsLoaded(page);
+    expect(await page.getByLabel('Plan name').inputValue()).toBe(name);
+    expect(await page.getByLabel('In-Feed Ads budget').inputValue()).toBe('72000');
+    // The Plans view says where it is.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Plans', exact: true }).click();
+    const meter = page.locator('#workspace-storage');
+    await meter.waitFor();
+    expect(await meter.innerText()).toMatch(/^Saved in this browser: 5\.\d MB, and its quick storage \(about 5\.0 MB\) is full\. Plans that don’t fit move to the browser’s larger storage \(IndexedDB\), so nothing stops being saved\. 1 plan is kept in the larger storage \(\d+ KB\)\./);
+    await screenshot(page, 'storage-moved-to-indexeddb');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('where the browser has no larger storage: says changes are not being saved, keeps them on screen, offers the backup, and saves again once there is room', async () => {
+    const { page, context, errors } = await openSession(browser(), { stored: storedWorkspace([SEEDED_PLAN], SEEDED_PLAN.id) });
+    // As in browsers or modes without IndexedDB.
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    });
+    await page.goto(appUrl());
+    await formatsLoaded(page);
+    const filler = await fillLocalStorage(context, page);
     // Longer than the name it replaces, so saving needs room the storage no longer has.
     const name = 'Too late to save: back to school with every creator shortlisted last week';
     await page.getByLabel('Plan name').fill(name);

@@ -74,7 +74,7 @@ function setUp(entries: Record<string, string> = {}) {
   const onSaveError = vi.fn<(message: string | null) => void>();
   const onConflict = vi.fn<(id: string, theirs: string) => void>();
   const onNewerVersion = vi.fn<(version: number) => void>();
-  const guarded = guardedStorage(storage, onSaveError, () => NOW, onConflict, onNewerVersion);
+  const guarded = guardedStorage(storage, { onSaveError, now: () => NOW, onConflict, onNewerVersion });
   return { storage, onSaveError, onConflict, onNewerVersion, guarded };
 }
 
@@ -245,7 +245,7 @@ describe('guardedStorage: an unreadable workspace index', () => {
     load(guarded);
     const fresh = { ...VALID_PLAN, id: 'fresh', name: 'Untitled plan' };
     save(guarded, [fresh]);
-    const nextLoad = guardedStorage(storage, () => {}, () => NOW);
+    const nextLoad = guardedStorage(storage, { onSaveError: () => {}, now: () => NOW });
     const checked = load(nextLoad);
     expect(checked.plans.map((p) => p.id).sort()).toEqual(['fresh', 'plan-a', 'plan-b']);
     expect(checked).toMatchObject({ openPlanId: 'fresh', recovery: null });
@@ -359,10 +359,10 @@ describe('guardedStorage: valid data', () => {
     save(guarded, [PLAN_A, PLAN_B, PLAN_C], 'plan-b');
     expect(storage.data.get(WORKSPACE_STORAGE_KEY)).toBe(indexJson(['plan-a', 'plan-b', 'plan-c'], 'plan-b'));
     expect(storage.data.get(planKey('plan-b'))).toBe(json(PLAN_B));
-    const value = hydrated(guardedStorage(storage, () => {}, () => NOW));
+    const value = hydrated(guardedStorage(storage, { onSaveError: () => {}, now: () => NOW }));
     expect(value).toEqual({ state: { plans: [PLAN_A, PLAN_B, PLAN_C], openPlanId: 'plan-b' }, version: PLAN_STORAGE_VERSION });
     expect(persistedWorkspaceSchema.safeParse(value?.state).success).toBe(true);
-    expect(load(guardedStorage(storage, () => {}, () => NOW))).toEqual({ plans: [PLAN_A, PLAN_B, PLAN_C], openPlanId: 'plan-b', recovery: null });
+    expect(load(guardedStorage(storage, { onSaveError: () => {}, now: () => NOW }))).toEqual({ plans: [PLAN_A, PLAN_B, PLAN_C], openPlanId: 'plan-b', recovery: null });
     // Only changes are reported: nothing had failed, so there is nothing to clear.
     expect(onSaveError).not.toHaveBeenCalled();
   });
@@ -756,7 +756,7 @@ describe('guardedStorage: failed writes', () => {
 
   it('works without any storage at all, and says at once (once) that nothing is saved', () => {
     const onSaveError = vi.fn<(message: string | null) => void>();
-    const guarded = guardedStorage(null, onSaveError, () => NOW);
+    const guarded = guardedStorage(null, { onSaveError, now: () => NOW });
     expect(hydrated(guarded)).toBeNull();
     expect(onSaveError.mock.calls).toEqual([[STORAGE_UNAVAILABLE]]);
     save(guarded, [PLAN_A]);

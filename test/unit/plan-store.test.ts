@@ -5,9 +5,10 @@ import { emptyContract, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH } fr
 import { PLAN_LIMITS } from '../../src/domain/limits';
 import { creatorLineFrom, MAX_SHORTLIST, MODEL_EDITION, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
-import { MAX_PLANS } from '../../src/domain/workspace';
+import { planChars } from '../../src/domain/workspace';
 import { PLAN_STORAGE_VERSION, planKey, UNDO_STORAGE_KEY, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import {
+  noRoomForNow,
   reloadPlanStore,
   useLastDeleted,
   useLastReplaced,
@@ -21,7 +22,7 @@ import {
   useShortlist,
   useUndoState,
 } from '../../src/store/plan-store';
-import { buildPlan, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
+import { buildPlan, fillStorage, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
 import { planActions } from './plan-actions';
 
@@ -439,21 +440,25 @@ describe('the workspace', () => {
     expect(workspace().plans.find((p) => p.id === scenario)?.scenarioOf).toBe(base);
   });
 
-  it(`keeps at most ${MAX_PLANS} plans`, () => {
-    const full = Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` }));
-    seedWorkspace(full);
+  it('adds plans while the browser’s storage has room for them, and none once it has not (whatever their number)', () => {
+    // Three hundred plans: the workspace is limited by the storage it uses, not by a count.
+    seedWorkspace(Array.from({ length: 300 }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` })));
+    // Room for two more plans of this size, not three.
+    fillStorage(planChars(planA) + planChars(planB) + 100);
     const actions = planActions();
+    expect(actions.addPlans([planA, planB, planC], false)).toHaveLength(2);
+    expect(workspace().plans.map((p) => p.name).slice(-2)).toEqual(['Spring', 'Summer']);
+    expect(noRoomForNow()).toMatch(/^This browser’s storage is full: about \d+ KB is left and the plan needs \d+ KB\./);
     actions.startNewPlan();
     expect(actions.duplicatePlan('p0', 'copy')).toBeNull();
     expect(actions.duplicatePlan('p0', 'scenario')).toBeNull();
-    expect(actions.addPlans([planA], true)).toEqual([]);
-    expect(workspace().plans).toHaveLength(MAX_PLANS);
+    expect(actions.addPlans([planC], true)).toEqual([]);
+    expect(workspace().plans).toHaveLength(302);
     expect(workspace().openPlanId).toBe('p0');
-    actions.deletePlan('p1');
-    actions.deletePlan('p2');
-    expect(actions.addPlans([planA, planB, planC], false)).toHaveLength(2);
-    expect(workspace().plans.at(-1)?.name).toBe('Summer');
-    expect(workspace().plans).toHaveLength(MAX_PLANS);
+    // Deleting frees the room again (the last plan deleted is kept for Undo, in storage too).
+    for (const id of ['p1', 'p2', 'p3']) actions.deletePlan(id);
+    expect(noRoomForNow()).toBeNull();
+    expect(actions.addPlans([planC], false)).toHaveLength(1);
   });
 
   it('a reload keeps every plan, in order, and the open one', () => {
@@ -608,14 +613,15 @@ describe('undo and redo', () => {
     expect(savedPlan(plan.id).name).toBe('From a link');
   });
 
-  it(`keeps a shared plan on screen, unsaved and unchanged, when the workspace already has ${MAX_PLANS} plans`, () => {
-    seedWorkspace(Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` })), 'p7');
-    const actions = planActions();
+  it('keeps a shared plan on screen, unsaved and unchanged, when the browser’s storage has no room for it', () => {
+    seedWorkspace(Array.from({ length: 10 }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` })), 'p7');
     const shared = buildPlan({ id: 'shared', name: 'From a link' });
+    fillStorage(planChars(shared) - 10);
+    const actions = planActions();
     actions.viewShared(shared);
     expect(actions.saveShared()).toBe(false);
     expect(workspace()).toMatchObject({ shared, plan: shared, openPlanId: 'p7' });
-    expect(workspace().plans).toHaveLength(MAX_PLANS);
+    expect(workspace().plans).toHaveLength(10);
     // Edits on screen can't reach another plan: the shared plan is still read-only.
     actions.setTotalBudget('123');
     expect(workspace().plans.find((p) => p.id === 'p7')?.totalBudget).not.toBe('123');

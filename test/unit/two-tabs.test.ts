@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { renderHook } from '@testing-library/react';
 import type { Plan } from '../../src/domain/plan';
-import { MAX_PLANS } from '../../src/domain/workspace';
 import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import { applyStorageChange, useNotices, useOpenPlanId, useOutdatedBy, usePlan, usePlans, useUndoState } from '../../src/store/plan-store';
 import { backupKeys, buildPlan, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
@@ -127,17 +126,6 @@ describe('a plan saved in another tab', () => {
     // A reload here finds it too.
     simulateReload();
     expect(thisTab().plans.map((p) => p.id)).toEqual(['plan-a', 'plan-b', 'plan-c']);
-  });
-
-  // A plan not taken in must not be taken as saved here either: this tab's next save would delete its key.
-  it(`is not added when this tab already has ${MAX_PLANS} plans, and is not deleted either`, () => {
-    const full = Array.from({ length: MAX_PLANS }, (_, i) => buildPlan({ id: `p${i}`, name: `Plan ${i}` }));
-    seedWorkspace(full);
-    const extra = buildPlan({ id: 'one-too-many', name: 'Made elsewhere' });
-    otherTabWrites(planKey('one-too-many'), JSON.stringify(extra));
-    expect(thisTab().plans).toHaveLength(MAX_PLANS);
-    planActions().setTotalBudget('1');
-    expect(localStorage.getItem(planKey('one-too-many'))).toBe(JSON.stringify(extra));
   });
 });
 

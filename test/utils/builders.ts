@@ -3,6 +3,7 @@ import { creatorLineFrom, formatLine as newFormatLine, newPlan, type Plan, type 
 import type { FormatId } from '../../src/domain/types';
 import { PLAN_STORAGE_KEY, PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import { reloadPlanStore } from '../../src/store/plan-store';
+import { STORAGE_QUOTA_CHARS, storageUsed } from '../../src/lib/storage';
 
 /** A new plan as the app makes one, with `overrides` applied. */
 export function buildPlan(overrides: Partial<Plan> = {}): Plan {
@@ -89,4 +90,15 @@ export function backupKeys(): string[] {
     if (key?.startsWith('reachplan.backup.')) keys.push(key);
   }
   return keys;
+}
+
+/**
+ * Fills the browser's storage (jsdom's, 5 million characters like Chromium's) with another
+ * key until about `leave` characters are left, and reloads the store, which measures what is used at load.
+ */
+export function fillStorage(leave: number): void {
+  const used = storageUsed(localStorage) ?? 0;
+  const key = 'someone.else';
+  localStorage.setItem(key, 'x'.repeat(STORAGE_QUOTA_CHARS - used - leave - key.length));
+  reloadPlanStore();
 }

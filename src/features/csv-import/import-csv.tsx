@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useAdFormats } from '../../api/ad-formats';
 import { useBenchmarks } from '../../api/benchmarks';
 import { MAX_CSV_BYTES, type CsvMessage, type DateOrder, type PlanCsvImport } from '../../domain/csv-import';
@@ -16,8 +16,8 @@ export interface ImportCsvProps {
   planNames: readonly string[];
   /** What a replace keeps of the open plan that a CSV doesn't carry (its shortlist, contract checklists). */
   openPlanKeeps?: { shortlist: number; checklists: number };
-  /** Why no plan can be added beside the open one (the workspace is full), or null: said before the choice. */
-  newPlanBlocked?: string | null;
+  /** Why `plan` can't be added beside the open one (the browser's storage is full), or null: said before the choice. */
+  roomFor?: (plan: Plan) => string | null;
   /**
    * Called once with the imported plan: `replace` puts it in place of the open plan (the
    * caller keeps the replaced one for undo), `new` adds it beside the open plan. False when it
@@ -82,7 +82,9 @@ function messageText(m: CsvMessage): string {
  * shows what it found, with the rows it couldn't read, before anything changes. The review is
  * a named region that takes focus; Escape or Cancel closes it and hands focus back.
  */
-export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist: 0, checklists: 0 }, newPlanBlocked = null, onImport }: ImportCsvProps) {
+const noLimit = () => null;
+
+export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist: 0, checklists: 0 }, roomFor = noLimit, onImport }: ImportCsvProps) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [done, setDone] = useState('');
   const inputId = useId();
@@ -98,6 +100,9 @@ export function ImportCsv({ openPlanName, planNames, openPlanKeeps = { shortlist
 
   const panelOpen = state.step !== 'idle';
   const confirming = state.step === 'review' && state.confirmReplace;
+  const reviewed = state.step === 'review' ? state.result.plan : undefined;
+  // Sized as the plan the file makes: said before the choice, not found out after it.
+  const newPlanBlocked = useMemo(() => (reviewed ? roomFor(reviewed) : null), [reviewed, roomFor]);
   useEffect(() => {
     if (panelOpen && !confirming) heading.current?.focus();
   }, [panelOpen, state.step, confirming]);

@@ -3,12 +3,12 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { PLAN_STATUSES, type Plan, type PlanStatus } from '../../domain/plan';
 import { parseNumber } from '../../domain/parse';
 import { MAX_NAME_LENGTH } from '../../domain/validation';
-import { findPlans, MAX_PLANS, noRoomForPlan, STATUS_LABEL } from '../../domain/workspace';
+import { findPlans, planChars, STATUS_LABEL, storageSize } from '../../domain/workspace';
 import { downloadFile } from '../../lib/download';
 import { STORAGE_QUOTA_CHARS, storageUsed } from '../../lib/storage';
 import { flightText } from '../../lib/flight-text';
 import { money } from '../../lib/format';
-import { currentPlans, useLastDeleted, useOpenPlanId, usePlanActions, usePlans } from '../../store/plan-store';
+import { currentPlans, noRoomForNow, storageRoom, useLastDeleted, useNoRoomFor, useOpenPlanId, usePlanActions, usePlans, useVaultUsage } from '../../store/plan-store';
 import { readWorkspaceBackup, workspaceBackupFileName, workspaceBackupJson, type BackupReading } from '../../store/workspace-backup';
 import './workspace.css';
 
@@ -62,7 +62,7 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
   const shown = useMemo(() => findPlans(plans, query), [plans, query]);
   const pickedPlans = picked.filter((id) => byId.has(id));
   // Said before any action that would add a plan, never found out after it.
-  const full = noRoomForPlan(plans.length);
+  const full = useNoRoomFor();
 
   const togglePick = (id: string) =>
     setPicked((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : ids.length >= MAX_COMPARED ? ids : [...ids, id]));
@@ -77,7 +77,7 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
     const id = actions.duplicatePlan(plan.id, kind);
     const made = id ? currentPlans().find((p) => p.id === id) : undefined;
     const copy = made ? nameOf(made) : null;
-    setAnnouncement(copy ? `Made “${copy}”.` : `A workspace keeps at most ${MAX_PLANS} plans.`);
+    setAnnouncement(copy ? `Made “${copy}”.` : `“${nameOf(plan)}” was not copied. ${noRoomForNow(planChars(plan)) ?? 'The workspace could not take it.'}`);
     if (id && kind === 'scenario') setPicked((ids) => [plan.id, id, ...ids.filter((x) => x !== plan.id && x !== id)].slice(0, MAX_COMPARED));
   };
 
@@ -93,7 +93,7 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
       ...reading,
       added,
       rejected: notAdded > 0
-        ? [...reading.rejected, { position: null, name: null, reason: `${notAdded} plans were not added: a workspace keeps at most ${MAX_PLANS} plans.` }]
+        ? [...reading.rejected, { position: null, name: null, reason: `${notAdded} plans were not added: this browser’s storage has no room left for them. Download a backup, then delete plans you no longer need, and import again.` }]
         : reading.rejected,
     });
   };
@@ -379,16 +379,26 @@ function StorageMeter({ plans }: { plans: readonly unknown[] }) {
   // Measured again when the plans change (they are what is stored); reading every key is done in this view only.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `plans` is the trigger, not an input.
   const used = useMemo(() => storageUsed(browserStorageList()), [plans]);
+  const larger = useVaultUsage();
+  // Null where plans that don't fit move to the larger storage: then a full localStorage stops nothing.
+  const limited = storageRoom() !== null;
   if (used === null) return null;
   const share = used / STORAGE_QUOTA_CHARS;
   const mb = (chars: number) => `${(chars / 1_000_000).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+  const warn = share >= NEARLY_FULL && limited;
   return (
-    <div className={`workspace__storage${share >= NEARLY_FULL ? ' is-nearly-full' : ''}`}>
+    <div className={`workspace__storage${warn ? ' is-nearly-full' : ''}`}>
       <p id="workspace-storage">
-        Saved in this browser: {mb(used)} of about {mb(STORAGE_QUOTA_CHARS)} ({Math.round(share * 100)}%).
-        {share >= NEARLY_FULL && ' Storage is nearly full: download a backup, then delete plans you no longer need, before new edits stop being saved.'}
+        {share < 1
+          ? `Saved in this browser: ${mb(used)} of about ${mb(STORAGE_QUOTA_CHARS)} (${Math.round(share * 100)}%).`
+          : `Saved in this browser: ${mb(used)}, and its quick storage (about ${mb(STORAGE_QUOTA_CHARS)}) is full.`}
+        {warn && ' Storage is nearly full: download a backup, then delete plans you no longer need, before new edits stop being saved.'}
+        {share >= NEARLY_FULL && !limited && ' Plans that don’t fit move to the browser’s larger storage (IndexedDB), so nothing stops being saved.'}
+        {larger.plans > 0 &&
+          ` ${larger.plans === 1 ? '1 plan is' : `${larger.plans.toLocaleString('en-US')} plans are`} kept in the larger storage (${storageSize(larger.chars)}).`}
       </p>
-      <meter min={0} max={1} low={0.6} high={NEARLY_FULL} optimum={0} value={Math.min(1, share)} aria-labelledby="workspace-storage" />
+      {/* Drawn in the warning colours only where a full storage would stop saves. */}
+      <meter min={0} max={1} low={limited ? 0.6 : 1} high={limited ? NEARLY_FULL : 1} optimum={0} value={Math.min(1, share)} aria-labelledby="workspace-storage" />
     </div>
   );
 }
