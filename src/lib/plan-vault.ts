@@ -109,13 +109,3 @@ export function indexedDbVault(factory: IDBFactory, name = VAULT_DATABASE): Plan
     remove: (id, expected) => checked(id, expected, (store) => store.delete(id)),
   };
 }
-
-/** The browser's IndexedDB, or null where there is none or it is refused (reading it throws). */
-export function browserVault(): PlanVault | null {
-  try {
-    const factory = globalThis.indexedDB;
-    return factory ? indexedDbVault(factory) : null;
-  } catch {
-    return null;
-  }
-}

@@ -37,7 +37,7 @@ import { arrivingName, duplicateName, isUntouchedNewPlan, NEW_PLAN_CHARS, noRoom
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
 import { planSchema } from './plan-schema';
 import { z } from '../lib/zod';
-import { browserVault } from '../lib/plan-vault';
+import type { PlanVault } from '../lib/plan-vault';
 import { browserStorage } from '../lib/storage';
 import {
   guardedStorage,
@@ -634,12 +634,43 @@ export function useVaultUsage(): { plans: number; chars: number } {
 }
 
 /**
+ * The browser's IndexedDB as the workspace's larger storage, or null where there is none. Its
+ * code loads when it is first used: a page that never fills localStorage never downloads it.
+ */
+function lazyVault(): PlanVault | null {
+  let factory: IDBFactory | undefined;
+  try {
+    factory = globalThis.indexedDB;
+  } catch {
+    return null;
+  }
+  if (!factory) return null;
+  const idb = factory;
+  let loading: Promise<PlanVault> | null = null;
+  // Every call waits on the same promise, so their transactions still open in call order.
+  const vault = () =>
+    (loading ??= import('../lib/plan-vault').then(
+      (m) => m.indexedDbVault(idb),
+      (error: unknown) => {
+        // Offline when it was first needed: tried again on the next write.
+        loading = null;
+        throw error;
+      },
+    ));
+  return {
+    readAll: () => vault().then((v) => v.readAll()),
+    put: (id, raw, expected) => vault().then((v) => v.put(id, raw, expected)),
+    remove: (id, expected) => vault().then((v) => v.remove(id, expected)),
+  };
+}
+
+/**
  * Loads the saved plans: at once from localStorage, or, when some are kept in the browser's
  * larger storage (IndexedDB, where plans go once localStorage is full), after reading it. The
  * page renders once this resolves; without plans in the larger storage it never opens it.
  */
 function loadPlans(): Promise<void> {
-  const vault = local ? browserVault() : null;
+  const vault = local ? lazyVault() : null;
   const waiting = plansInVault(local);
   const hydrate = () => {
     void usePlanStore.persist.rehydrate();

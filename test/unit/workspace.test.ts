@@ -4,7 +4,8 @@ import { emptyContract } from '../../src/domain/contract';
 import { newPlan, shortlistEntryFrom, type Plan } from '../../src/domain/plan';
 import type { Creator } from '../../src/domain/types';
 import { MAX_NAME_LENGTH } from '../../src/domain/validation';
-import { arrivingName, duplicateName, findPlans, isUntouchedNewPlan, keptByReplace, replaceContent } from '../../src/domain/workspace';
+import { findPlans } from '../../src/domain/plan-search';
+import { arrivingName, duplicateName, isUntouchedNewPlan, keptByReplace, replaceContent } from '../../src/domain/workspace';
 import { buildPlan, creatorLine as catalogLine } from '../utils/builders';
 import { creatorLine, formatLine, planWith } from './plan-fixtures';
 

@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { Section } from '../../components/ui/section';
 import { ErrorState, LoadingState } from '../../components/ui/states';
-import { GOAL_KPI, type Plan } from '../../domain/plan';
+import { GOAL_KPI, MODEL_EDITION, type Plan } from '../../domain/plan';
 import type { Projection } from '../../domain/projection';
 import type { Assumption, Assumptions, Goal } from '../../domain/types';
 import { useHydrated } from '../../hooks/use-hydrated';
@@ -13,7 +13,6 @@ import { howContent } from './how-lazy';
 import { LazyPart } from '../../components/ui/chunk-boundary';
 import { retryableLazy } from '../../lib/retryable-lazy';
 import { PROJECTIONS_INTRO } from './intro';
-import { ModelNotice } from './model-notice';
 import { EarnedInReach } from './earned-in-reach';
 import { costRows, headlineMetrics } from './metrics';
 import { COST_BASIS, FULL_COST_HEIGHT } from './cost-basis';
@@ -23,6 +22,8 @@ const charts = retryableLazy(() => import('./charts'), (m) => m.default);
 const lineItemTable = retryableLazy(() => import('./line-item-table'), (m) => m.LineItemTable);
 const assumptionsPanel = retryableLazy(() => import('./assumptions-panel'), (m) => m.AssumptionsPanel);
 const fullCost = retryableLazy(() => import('./full-cost'), (m) => m.default);
+// Shown once to a plan saved before the model's current edition: loaded only for such a plan.
+const modelNotice = retryableLazy(() => import('./model-notice'), (m) => m.ModelNotice);
 
 /** What the plan is projected to deliver, and the assumptions behind every number. */
 export function ProjectionsSection() {
@@ -40,7 +41,14 @@ export function ProjectionsSection() {
           onRetry={model.retry}
         />
       )}
-      {hydrated && model.status === 'ready' && !shared && <ModelNotice plan={model.projected.plan} projection={model.projection} />}
+      {hydrated && model.status === 'ready' && !shared && model.projected.plan.modelEdition < MODEL_EDITION && (
+        <LazyPart
+          what="The note on the model’s new edition"
+          load={modelNotice}
+          fallback={null}
+          props={{ plan: model.projected.plan, projection: model.projection }}
+        />
+      )}
       {hydrated && model.status === 'ready' && (
         <ProjectionBody
           projection={model.projection}

@@ -3,7 +3,8 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { PLAN_STATUSES, type Plan, type PlanStatus } from '../../domain/plan';
 import { parseNumber } from '../../domain/parse';
 import { MAX_NAME_LENGTH } from '../../domain/validation';
-import { findPlans, planChars, STATUS_LABEL, storageSize } from '../../domain/workspace';
+import { findPlans } from '../../domain/plan-search';
+import { planChars, STATUS_LABEL, storageSize } from '../../domain/workspace';
 import { downloadFile } from '../../lib/download';
 import { STORAGE_QUOTA_CHARS, storageUsed } from '../../lib/storage';
 import { flightText } from '../../lib/flight-text';
