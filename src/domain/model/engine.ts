@@ -263,9 +263,20 @@ export function planReach(m: Modelled, options: { exposures?: boolean; draws?: '
     if (withExposures) {
       planMix.result(D, planExposures);
       let tail = 0;
+      let sum = 0;
       for (let k = BINS - 1; k >= 1; k--) {
         tail += planExposures[k] ?? 0;
         shares[k - 1] = tail;
+        sum += tail;
+      }
+      // The k+ reaches add up to the exposures the people reached had (up to 5+): never more than the
+      // in-target impressions. Rounding in the mix can pass them by a few billionths; that is taken
+      // from the highest bands, keeping each at or above the next (1+, the reach, is left as it is).
+      let excess = U > 0 ? sum - planTarget / U : 0;
+      for (let k = BINS - 2; k >= 1 && excess > 0; k--) {
+        const take = Math.min(excess, (shares[k] ?? 0) - (shares[k + 1] ?? 0));
+        shares[k] = (shares[k] ?? 0) - take;
+        excess -= take;
       }
     }
   };
