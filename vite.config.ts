@@ -43,10 +43,22 @@ export default defineConfig({
   server: { port: 5173 },
   preview: { port: 4173 },
   test: {
-    environment: 'jsdom',
     globals: true,
-    setupFiles: ['./test/setup.ts'],
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/component/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    projects: [
+      // Pure code (the domain, lib, parsing): Node, no DOM, no mock API, no store.
+      { extends: true, test: { name: 'unit', environment: 'node', setupFiles: ['./test/setup-console.ts'], include: ['test/unit/**/*.test.ts'] } },
+      // The store, storage, the HTTP layer and the fuzz suite: jsdom and the mock API, no rendering of features.
+      // Features as users drive them: jsdom, the mock API, Testing Library.
+      ...(['integration', 'component'] as const).map((name) => ({
+        extends: true as const,
+        test: {
+          name,
+          environment: 'jsdom',
+          setupFiles: ['./test/setup-console.ts', './test/setup.ts'],
+          include: [`test/${name}/**/*.test.{ts,tsx}`],
+        },
+      })),
+    ],
   },
 });

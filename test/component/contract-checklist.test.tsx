@@ -8,10 +8,10 @@ import type { Creator } from '../../src/domain/types';
 import { ContractChecklist } from '../../src/features/creators/contract-checklist';
 import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 import { usePlan, usePlanActions } from '../../src/store/plan-store';
-import { savedIndex, savedPlan } from '../utils/builders';
+import { savedIndex, savedPlan } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
 import { createTestQueryClient } from '../utils/render-app';
-import { planActions } from '../unit/plan-actions';
+import { planActions } from '../utils/plan-actions';
 
 const creator = CREATORS[0] as Creator;
 const at = `@${creator.handle}`;

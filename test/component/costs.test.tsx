@@ -4,7 +4,8 @@ import { Providers } from '../../src/app/providers';
 import { COST_FIELDS, emptyCosts, type Plan } from '../../src/domain/plan';
 import { CostsSection } from '../../src/features/costs/costs-section';
 import { ProjectionsSection } from '../../src/features/projections/projections-section';
-import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
+import { buildPlan, creatorLine, formatLine } from '../utils/builders';
+import { seedPlan } from '../utils/seed';
 import { projectionOf, shownMoney, shownPercent } from '../utils/projection';
 import { createTestQueryClient, JOURNEY_TIMEOUT_MS, metric, retype, section } from '../utils/render-app';
 

@@ -7,9 +7,10 @@ import type { CreatorProfile } from '../../src/domain/creator-profile';
 import { AGE_BANDS, COUNTRIES, type Country } from '../../src/domain/types';
 import { pctRound, short } from '../../src/lib/format';
 import { MAX_SHORTLIST } from '../../src/domain/plan';
-import { planActions } from '../unit/plan-actions';
+import { planActions } from '../utils/plan-actions';
 import { expectedPage, TEST_CATALOG, TEST_SERVICE, type ListSearch } from '../utils/catalog';
-import { creatorLine, savedPlan } from '../utils/builders';
+import { creatorLine } from '../utils/builders';
+import { savedPlan } from '../utils/seed';
 import {
   addCreator,
   exportButton,

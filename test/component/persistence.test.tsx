@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { onTestFinished, vi } from 'vitest';
 import type { Plan } from '../../src/domain/plan';
 import { PLAN_STORAGE_KEY } from '../../src/store/persistence';
-import { backupKeys, buildPlan, creatorLine, formatLine, savedPlan, seedStorage, storedPlanJson } from '../utils/builders';
+import { buildPlan, creatorLine, formatLine, storedPlanJson } from '../utils/builders';
+import { backupKeys, savedPlan, seedStorage } from '../utils/seed';
 import { blobText, captureDownloads } from '../utils/download';
 import { simulateReload } from '../utils/reload';
 import {

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { AGE_BANDS } from '../../src/domain/types';
-import { savedPlan } from '../utils/builders';
+import { savedPlan } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
 import {
   addCreator,

@@ -10,7 +10,8 @@ import {
   waitForPlanner,
   JOURNEY_TIMEOUT_MS,
 } from '../utils/render-app';
-import { buildPlan, creatorLine, formatLine, savedPlan } from '../utils/builders';
+import { buildPlan, creatorLine, formatLine } from '../utils/builders';
+import { savedPlan } from '../utils/seed';
 import { catalogCreatorLine } from '../utils/catalog';
 import { projectionOf, shownCount, shownMoney, shownPercent } from '../utils/projection';
 

@@ -9,7 +9,8 @@ import type { Plan } from '../../src/domain/plan';
 import { PrintButton } from '../../src/features/print/print-button';
 import { LazyPrintSummary } from '../../src/features/print/print-lazy';
 import { PRINT_MAX_ROWS, PrintSummary } from '../../src/features/print/print-summary';
-import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
+import { buildPlan, creatorLine, formatLine } from '../utils/builders';
+import { seedPlan } from '../utils/seed';
 import { createTestQueryClient } from '../utils/render-app';
 
 function renderSummary(plan: Plan, Summary: typeof PrintSummary = PrintSummary) {

@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { onTestFinished, vi } from 'vitest';
 import { ASSUMPTIONS } from '../../mocks/data/benchmarks';
 import { ASSUMPTIONS_CSV_COLUMNS } from '../../src/domain/csv';
-import { buildPlan, creatorLine, formatLine, seedPlan } from '../utils/builders';
+import { buildPlan, creatorLine, formatLine } from '../utils/builders';
+import { seedPlan } from '../utils/seed';
 import { blobText, captureDownloads, type Download } from '../utils/download';
 import { JOURNEY_TIMEOUT_MS, renderApp, retype, section, waitForPlanner } from '../utils/render-app';
 

@@ -6,7 +6,8 @@ import { Providers } from '../../src/app/providers';
 import { emptyContract } from '../../src/domain/contract';
 import type { Plan } from '../../src/domain/plan';
 import { TimelineSection } from '../../src/features/timeline/timeline-section';
-import { buildPlan, creatorLine, savedPlan, seedPlan } from '../utils/builders';
+import { buildPlan, creatorLine } from '../utils/builders';
+import { savedPlan, seedPlan } from '../utils/seed';
 import { createTestQueryClient } from '../utils/render-app';
 
 const WEEKENDS = 'Exclude weekends (warn about deadlines on Saturdays and Sundays)';

@@ -22,9 +22,10 @@ import {
   useShortlist,
   useUndoState,
 } from '../../src/store/plan-store';
-import { buildPlan, fillStorage, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
+import { buildPlan } from '../utils/builders';
+import { fillStorage, savedIndex, savedPlan, seedWorkspace } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
-import { planActions } from './plan-actions';
+import { planActions } from '../utils/plan-actions';
 
 const [maya, zach, third] = CREATORS as [Creator, Creator, Creator, ...Creator[]];
 

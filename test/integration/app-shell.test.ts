@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderShell } from '../../src/app/prerender';
 import { PROJECTIONS_INTRO } from '../../src/features/projections/intro';
-import { planActions } from './plan-actions';
+import { planActions } from '../utils/plan-actions';
 
 describe('the pre-rendered shell (written into index.html at build time)', () => {
   it('draws the Projections section with its introduction, where the app draws it', () => {

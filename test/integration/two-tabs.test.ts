@@ -3,9 +3,10 @@ import { renderHook } from '@testing-library/react';
 import type { Plan } from '../../src/domain/plan';
 import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
 import { applyStorageChange, useNotices, useOpenPlanId, useOutdatedBy, usePlan, usePlans, useUndoState } from '../../src/store/plan-store';
-import { backupKeys, buildPlan, savedIndex, savedPlan, seedWorkspace } from '../utils/builders';
+import { buildPlan } from '../utils/builders';
+import { backupKeys, savedIndex, savedPlan, seedWorkspace } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
-import { planActions } from './plan-actions';
+import { planActions } from '../utils/plan-actions';
 
 /** This tab's store as components see it, read once. */
 function thisTab() {

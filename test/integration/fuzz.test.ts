@@ -23,8 +23,8 @@ import { applyStorageChange, currentPlans } from '../../src/store/plan-store';
 import { readWorkspaceBackup, workspaceBackupJson } from '../../src/store/workspace-backup';
 import { buildPlan } from '../utils/builders';
 import { simulateReload } from '../utils/reload';
-import { planActions } from './plan-actions';
-import { check, creatorLine, formatLine, planWith, takeoverLine } from './plan-fixtures';
+import { planActions } from '../utils/plan-actions';
+import { check, creatorLine, formatLine, planWith, takeoverLine } from '../unit/plan-fixtures';
 
 const SEED = 20261207;
 const runs = (numRuns: number) => ({ numRuns, seed: SEED });
