@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { COST_METRICS, project, SUMMED_METRICS, type BudgetPoint, type DailyPoint, type LineResult, type Projection, type Range, type RangedMetric, type Totals } from '../../src/domain/projection';
 import {
   budgetCurveData,
-  dateTicks,
   dayReaching,
   errorSpan,
   formatsCompared,
   frequencyBars,
   funnelSteps,
   MAX_SERIES,
-  niceTicks,
   reachOverFlight,
   resultsByItem,
   sameRows,
@@ -137,34 +135,6 @@ describe('reachOverFlight', () => {
   it('finds the day half the final reach is in', () => {
     const points = reachOverFlight(Array.from({ length: 10 }, (_, i) => day(i)));
     expect(dayReaching(points, 0.5)?.date).toBe('2027-01-05');
-  });
-});
-
-describe('dateTicks', () => {
-  it('keeps all dates when there are few', () => {
-    expect(dateTicks(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
-  });
-
-  it('spreads about five ticks over a long flight, first and last included', () => {
-    const dates = Array.from({ length: 28 }, (_, i) => `d${i}`);
-    expect(dateTicks(dates)).toEqual(['d0', 'd7', 'd14', 'd20', 'd27']);
-    expect(dateTicks(dates, 4)).toEqual(['d0', 'd9', 'd18', 'd27']);
-  });
-});
-
-describe('niceTicks', () => {
-  it.each([
-    [11_408_923, [0, 5_000_000, 10_000_000, 15_000_000]],
-    [240_750, [0, 100_000, 200_000, 300_000]],
-    [26.2, [0, 10, 20, 30]],
-    [1, [0, 0.25, 0.5, 0.75, 1]],
-  ])('covers %d with round steps from 0', (max, ticks) => {
-    expect(niceTicks(max)).toEqual(ticks);
-  });
-
-  it('is [0] without data', () => {
-    expect(niceTicks(0)).toEqual([0]);
-    expect(niceTicks(Number.NaN)).toEqual([0]);
   });
 });
 

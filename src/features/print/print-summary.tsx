@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { format, parseISO } from 'date-fns';
+import { format } from 'date-fns';
 import { COST_LABEL, GOAL_KPI, type Plan } from '../../domain/plan';
 import { parseNumber } from '../../domain/parse';
 import { AGE_BANDS, type Assumption, type Gender } from '../../domain/types';
@@ -8,7 +8,9 @@ import { goalCost, type DailyPoint, type Figures, type LineResult, type Projecti
 import { STATUS_LABEL } from '../../domain/workspace';
 import { usePlanModel } from '../../hooks/use-plan-model';
 import { flightText } from '../../lib/flight-text';
-import { approx, approxMoney, money, pctApprox, short, unitCost, whole } from '../../lib/format';
+import { approx, money, pctApprox, short, unitCost, whole } from '../../lib/format';
+import { bucketEnds, dateTicks, niceTicks } from '../../lib/scale';
+import { axisDate, moneyTick } from '../../components/charts/axis-format';
 
 const GENDER_LABEL: Record<Gender, string> = { all: 'all genders', female: 'women', male: 'men' };
 const SOURCE_LABEL: Record<Assumption['source']['kind'], [string, string]> = {
@@ -127,34 +129,9 @@ interface FlightPoint {
 
 /** Cumulative reach (with its P10-P90) and spend per day; per week past 120 days. */
 function flightPoints(daily: readonly DailyPoint[]): FlightPoint[] {
-  const step = daily.length > 120 ? 7 : 1;
-  const out: FlightPoint[] = [];
-  for (let i = 0; i < daily.length; i += step) {
-    // The last day of each bucket: cumulative values are read at the bucket's end.
-    const p = daily[Math.min(i + step - 1, daily.length - 1)];
-    if (p) out.push({ date: p.date, reach: p.cumulativeReach, low: p.cumulativeReachLow, high: p.cumulativeReachHigh, spend: p.cumulativeSpend });
-  }
-  return out;
+  return bucketEnds(daily).map((p) => ({ date: p.date, reach: p.cumulativeReach, low: p.cumulativeReachLow, high: p.cumulativeReachHigh, spend: p.cumulativeSpend }));
 }
 
-/** About `count` evenly spaced dates, the first and the last included. */
-function dateTicks(dates: readonly string[], count: number): string[] {
-  if (dates.length <= count) return [...dates];
-  const step = (dates.length - 1) / (count - 1);
-  return Array.from({ length: count }, (_, i) => dates[Math.round(i * step)] ?? '').filter((d) => d !== '');
-}
-
-/** Evenly spaced round ticks from 0 to at least `max`. */
-function niceTicks(max: number, count = 4): number[] {
-  if (!(max > 0)) return [0];
-  const raw = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
-}
-
-const axisDate = (d: string) => format(parseISO(d), 'MMM d');
-const moneyTick = (v: number) => (v === 0 ? '$0' : approxMoney(v));
 const percentOf = (v: number, max: number) => `${max > 0 ? (v / max) * 100 : 0}%`;
 
 /** SVG paths of the flight's reach band, reach line and (stepped) spend line, in FLIGHT_W × FLIGHT_H. */

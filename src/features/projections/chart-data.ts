@@ -1,4 +1,5 @@
 import type { Goal } from '../../domain/types';
+import { bucketEnds, niceTicks } from '../../lib/scale';
 import type { BudgetPoint, DailyPoint, LineResult, Projection, Range, Totals } from '../../domain/projection';
 import { costPerResult, goalResult, resultRange } from './goal';
 
@@ -28,22 +29,13 @@ export interface FlightPoint {
 
 /** Cumulative reach (with its band), impressions and spend per day; weeks instead of days past `maxPoints`. */
 export function reachOverFlight(daily: readonly DailyPoint[], maxPoints = 120): FlightPoint[] {
-  const step = daily.length > maxPoints ? 7 : 1;
-  const out: FlightPoint[] = [];
-  for (let i = 0; i < daily.length; i += step) {
-    // The last day of each bucket: cumulative values are read at the bucket's end.
-    const p = daily[Math.min(i + step - 1, daily.length - 1)];
-    if (p) {
-      out.push({
-        date: p.date,
-        reach: p.cumulativeReach,
-        band: [p.cumulativeReachLow, p.cumulativeReachHigh],
-        impressions: p.cumulativeImpressions,
-        spend: p.cumulativeSpend,
-      });
-    }
-  }
-  return out;
+  return bucketEnds(daily, maxPoints).map((p) => ({
+    date: p.date,
+    reach: p.cumulativeReach,
+    band: [p.cumulativeReachLow, p.cumulativeReachHigh],
+    impressions: p.cumulativeImpressions,
+    spend: p.cumulativeSpend,
+  }));
 }
 
 /** The day cumulative reach first reaches `share` of its final value (null without a flight). */
@@ -67,22 +59,6 @@ export function topWithOther<T extends { name: string }>(
   if (sorted.length <= max) return sorted;
   const rest = sorted.slice(max - 1);
   return [...sorted.slice(0, max - 1), merge(rest, `Other (${rest.length})`)];
-}
-
-/** About `count` evenly spaced dates for the time axis, always including the first and the last. */
-export function dateTicks(dates: readonly string[], count = 5): string[] {
-  if (dates.length <= count) return [...dates];
-  const step = (dates.length - 1) / (count - 1);
-  return Array.from({ length: count }, (_, i) => dates[Math.round(i * step)] ?? '').filter((d) => d !== '');
-}
-
-/** Evenly spaced "nice" ticks from 0 to at least `max` (recharts measures every tick it computes). */
-export function niceTicks(max: number, count = 4): number[] {
-  if (!(max > 0)) return [0];
-  const raw = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
 }
 
 export interface CurvePoint {

@@ -1,20 +1,17 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
-import { format, parseISO } from 'date-fns';
-import { Area, CartesianGrid, ComposedChart, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, XAxis, YAxis } from 'recharts';
 import { Curve, type CurvePoint } from './curve';
 import type { Goal } from '../../domain/types';
 import type { Projection } from '../../domain/projection';
-import { approx, approxMoney, lowHigh, money, pct, pctRound, short, times, unitApprox, whole } from '../../lib/format';
+import { approx, approxMoney, lowHigh, money, pct, pctRound, times, unitApprox, whole } from '../../lib/format';
 import {
   budgetCurveData,
-  dateTicks,
   dayReaching,
   formatsCompared,
   frequencyBars,
   funnelSteps,
   linearScale,
   logScale,
-  niceTicks,
   reachOverFlight,
   resultsByItem,
   sameRows,
@@ -25,6 +22,9 @@ import {
   type FunnelStep,
   type ItemResultBar,
 } from './chart-data';
+import { dateTicks, niceTicks } from '../../lib/scale';
+import { axisDate, countTick, moneyTick } from '../../components/charts/axis-format';
+import { AxisTick } from '../../components/charts/axis-tick';
 import { goalResult } from './goal';
 import { HBars, type HBar } from './hbars';
 
@@ -40,24 +40,6 @@ const COLOR = {
   universe: '#98a2b3',
   grid: '#e4e7ec',
 };
-/**
- * An axis label as plain SVG text. recharts' own tick measures every label in the DOM to wrap
- * it, which forces a layout of the page in the middle of each update; these labels are short
- * and never wrap, and every tick is shown (`interval={0}`), so nothing needs measuring.
- */
-function AxisTick({ x, y, payload, index, textAnchor, verticalAnchor, tickFormatter }: BaseTickContentProps) {
-  const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : undefined;
-  const value: unknown = payload.value;
-  return (
-    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fontSize={12} fill="#666" className="recharts-cartesian-axis-tick-value">
-      {tickFormatter ? tickFormatter(value, index) : String(value)}
-    </text>
-  );
-}
-
-const axisDate = (d: string) => format(parseISO(d), 'MMM d');
-const countTick = (v: number) => short(v);
-const moneyTick = (v: number) => (v === 0 ? '$0' : approxMoney(v));
 const countFmt = (n: number, d: 3 | 4) => approx(n, d);
 const range = (low: number, high: number) => lowHigh({ low, high }, countFmt) ?? 'no range';
 

@@ -4,6 +4,7 @@ import { project, type Projection, type Range } from '../../domain/projection';
 import type { AdFormat, Benchmarks, Goal } from '../../domain/types';
 import { validatePlan } from '../../domain/validation';
 import { approx, approxMoney, lowHigh, money, pctApprox, pctRound, unitApprox, unitCost, whole } from '../../lib/format';
+import { dateTicks, niceTicks } from '../../lib/scale';
 
 /** Pure shaping of the comparison: projections per plan, the totals table and the chart series. */
 
@@ -275,13 +276,10 @@ export function differentGoals(columns: readonly Column[]): string | null {
 // ---------------------------------------------------------------------------------------
 // Charts: every plan on the same axes.
 
-/** Evenly spaced round ticks from 0 to at least `max`. */
-export function niceTicks(max: number, count = 4): number[] {
-  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
-  const raw = max / count;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
+/** Round ticks from 0 to at least `max`; an empty chart keeps an axis from 0 to 1 (every plan at 0 still draws). */
+export function axisTicks(max: number): number[] {
+  const ticks = niceTicks(max);
+  return ticks.length > 1 ? ticks : [0, 1];
 }
 
 export interface FlightRow {
@@ -332,10 +330,7 @@ export function flightChartData(columns: readonly Column[]): FlightChartData {
     rows.push({ date, values: series.map((s) => s?.get(date) ?? null) });
   }
   const max = Math.max(0, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)));
-  const tickCount = Math.min(5, rows.length);
-  const step = (rows.length - 1) / Math.max(1, tickCount - 1);
-  const dateTicks = [...new Set(Array.from({ length: tickCount }, (_, i) => rows[Math.round(i * step)]?.date ?? first))];
-  return { rows, ticks: niceTicks(max), dateTicks, weekly };
+  return { rows, ticks: axisTicks(max), dateTicks: dateTicks(rows.map((r) => r.date)), weekly };
 }
 
 export interface TotalBar {
@@ -387,7 +382,7 @@ export function totalsPanels(columns: readonly Column[]): TotalsPanel[] {
         },
       ];
     });
-    return { key, label, isMoney: key === 'revenue', bars, ticks: niceTicks(Math.max(0, ...bars.map((b) => b.high))) };
+    return { key, label, isMoney: key === 'revenue', bars, ticks: axisTicks(Math.max(0, ...bars.map((b) => b.high))) };
   });
 }
 

@@ -1,25 +1,12 @@
 import { memo, useMemo, useState } from 'react';
-import { format, parseISO } from 'date-fns';
-import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, ErrorBar, XAxis, YAxis, type BaseTickContentProps } from 'recharts';
-import { approx, approxMoney, lowHigh, money, short, whole } from '../../lib/format';
+import { Area, Bar, BarChart, CartesianGrid, Cell, ComposedChart, ErrorBar, XAxis, YAxis } from 'recharts';
+import { approx, approxMoney, lowHigh, money, whole } from '../../lib/format';
 import { fieldsToFixText, flightChartData, totalsPanels, type Column, type FlightChartData, type TotalsPanel } from './compare-data';
 import { PlanKey } from './plan-key';
+import { axisDate, countTick, moneyTick } from '../../components/charts/axis-format';
+import { AxisTick } from '../../components/charts/axis-tick';
 
 const GRID = '#e4e7ec';
-const axisDate = (d: string) => format(parseISO(d), 'MMM d');
-const countTick = (v: number) => short(v);
-const moneyTick = (v: number) => (v === 0 ? '$0' : approxMoney(v));
-
-/** Axis labels as plain SVG text: recharts' own tick measures each label in the DOM to wrap it. */
-function AxisTick({ x, y, payload, index, textAnchor, verticalAnchor, tickFormatter }: BaseTickContentProps) {
-  const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : undefined;
-  const value: unknown = payload.value;
-  return (
-    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fontSize={12} fill="#5d6679">
-      {tickFormatter ? tickFormatter(value, index) : String(value)}
-    </text>
-  );
-}
 
 /** Which plans are drawn, by number, colour and dash pattern; and which aren't, and why. */
 function Legend({ columns }: { columns: readonly Column[] }) {
