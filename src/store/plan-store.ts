@@ -95,8 +95,8 @@ interface PlanActions {
   /** Steps the open plan back or forward through its edits. */
   undo(): void;
   redo(): void;
-  /** Creates a new plan and opens it (the workspace's "New plan"). */
-  startNewPlan(): void;
+  /** Creates a new plan and opens it (the workspace's "New plan"): its id, or null when there is no room. */
+  startNewPlan(): string | null;
   openPlan(id: string): void;
   renamePlanById(id: string, name: string): void;
   setStatusById(id: string, status: PlanStatus): void;
@@ -118,8 +118,12 @@ interface PlanActions {
 }
 
 /** Something the workspace tells the user once (another tab's change, a conflict copy). */
+/** What a notice is about: a newer notice of some kinds replaces the older one. */
+export type NoticeKind = 'edited-in-both-tabs' | 'unreadable-from-other-tab' | 'deleted-in-other-tab' | 'updated-in-other-tab' | 'vault-unreachable';
+
 export interface Notice {
   id: number;
+  kind: NoticeKind;
   text: string;
   /** A copy the user can download (what was kept aside), when there is one. */
   copy?: { fileName: string; text: string; label: string };
@@ -164,7 +168,7 @@ function freshPlan(): Plan {
 }
 
 let noticeId = 0;
-const notice = (text: string, copy?: Notice['copy']): Notice => ({ id: ++noticeId, text, ...(copy ? { copy } : {}) });
+const notice = (kind: NoticeKind, text: string, copy?: Notice['copy']): Notice => ({ id: ++noticeId, kind, text, ...(copy ? { copy } : {}) });
 const stamp = () => new Date().toISOString();
 
 /** `state` with `plan` in place of the plan of the same id (and on screen when it is the open one). */
@@ -354,12 +358,12 @@ const usePlanStore = create<PlanState>()(
           keepReplaced: () => set({ replaced: null }),
           undo: () => step(undoStep),
           redo: () => step(redoStep),
-          startNewPlan: () =>
-            set((s) => {
-              if (noRoomForPlan(storage.room(), NEW_PLAN_CHARS)) return s;
-              const plan = freshPlan();
-              return { plans: [...s.plans, plan], openPlanId: plan.id, plan, shared: null };
-            }),
+          startNewPlan: () => {
+            if (noRoomForPlan(storage.room(), NEW_PLAN_CHARS)) return null;
+            const plan = freshPlan();
+            set((s) => ({ plans: [...s.plans, plan], openPlanId: plan.id, plan, shared: null }));
+            return plan.id;
+          },
           openPlan: (id) =>
             set((s) => {
               const plan = s.plans.find((p) => p.id === id);
@@ -528,6 +532,7 @@ function resolveConflict(id: string, theirs: string): void {
       notices: [
         ...s.notices,
         notice(
+          'edited-in-both-tabs',
           `“${mine.name.trim() || 'Untitled plan'}” was changed in another tab at the same time. Both versions are kept: the other tab’s under its name, this tab’s as “${copy.name}”${wasOpen ? ', now open' : ''}.`,
         ),
       ],
@@ -549,6 +554,7 @@ function keepUnreadable(s: PlanState, mine: Plan, theirs: string): Partial<PlanS
     notices: [
       ...s.notices,
       notice(
+        'unreadable-from-other-tab',
         `Another tab saved “${name}” in a form this version of Reachplan can’t read (a newer version, or damaged data). Its copy was ${where}; this tab’s version is saved. Download the other copy to keep it.`,
         { fileName: 'reachplan-other-tab-copy.json', text: theirs, label: 'Download the other tab’s copy' },
       ),
@@ -581,7 +587,7 @@ export function applyStorageChange(key: string | null, newValue: string | null):
       if (id === s.openPlanId) {
         // Still taken as saved, so it is written again on its next edit only: saving it now would undo the other tab's deletion.
         return {
-          notices: [...s.notices, notice(`“${mine.name.trim() || 'Untitled plan'}” was deleted in another tab. It stays open here, and is saved again if you edit it.`)],
+          notices: [...s.notices, notice('deleted-in-other-tab', `“${mine.name.trim() || 'Untitled plan'}” was deleted in another tab. It stays open here, and is saved again if you edit it.`)],
         };
       }
       storage.forget(id);
@@ -598,7 +604,7 @@ export function applyStorageChange(key: string | null, newValue: string | null):
     return {
       ...withPlan(s, theirs),
       history,
-      ...(isOpen ? { notices: [...s.notices.filter((n) => !n.text.startsWith('This plan was updated')), notice('This plan was updated with changes made in another tab.')] } : {}),
+      ...(isOpen ? { notices: [...s.notices.filter((n) => n.kind !== 'updated-in-other-tab'), notice('updated-in-other-tab', 'This plan was updated with changes made in another tab.')] } : {}),
     };
   });
 }
@@ -700,6 +706,7 @@ function unreachableNotice(count: number): void {
     notices: [
       ...s.notices,
       notice(
+        'vault-unreachable',
         `${count === 1 ? 'A plan is' : `${count} plans are`} kept in this browser’s larger storage (IndexedDB), which could not be opened. ${count === 1 ? 'It is' : 'They are'} left as ${count === 1 ? 'it is' : 'they are'}: reload to try again.`,
       ),
     ],

@@ -110,8 +110,8 @@ export default function WorkspaceView({ onOpen, onCompare }: WorkspaceViewProps)
             type="button"
             className="button button--primary"
             onClick={() => {
-              actions.startNewPlan();
-              onOpen(currentPlans().at(-1)?.id ?? '');
+              const id = actions.startNewPlan();
+              if (id) onOpen(id);
             }}
             disabled={full !== null}
             aria-describedby={full ? 'workspace-full' : undefined}
