@@ -44,6 +44,25 @@ export default tseslint.config(
       ],
     },
   },
+  // Every layer imports only the layers below it: domain <- lib <- api, store <- hooks <- components <- features <- app.
+  ...[
+    { layer: 'lib', below: ['domain'] },
+    { layer: 'api', below: ['domain', 'lib'] },
+    { layer: 'store', below: ['domain', 'lib'] },
+    { layer: 'hooks', below: ['domain', 'lib', 'api', 'store'] },
+    { layer: 'components', below: ['domain', 'lib', 'hooks'] },
+  ].map(({ layer, below }) => {
+    const above = ['domain', 'lib', 'api', 'store', 'hooks', 'components', 'features', 'app'].filter((l) => l !== layer && !below.includes(l));
+    return {
+      files: [`src/${layer}/**/*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: [{ regex: `^(\\.\\./)+(${above.join('|')})/`, message: `src/${layer} imports only ${below.join(', ')}.` }] },
+        ],
+      },
+    };
+  }),
   {
     // Only src/api talks HTTP.
     files: ['src/**/*.{ts,tsx}'],

@@ -60,7 +60,7 @@ export interface CsvMessage {
 }
 
 /**
- * What `planSchema` (src/store/plan-schema.ts) offers: the import checks its plan with it. It is
+ * What `planSchema` (src/lib/plan-schema.ts) offers: the import checks its plan with it. It is
  * passed in because the domain depends on nothing else in src.
  */
 export interface PlanSchemaCheck {

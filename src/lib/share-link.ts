@@ -3,7 +3,7 @@ import { AGE_BANDS, type AudienceProfile } from '../domain/types';
 import { upgradeOverrideKeys } from '../domain/legacy-keys';
 import type { Plan, PlanCreatorLine } from '../domain/plan';
 import { planOverLimits } from '../domain/limits';
-import { planSchema } from '../store/plan-schema';
+import { planSchema } from './plan-schema';
 
 export { readShareFragment, shareUrl } from './share-fragment';
 

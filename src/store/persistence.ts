@@ -4,7 +4,7 @@ import { emptyCosts, type Plan } from '../domain/plan';
 import { upgradeOverrideKeys } from '../domain/legacy-keys';
 import type { PlanVault } from '../lib/plan-vault';
 import { describeStorageError, STORAGE_QUOTA_CHARS, STORAGE_UNAVAILABLE, type KeyValueStorage } from '../lib/storage';
-import { planSchema } from './plan-schema';
+import { planSchema } from '../lib/plan-schema';
 
 /** Where versions 1 to 4 kept their single plan; read once and migrated into the workspace. */
 export const PLAN_STORAGE_KEY = 'reachplan.plan';

@@ -35,7 +35,7 @@ import { PLAN_LIMITS } from '../domain/limits';
 import { MAX_POSTS } from '../domain/validation';
 import { arrivingName, duplicateName, isUntouchedNewPlan, NEW_PLAN_CHARS, noRoomForPlan, planChars, replaceContent } from '../domain/workspace';
 import { emptyHistory, recordEdit, redoStep, undoStep, type PlanHistory } from './history';
-import { planSchema } from './plan-schema';
+import { planSchema } from '../lib/plan-schema';
 import { z } from '../lib/zod';
 import type { PlanVault } from '../lib/plan-vault';
 import { browserStorage } from '../lib/storage';

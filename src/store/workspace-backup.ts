@@ -3,7 +3,7 @@ import { z } from '../lib/zod';
 import { PLAN_LIMITS, planOverLimits } from '../domain/limits';
 import type { Plan } from '../domain/plan';
 import { migratePlanState, PLAN_STORAGE_VERSION } from './persistence';
-import { planSchema } from './plan-schema';
+import { planSchema } from '../lib/plan-schema';
 
 /** What a workspace backup file says it is. */
 export const BACKUP_APP = 'reachplan';

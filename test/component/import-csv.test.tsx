@@ -9,7 +9,7 @@ import type { Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
 import { NEW_PLAN_CHARS, noRoomForPlan, planChars } from '../../src/domain/workspace';
 import ImportCsvDefault, { ImportCsv } from '../../src/features/csv-import/import-csv';
-import { planSchema } from '../../src/store/plan-schema';
+import { planSchema } from '../../src/lib/plan-schema';
 import { check, creatorLine, formatLine, planWith, takeoverLine } from '../unit/plan-fixtures';
 
 const PLAN = planWith({

@@ -18,7 +18,7 @@ import { project } from '../../src/domain/projection';
 import { FIELD_RULES } from '../../src/domain/validation';
 import { decodeSharedPlan, encodeSharedPlan, SHARE_LINK_REASONS } from '../../src/lib/share-link';
 import { BACKUP_PREFIX, PLAN_KEY_PREFIX, PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
-import { planSchema } from '../../src/store/plan-schema';
+import { planSchema } from '../../src/lib/plan-schema';
 import { applyStorageChange, currentPlans } from '../../src/store/plan-store';
 import { readWorkspaceBackup, workspaceBackupJson } from '../../src/store/workspace-backup';
 import { buildPlan } from '../utils/builders';

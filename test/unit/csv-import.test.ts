@@ -21,7 +21,7 @@ import {
 import { MODEL_EDITION, type Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
 import { AGE_BANDS, type AudienceProfile } from '../../src/domain/types';
-import { planSchema } from '../../src/store/plan-schema';
+import { planSchema } from '../../src/lib/plan-schema';
 import { check, creatorLine, defaultAssumptions, formatLine, planWith, takeoverLine } from './plan-fixtures';
 
 const ID = 'imported-plan';

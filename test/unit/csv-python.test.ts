@@ -11,7 +11,7 @@ import { neutralise, normalisePlanForCsv, PLAN_CSV_COLUMNS, planCsvRows, toCsv, 
 import { importPlanCsv } from '../../src/domain/csv-import';
 import type { Plan } from '../../src/domain/plan';
 import { project } from '../../src/domain/projection';
-import { planSchema } from '../../src/store/plan-schema';
+import { planSchema } from '../../src/lib/plan-schema';
 import type { AudienceProfile } from '../../src/domain/types';
 import { check, creatorLine, formatLine, planWith, takeoverLine } from './plan-fixtures';
 

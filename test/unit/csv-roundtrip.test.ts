@@ -23,7 +23,7 @@ import {
 import { project } from '../../src/domain/projection';
 import { AGE_BANDS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, type Assumption, type AssumptionKey, type AudienceProfile, type FormatId } from '../../src/domain/types';
 import { MAX_NAME_LENGTH } from '../../src/domain/validation';
-import { planSchema } from '../../src/store/plan-schema';
+import { planSchema } from '../../src/lib/plan-schema';
 import { check, creatorLine, dayAfter, format, formatLine, planWith } from './plan-fixtures';
 
 const RUNS = { numRuns: 60 };

@@ -21,7 +21,7 @@ import {
   type PersistedWorkspace,
   type WorkspaceStorage,
 } from '../../src/store/persistence';
-import { persistedWorkspaceSchema, planSchema } from '../../src/store/plan-schema';
+import { persistedWorkspaceSchema, planSchema } from '../../src/lib/plan-schema';
 import { CREATORS } from '../../mocks/data/creators';
 import { creatorLine, formatLine, TODAY } from './plan-fixtures';
 

@@ -1,5 +1,5 @@
 import { importPlanCsv, type DateOrder, type ImportPlanCsvOptions, type PlanCsvImport } from '../../domain/csv-import';
-import { planSchema } from '../../store/plan-schema';
+import { planSchema } from '../../lib/plan-schema';
 
 /** What the page asks the import worker. */
 export interface ImportRequest {

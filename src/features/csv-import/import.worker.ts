@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { importPlanCsv } from '../../domain/csv-import';
-import { planSchema } from '../../store/plan-schema';
+import { planSchema } from '../../lib/plan-schema';
 import { messageOf, type ImportReply, type ImportRequest } from './import-runner';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from './zod';
 import { AGE_BANDS, ASSUMPTION_KEYS, COUNTRIES, FORMAT_IDS, GENDERS, GOALS, NICHES, TIERS } from '../domain/types';
 import { CONTRACT_TERMS, MAX_CONTRACT_FIELD_LENGTH, MAX_CONTRACT_NOTE_LENGTH, type CreatorContract } from '../domain/contract';
 import { COST_FIELDS, IN_FEED_BUYING_MODELS, MAX_COST_LENGTH, MAX_SHORTLIST, PACINGS, PLAN_STATUSES } from '../domain/plan';
