@@ -10,7 +10,7 @@ import { PLAN_STORAGE_VERSION } from '../../src/store/persistence';
 import { usePlan, usePlanActions } from '../../src/store/plan-store';
 import { savedIndex, savedPlan } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
-import { createTestQueryClient } from '../utils/render-app';
+import { createTestQueryClient, renderFeature } from '../utils/render-app';
 import { planActions } from '../utils/plan-actions';
 
 const creator = CREATORS[0] as Creator;
@@ -25,7 +25,6 @@ function FirstCreatorContract() {
 
 /** Puts the creator in the plan through the store, then draws the checklist. */
 function renderChecklist() {
-  const user = userEvent.setup({ delay: null });
   const Seed = () => {
     const actions = usePlanActions();
     return (
@@ -34,13 +33,12 @@ function renderChecklist() {
       </button>
     );
   };
-  const result = render(
-    <Providers client={createTestQueryClient()}>
+  return renderFeature(
+    <>
       <Seed />
       <FirstCreatorContract />
-    </Providers>,
+    </>,
   );
-  return { ...result, user };
 }
 
 /** The control shows `message` beside it, as its accessible description. */

@@ -1,13 +1,11 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { Providers } from '../../src/app/providers';
+import { screen, waitFor, within } from '@testing-library/react';
 import { COST_FIELDS, emptyCosts, type Plan } from '../../src/domain/plan';
 import { CostsSection } from '../../src/features/costs/costs-section';
 import { ProjectionsSection } from '../../src/features/projections/projections-section';
 import { buildPlan, creatorLine, formatLine } from '../utils/builders';
 import { seedPlan } from '../utils/seed';
 import { projectionOf, shownMoney, shownPercent } from '../utils/projection';
-import { createTestQueryClient, JOURNEY_TIMEOUT_MS, metric, retype, section } from '../utils/render-app';
+import { JOURNEY_TIMEOUT_MS, metric, renderFeature, retype, section } from '../utils/render-app';
 
 /** In-Feed Ads $60,000 (media) and @zachking, 2 posts × $5,000 with a $3,000 Spark Ads budget. */
 function costedPlan(costs: Partial<Plan['costs']> = {}, totalBudget = '100000'): Plan {
@@ -23,12 +21,11 @@ function costedPlan(costs: Partial<Plan['costs']> = {}, totalBudget = '100000'):
 
 /** The Costs section beside the projections, as the page mounts them; resolves when both are ready. */
 async function renderCosts() {
-  const user = userEvent.setup({ delay: null });
-  render(
-    <Providers client={createTestQueryClient()}>
+  const { user } = renderFeature(
+    <>
       <CostsSection />
       <ProjectionsSection />
-    </Providers>,
+    </>,
   );
   await within(section('Projections')).findByRole('heading', { name: 'Assumptions' });
   await screen.findByRole('textbox', { name: COST_LABELS.agencyCommission });

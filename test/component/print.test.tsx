@@ -4,21 +4,16 @@ import { vi } from 'vitest';
 import { ASSUMPTIONS, MARKETS } from '../../mocks/data/benchmarks';
 import { ledgerFor } from '../../src/domain/markets';
 import { CREATORS } from '../../mocks/data/creators';
-import { Providers } from '../../src/app/providers';
 import type { Plan } from '../../src/domain/plan';
 import { PrintButton } from '../../src/features/print/print-button';
 import { LazyPrintSummary } from '../../src/features/print/print-lazy';
 import { PRINT_MAX_ROWS, PrintSummary } from '../../src/features/print/print-summary';
 import { buildPlan, creatorLine, formatLine } from '../utils/builders';
 import { seedPlan } from '../utils/seed';
-import { createTestQueryClient } from '../utils/render-app';
+import { renderFeature } from '../utils/render-app';
 
 function renderSummary(plan: Plan, Summary: typeof PrintSummary = PrintSummary) {
-  return render(
-    <Providers client={createTestQueryClient()}>
-      <Summary plan={plan} />
-    </Providers>,
-  );
+  return renderFeature(<Summary plan={plan} />);
 }
 
 /** The header's facts as label → value. */

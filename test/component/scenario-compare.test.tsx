@@ -1,6 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { vi } from 'vitest';
 import { AD_FORMATS } from '../../mocks/data/ad-formats';
@@ -8,7 +6,6 @@ import { BENCHMARKS } from '../../mocks/data/benchmarks';
 import { server } from '../../mocks/node';
 import { adFormatQueries } from '../../src/api/ad-formats';
 import { benchmarkQueries } from '../../src/api/benchmarks';
-import { Providers } from '../../src/app/providers';
 import type { Plan } from '../../src/domain/plan';
 import {
   bestOf,
@@ -22,6 +19,7 @@ import {
 import ScenarioCompare from '../../src/features/scenarios/scenario-compare';
 import { buildPlan, creatorLine, formatLine } from '../utils/builders';
 import { projectionOf, shownCount, shownMoney } from '../utils/projection';
+import { renderFeature } from '../utils/render-app';
 
 function basePlan(): Plan {
   return buildPlan({
@@ -48,13 +46,7 @@ function toFix(): Plan {
 function renderCompare(plans: Plan[]) {
   const onOpen = vi.fn();
   const onClose = vi.fn();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
-  const user = userEvent.setup({ delay: null });
-  render(
-    <Providers client={client}>
-      <ScenarioCompare plans={plans} onOpen={onOpen} onClose={onClose} />
-    </Providers>,
-  );
+  const { user, client } = renderFeature(<ScenarioCompare plans={plans} onOpen={onOpen} onClose={onClose} />);
   return { user, onOpen, onClose, client };
 }
 

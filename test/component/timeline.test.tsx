@@ -1,14 +1,12 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, within } from '@testing-library/react';
 import { onTestFinished, vi } from 'vitest';
 import { CREATORS } from '../../mocks/data/creators';
-import { Providers } from '../../src/app/providers';
 import { emptyContract } from '../../src/domain/contract';
 import type { Plan } from '../../src/domain/plan';
 import { TimelineSection } from '../../src/features/timeline/timeline-section';
 import { buildPlan, creatorLine } from '../utils/builders';
-import { savedPlan, seedPlan } from '../utils/seed';
-import { createTestQueryClient } from '../utils/render-app';
+import { savedPlan } from '../utils/seed';
+import { renderFeature } from '../utils/render-app';
 
 const WEEKENDS = 'Exclude weekends (warn about deadlines on Saturdays and Sundays)';
 const [first, second] = CREATORS.map((c) => c.handle);
@@ -26,13 +24,9 @@ function freezeToday() {
 
 /** Saves `plan` as the app would, draws the section, and waits for the timeline's code. */
 async function renderTimeline(plan: Partial<Plan>) {
-  seedPlan(buildPlan({ startDate: '2024-01-08', endDate: '2024-02-04', excludeWeekends: false, ...plan }));
-  const user = userEvent.setup({ delay: null });
-  render(
-    <Providers client={createTestQueryClient()}>
-      <TimelineSection />
-    </Providers>,
-  );
+  const { user } = renderFeature(<TimelineSection />, {
+    plan: buildPlan({ startDate: '2024-01-08', endDate: '2024-02-04', excludeWeekends: false, ...plan }),
+  });
   const weekends = await screen.findByRole('checkbox', { name: WEEKENDS });
   return { user, weekends, region: screen.getByRole('region', { name: 'Timeline' }) };
 }

@@ -1,7 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { configure, render, screen, within, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { ReactElement } from 'react';
 import { App } from '../../src/app/app';
+import type { Plan } from '../../src/domain/plan';
+import { seedPlan } from './seed';
 import { Providers } from '../../src/app/providers';
 // The app loads these on demand; importing them here transforms them once per test file, before
 // the first test, so a lazy panel appears as fast as in a browser with the chunk cached.
@@ -37,6 +40,19 @@ export function createTestQueryClient(): QueryClient {
       queries: { retry: false, refetchOnWindowFocus: false },
     },
   });
+}
+
+/**
+ * Renders one feature (or a few) as the page mounts it, with the store holding `plan` (saved as
+ * the app would, when given), a fresh query cache and a user-event session. For everything whose
+ * subject is not the whole planner: it skips rendering and projecting the rest of the page.
+ */
+export function renderFeature(ui: ReactElement, options: { plan?: Plan; client?: QueryClient } = {}): RenderedApp {
+  if (options.plan) seedPlan(options.plan);
+  const client = options.client ?? createTestQueryClient();
+  const user = userEvent.setup({ delay: null });
+  const result = render(<Providers client={client}>{ui}</Providers>);
+  return { ...result, user, client };
 }
 
 /** Renders the whole app with a fresh query cache and a user-event session. */
