@@ -214,6 +214,11 @@ export interface WorkspaceStorage extends PersistStorage<PersistedWorkspace> {
   useVault(vault: PlanVault | null, held: ReadonlyMap<string, string>, unreachable?: readonly string[]): void;
   /** The plans kept in the larger storage, and their size in characters. */
   vaultUsage(): { plans: number; chars: number };
+  /**
+   * Another tab removed plan `id`'s localStorage key: true when it moved the plan to the larger
+   * storage (it lists it there first), which this page then uses for it; false when it was deleted.
+   */
+  movedToVault(id: string): boolean;
   /** Resolves once the writes to the larger storage started so far have finished (or failed, which is reported). */
   whenWritten(): Promise<void>;
   /** About how many more characters localStorage takes; null when there is no limit to announce (a vault takes what doesn't fit). */
@@ -819,6 +824,13 @@ export function guardedStorage(storage: KeyValueStorage | null, options: Guarded
       vault = larger;
       held = contents;
       unreachable = notRead;
+    },
+
+    movedToVault(id) {
+      const listed = read(VAULT_STORAGE_KEY);
+      if (!vault || typeof listed !== 'string' || !idList(listed).includes(id)) return false;
+      inVault.add(id);
+      return true;
     },
 
     vaultUsage() {

@@ -580,6 +580,8 @@ export function applyStorageChange(key: string | null, newValue: string | null):
   // What a newer version saved is not this tab's to read or write.
   if (key === null || !key.startsWith(PLAN_KEY_PREFIX) || storage.stopped) return;
   const id = key.slice(PLAN_KEY_PREFIX.length);
+  // Moved to the larger storage by another tab, not deleted: this tab's edits go there from now on.
+  if (newValue === null && storage.movedToVault(id)) return;
   usePlanStore.setState((s) => {
     const mine = s.plans.find((p) => p.id === id);
     if (newValue === null) {

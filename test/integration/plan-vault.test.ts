@@ -139,6 +139,24 @@ describe('plans that no longer fit in localStorage', () => {
     expect((await vault.readAll()).get('big')).toBe(theirs);
   });
 
+  it('a plan another tab moved to the vault is saved there by this page too, never taken for deleted', async () => {
+    const vault = freshVault();
+    const a = plan('a', 'A');
+    const page = await openPage(vault);
+    await save(page, [a]);
+    // The other tab: the plan into the vault, listed, then its localStorage copy removed.
+    await vault.put('a', JSON.stringify(a), null);
+    localStorage.setItem(VAULT_STORAGE_KEY, JSON.stringify(['a']));
+    localStorage.removeItem(planKey('a'));
+    expect(page.guarded.movedToVault('a')).toBe(true);
+    expect(page.guarded.movedToVault('never-listed')).toBe(false);
+    await save(page, [{ ...a, name: 'Edited here after the move' }]);
+    expect(localStorage.getItem(planKey('a'))).toBeNull();
+    expect(JSON.parse((await vault.readAll()).get('a') ?? '{}')).toMatchObject({ name: 'Edited here after the move' });
+    expect(page.onConflict).not.toHaveBeenCalled();
+    expect(failuresReported(page)).toEqual([]);
+  });
+
   it('a deleted plan leaves the vault and its list', async () => {
     const vault = freshVault();
     const page = await openPage(vault);
