@@ -9,12 +9,11 @@ import { pctRound, short } from '../../src/lib/format';
 import { MAX_SHORTLIST } from '../../src/domain/plan';
 import { planActions } from '../utils/plan-actions';
 import { expectedPage, TEST_CATALOG, TEST_SERVICE, type ListSearch } from '../utils/catalog';
-import { creatorLine } from '../utils/builders';
-import { savedPlan } from '../utils/seed';
+import { buildPlan, creatorLine, formatLine } from '../utils/builders';
+import { savedPlan, seedPlan } from '../utils/seed';
 import {
   addCreator,
   exportButton,
-  includeFormat,
   JOURNEY_TIMEOUT_MS,
   metric,
   renderApp,
@@ -652,11 +651,11 @@ describe('creators in the plan', { timeout: JOURNEY_TIMEOUT_MS }, () => {
     ['fee', 'abc', '@zachking fee must be a number, like 60000 or $60,000.'],
     ['fee', '-100', "@zachking fee can't be negative."],
   ])('%s "%s" is explained next to the field and blocks export', async (field, typed, message) => {
+    // A plan that holds @zachking already: adding a creator is tested above.
+    seedPlan(buildPlan({ totalBudget: '1000000', creators: [creatorLine('zachking')] }));
     const { user } = renderApp();
     await waitForPlanner();
-    await retype(user, screen.getByRole('textbox', { name: 'Total budget' }), '1000000');
-    await addCreator(user, 'zach', 'zachking');
-    const input = screen.getByRole('textbox', { name: `@zachking ${field}` });
+    const input = await screen.findByRole('textbox', { name: `@zachking ${field}` });
     await retype(user, input, typed);
     expect(input).toHaveValue(typed);
     expect(input).toHaveAttribute('aria-invalid', 'true');
@@ -671,10 +670,10 @@ describe('creators in the plan', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('an emptied posts field is flagged after leaving it', async () => {
+    seedPlan(buildPlan({ creators: [creatorLine('zachking')] }));
     const { user } = renderApp();
     await waitForPlanner();
-    await addCreator(user, 'zach', 'zachking');
-    const posts = screen.getByRole('textbox', { name: '@zachking posts' });
+    const posts = await screen.findByRole('textbox', { name: '@zachking posts' });
     await user.clear(posts);
     expect(posts).toHaveAttribute('aria-invalid', 'false');
     await user.tab();
@@ -683,11 +682,10 @@ describe('creators in the plan', { timeout: JOURNEY_TIMEOUT_MS }, () => {
   });
 
   test('a negotiated fee changes the spend; posts multiply it', async () => {
+    seedPlan(buildPlan({ formats: [formatLine('in-feed', '60000')], creators: [creatorLine('zachking')] }));
     const { user } = renderApp();
     await waitForPlanner();
-    await includeFormat(user, 'In-Feed Ads', '60000');
-    await addCreator(user, 'zach', 'zachking');
-    await retype(user, screen.getByRole('textbox', { name: '@zachking fee' }), '$10,000');
+    await retype(user, await screen.findByRole('textbox', { name: '@zachking fee' }), '$10,000');
     await retype(user, screen.getByRole('textbox', { name: '@zachking posts' }), '3');
     expect(metric('Spend')).toBe('$90,000');
   });
