@@ -594,6 +594,7 @@ export function guardedStorage(storage: KeyValueStorage | null, options: Guarded
         report(STORAGE_UNAVAILABLE);
         return null;
       }
+      measureAll(storage);
       const indexRaw = read(WORKSPACE_STORAGE_KEY);
       if (indexRaw === READ_FAILED) return null;
       if (indexRaw === null) {
@@ -843,10 +844,8 @@ export function guardedStorage(storage: KeyValueStorage | null, options: Guarded
     },
 
     room() {
-      if (vault || !storage) return null;
-      // Measured when first asked (reading every key), never where the larger storage makes it moot.
-      if (used === null) measureAll(storage);
-      return used === null ? null : Math.max(0, STORAGE_QUOTA_CHARS - used);
+
+      return vault || used === null ? null : Math.max(0, STORAGE_QUOTA_CHARS - used);
     },
 
     reset() {

@@ -7,16 +7,44 @@ import { creatorLineFrom, MAX_SHORTLIST, MODEL_EDITION, shortlistEntryFrom, type
 import type { Creator } from '../../src/domain/types';
 import { planChars } from '../../src/domain/workspace';
 import { PLAN_STORAGE_VERSION, planKey, UNDO_STORAGE_KEY, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
-import { noRoomForNow, reloadPlanStore, useLastReplaced, usePlanFullReason, useShortlist } from '../../src/store/plan-store';
+import {
+  noRoomForNow,
+  reloadPlanStore,
+  useLastDeleted,
+  useLastReplaced,
+  useNotices,
+  useOpenPlanId,
+  useOutdatedBy,
+  usePlan,
+  usePlanFullReason,
+  usePlans,
+  useSharedPlan,
+  useShortlist,
+  useUndoState,
+} from '../../src/store/plan-store';
 import { buildPlan } from '../utils/builders';
 import { fillStorage, savedIndex, savedPlan, seedWorkspace } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
-import { planActions, workspaceState } from '../utils/plan-actions';
+import { planActions } from '../utils/plan-actions';
 
 const [maya, zach, third] = CREATORS as [Creator, Creator, Creator, ...Creator[]];
 
 /** The store as components see it, read once. */
-const workspace = workspaceState;
+function workspace() {
+  const { result, unmount } = renderHook(() => ({
+    plans: usePlans(),
+    openPlanId: useOpenPlanId(),
+    plan: usePlan(),
+    shared: useSharedPlan(),
+    deleted: useLastDeleted(),
+    notices: useNotices(),
+    undoState: useUndoState(),
+    outdatedBy: useOutdatedBy(),
+  }));
+  const value = result.current;
+  unmount();
+  return value;
+}
 
 const names = () => workspace().plans.map((p) => p.name);
 

@@ -1,14 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { renderHook } from '@testing-library/react';
 import type { Plan } from '../../src/domain/plan';
 import { PLAN_STORAGE_VERSION, planKey, WORKSPACE_STORAGE_KEY } from '../../src/store/persistence';
-import { applyStorageChange } from '../../src/store/plan-store';
+import { applyStorageChange, useNotices, useOpenPlanId, useOutdatedBy, usePlan, usePlans, useUndoState } from '../../src/store/plan-store';
 import { buildPlan } from '../utils/builders';
 import { backupKeys, savedIndex, savedPlan, seedWorkspace } from '../utils/seed';
 import { simulateReload } from '../utils/reload';
-import { planActions, workspaceState } from '../utils/plan-actions';
+import { planActions } from '../utils/plan-actions';
 
 /** This tab's store as components see it, read once. */
-const thisTab = workspaceState;
+function thisTab() {
+  const { result, unmount } = renderHook(() => ({
+    plans: usePlans(),
+    openPlanId: useOpenPlanId(),
+    plan: usePlan(),
+    notices: useNotices(),
+    undoState: useUndoState(),
+    outdatedBy: useOutdatedBy(),
+  }));
+  const value = result.current;
+  unmount();
+  return value;
+}
 const noticeTexts = () => thisTab().notices.map((n) => n.text);
 
 /** Another tab writes (or, with null, deletes) `key`, and this tab hears of it. */
